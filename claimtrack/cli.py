@@ -1,0 +1,270 @@
+"""``claimtrack`` command line: run | serve | query | status.
+
+Prefect is imported lazily, only by the commands that run flows, so ``query`` and
+``status`` start fast and the core stays free of Prefect."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from claimtrack import runtime_env
+
+runtime_env.apply()
+
+from claimtrack import progress as progress_hook  # noqa: E402
+from claimtrack.config import load_settings, parse_source_spec  # noqa: E402
+from claimtrack.errors import ClaimtrackError  # noqa: E402
+
+app = typer.Typer(
+    help="Track what news outlets claim: ingest articles, split them into claims, "
+    "cluster near-duplicate claims across outlets, and query the DuckDB warehouse.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+SourceOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--source", "-s", help="KIND:LOCATION, repeatable (folder:seeds, jsonl:data/a.jsonl); replaces the configured sources."),
+]
+WarehouseOpt = Annotated[Optional[Path], typer.Option("--warehouse", "-w", help="DuckDB warehouse file.")]
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML config (default: ./claimtrack.toml).")]
+
+
+def _fail(exc: ClaimtrackError) -> None:
+    err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
+    raise typer.Exit(exc.exit_code)
+
+
+class _RichProgress:
+    def __init__(self, progress: Progress, description: str, total: int):
+        self._p = progress
+        self._id = progress.add_task(description, total=total)
+
+    def advance(self, n: int = 1) -> None:
+        self._p.advance(self._id, n)
+
+    def close(self) -> None:
+        self._p.update(self._id, completed=self._p.tasks[self._id].total)
+
+
+def _check_sources(sources: list[str] | None) -> list[str] | None:
+    if sources:
+        for spec in sources:
+            parse_source_spec(spec)
+    return sources
+
+
+def _print_summary(result: dict, elapsed: float) -> None:
+    s = result["summary"]
+    c = result["counts"]
+    table = Table(title="claimtrack run", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("articles", f"{s['articles']}  (+{c.get('articles_new', 0)} new)")
+    table.add_row("claims", f"{s['claims']}  (+{c.get('claims_new', 0)} new)")
+    table.add_row("clusters", f"{s['clusters']}  (+{c.get('clusters_new', 0)} new)")
+    table.add_row("claims corroborated by 2+ outlets", f"{s['corroborated_claims']}  (in {s['corroborated_clusters']} clusters)")
+    table.add_row("exclusive claims", str(s["exclusive_claims"]))
+    table.add_row("number/polarity disagreements", str(s["disagreements"]))
+    if c.get("errors"):
+        table.add_row("ingest errors (see table ingest_errors)", str(c["errors"]))
+    table.add_row("warehouse", str(s["warehouse"]))
+    table.add_row("time", f"{elapsed:.1f} s")
+    console.print(table)
+
+
+@app.command()
+def run(
+    source: SourceOpt = None,
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run's result as JSON.")] = False,
+) -> None:
+    """Run the claim-pipeline flow once (Prefect runs embedded unless PREFECT_API_URL is set)."""
+    import time
+
+    try:
+        _check_sources(source)
+        settings = load_settings(config, sources=source, warehouse=warehouse)
+        from flows.pipeline import claim_pipeline
+
+        t0 = time.perf_counter()
+        with Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err_console, transient=False, disable=as_json,
+        ) as prog:
+            progress_hook.set_reporter(lambda d, t: _RichProgress(prog, d, t))
+            try:
+                result = claim_pipeline(
+                    sources=[s.spec for s in settings.sources],
+                    warehouse=str(settings.warehouse),
+                    config=str(config) if config else None,
+                )
+            finally:
+                progress_hook.set_reporter(None)
+        elapsed = time.perf_counter() - t0
+    except ClaimtrackError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        console.print_json(json.dumps(result, default=str))
+    else:
+        _print_summary(result, elapsed)
+
+
+@app.command()
+def serve(
+    cron: Annotated[Optional[str], typer.Option(help='Cron schedule, e.g. "*/30 * * * *".')] = None,
+    interval: Annotated[Optional[int], typer.Option(help="Run every N seconds.")] = None,
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "scheduled",
+    source: SourceOpt = None,
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Serve the flow on a schedule (flow.serve); runs appear in the Prefect UI."""
+    if (cron is None) == (interval is None):
+        _fail(ClaimtrackError("Give exactly one of --cron '*/30 * * * *' or --interval SECONDS."))
+    try:
+        _check_sources(source)
+        settings = load_settings(config, sources=source, warehouse=warehouse)
+    except ClaimtrackError as exc:
+        _fail(exc)
+        return
+    if cron is not None:
+        from prefect.client.schemas.schedules import CronSchedule
+
+        try:
+            CronSchedule(cron=cron)
+        except ValueError:
+            _fail(ClaimtrackError(f"'{cron}' is not a valid cron expression; use five fields such as '*/30 * * * *'."))
+    if interval is not None and interval <= 0:
+        _fail(ClaimtrackError("--interval must be a positive number of seconds."))
+    from flows.pipeline import claim_pipeline
+
+    claim_pipeline.serve(
+        name=name,
+        cron=cron,
+        interval=timedelta(seconds=interval) if interval else None,
+        parameters={
+            "sources": [s.spec for s in settings.sources],
+            "warehouse": str(settings.warehouse),
+            "config": str(config) if config else None,
+        },
+        global_limit=1,  # one writer: a second scheduled run waits for the first
+        tags=["claimtrack"],
+    )
+
+
+def _render(df, fmt: str) -> None:
+    if fmt == "csv":
+        sys.stdout.write(df.write_csv())
+    elif fmt == "json":
+        sys.stdout.write(df.write_json() + "\n")
+    elif fmt == "markdown":
+        sys.stdout.write(to_markdown(df) + "\n")
+    else:
+        table = Table(show_lines=False)
+        for col in df.columns:
+            table.add_column(col, overflow="fold")
+        for row in df.iter_rows():
+            table.add_row(*["" if v is None else str(v) for v in row])
+        console.print(table)
+        console.print(f"{df.height} rows", style="dim")
+
+
+def to_markdown(df) -> str:
+    def cell(v) -> str:
+        if v is None:
+            return ""
+        if isinstance(v, float):
+            v = round(v, 3)
+        if isinstance(v, list):
+            v = ", ".join(str(x) for x in v)
+        return str(v).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(df.columns) + " |", "|" + "---|" * len(df.columns)]
+    for row in df.iter_rows():
+        lines.append("| " + " | ".join(cell(v) for v in row) + " |")
+    return "\n".join(lines)
+
+
+@app.command()
+def query(
+    sql: Annotated[Optional[str], typer.Argument(help="SQL to run (read-only).")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the SQL from a file (e.g. sql/queries/01_*.sql).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table | csv | json | markdown")] = "table",
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Query the warehouse read-only (views: v_corroborated_claims, v_exclusive_claims, ...)."""
+    from claimtrack.warehouse import query as run_query
+
+    try:
+        if (sql is None) == (file is None):
+            raise ClaimtrackError("Give either a SQL string or --file PATH, e.g. claimtrack query \"SELECT * FROM v_clusters\".")
+        if fmt not in ("table", "csv", "json", "markdown"):
+            raise ClaimtrackError(f"Unknown --format '{fmt}'; use table, csv, json or markdown.")
+        if file is not None:
+            if not file.is_file():
+                raise ClaimtrackError(f"SQL file {file} does not exist; check the path.")
+            sql = file.read_text(encoding="utf-8")
+        settings = load_settings(config, warehouse=warehouse)
+        import duckdb
+
+        try:
+            df = run_query(settings.warehouse, sql)
+        except duckdb.Error as exc:
+            first = str(exc).strip().splitlines()[0]
+            raise ClaimtrackError(f"The query failed: {first}") from exc
+    except ClaimtrackError as exc:
+        _fail(exc)
+        return
+    _render(df, fmt)
+
+
+@app.command()
+def status(warehouse: WarehouseOpt = None, config: ConfigOpt = None, runs: int = 5) -> None:
+    """What the warehouse holds and how the last runs went."""
+    from claimtrack.warehouse import query as run_query
+
+    try:
+        settings = load_settings(config, warehouse=warehouse)
+        totals = run_query(settings.warehouse, "SELECT * FROM (" + _summary_sql() + ")")
+        last = run_query(
+            settings.warehouse,
+            "SELECT run_id, status, started_at, finished_at, articles_new, claims_new, clusters_new, errors "
+            "FROM runs ORDER BY started_at DESC LIMIT ?",
+            [runs],
+        )
+    except ClaimtrackError as exc:
+        _fail(exc)
+        return
+    console.print(f"[bold]warehouse[/] {settings.warehouse}")
+    _render(totals, "table")
+    _render(last, "table")
+
+
+def _summary_sql() -> str:
+    from claimtrack.warehouse import sql_file
+
+    return sql_file("pipeline/summary.sql").strip().rstrip(";")
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

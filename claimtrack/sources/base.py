@@ -1,0 +1,75 @@
+"""The records every source module produces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from claimtrack.ids import content_hash, slugify
+
+
+@dataclass
+class Article:
+    """One article as ingested. ``text`` is the plain text claims are extracted from;
+    claim spans index into it."""
+
+    source: str  # outlet name as shown to users
+    text: str
+    url: str | None = None
+    title: str | None = None
+    published_at: datetime | None = None  # UTC, naive
+    language: str | None = None
+    external_id: str | None = None
+    origin: str = ""  # the file / line it came from, for error messages
+
+    @property
+    def source_id(self) -> str:
+        return slugify(self.source)
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(" ".join(self.text.split()), length=32)
+
+    @property
+    def article_id(self) -> str:
+        """Stable id: the outlet plus its own id, else its URL, else its content."""
+        if self.external_id:
+            return content_hash(self.source_id, "id", self.external_id)
+        if self.url:
+            return content_hash(self.source_id, "url", self.url)
+        return content_hash(self.source_id, "content", self.content_hash)
+
+
+@dataclass
+class IngestError:
+    """A row for ``ingest_errors``: the run goes on without this item."""
+
+    source_spec: str
+    uri: str
+    error: str  # error class, short
+    detail: str  # one sentence for a human
+    stage: str = "ingest"
+
+
+@dataclass
+class SourceBatch:
+    articles: list[Article] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+
+
+def parse_datetime(value: object) -> datetime | None:
+    """ISO 8601 (with ``Z`` or an offset, or a bare date) -> naive UTC datetime; None if absent.
+
+    Raises ValueError on an unparseable value so the caller can record it."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        dt = value
+    else:
+        s = str(value).strip()
+        if s.endswith("Z"):
+            s = s[:-1] + "+00:00"
+        dt = datetime.fromisoformat(s)
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(timezone.utc).replace(tzinfo=None)
+    return dt

@@ -1,0 +1,49 @@
+"""HTML -> main text and metadata, via trafilatura."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+# Page metadata that carries a full timestamp (trafilatura's own date is day-only).
+TIME_XPATHS = (
+    '//meta[@property="article:published_time"]/@content',
+    '//meta[@property="og:published_time"]/@content',
+    '//meta[@itemprop="datePublished"]/@content',
+    '//meta[@name="pubdate" or @name="publishdate" or @name="date" or @name="dc.date"]/@content',
+    "//time[@datetime]/@datetime",
+)
+
+
+def published_time(html: str) -> str | None:
+    """The page's own publication timestamp, if its metadata gives one."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for xp in TIME_XPATHS:
+        found = tree.xpath(xp)
+        if found and str(found[0]).strip():
+            return str(found[0]).strip()
+    return None
+
+
+def html_to_text(html: str, url: str | None = None) -> tuple[str | None, dict[str, Any]]:
+    """Return the article's main text (paragraphs joined by newlines) and what metadata the page has."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, url=url, include_comments=False, include_tables=False, favor_precision=True
+    )
+    meta: dict[str, Any] = {}
+    md = trafilatura.extract_metadata(html, default_url=url)
+    if md is not None:
+        meta = {
+            "title": md.title,
+            "source": md.sitename,
+            "url": md.url,
+            "published_at": published_time(html) or md.date,
+        }
+    return text, meta

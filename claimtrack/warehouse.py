@@ -1,0 +1,173 @@
+"""The DuckDB warehouse: connection, migrations, views, and the single-writer lock.
+
+Only the pipeline writes, one stage transaction at a time, while holding an OS file
+lock next to the warehouse; analysts read (``claimtrack query``) between runs."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import re
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from claimtrack.errors import ClaimtrackError, WarehouseLockedError
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+MIGRATION_NAME = re.compile(r"^(\d+)_.*\.sql$")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def sql_file(relpath: str) -> str:
+    return (SQL_DIR / relpath).read_text(encoding="utf-8")
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    out = []
+    for path in sorted((SQL_DIR / "schema").glob("*.sql")):
+        m = MIGRATION_NAME.match(path.name)
+        if m:
+            out.append((int(m.group(1)), path.name, path.read_text(encoding="utf-8")))
+    return sorted(out)
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    msg = str(exc).lower()
+    return "lock" in msg and ("conflicting" in msg or "could not set lock" in msg)
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; a lock held by another process becomes one clear sentence."""
+    path = Path(path)
+    if read_only and not path.exists():
+        raise ClaimtrackError(
+            f"No warehouse at {path}; run `claimtrack run` (or `make run`) first, or pass --warehouse."
+        )
+    if not read_only:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ClaimtrackError(
+                f"Cannot create the warehouse folder {path.parent} ({exc.strerror}); choose a writable --warehouse path."
+            ) from exc
+        if not os.access(path.parent, os.W_OK):
+            raise ClaimtrackError(
+                f"The warehouse folder {path.parent} is not writable; choose a writable --warehouse path."
+            )
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if _is_lock_error(exc):
+            raise WarehouseLockedError(
+                f"The warehouse {path} is in use by another process (a pipeline run); wait for it to finish and try again."
+            ) from exc
+        raise ClaimtrackError(f"Cannot open the warehouse {path} ({exc}); check the path and its permissions.") from exc
+    except duckdb.Error as exc:
+        raise ClaimtrackError(
+            f"{path} is not a claimtrack DuckDB warehouse ({str(exc).splitlines()[0]}); pass the right --warehouse."
+        ) from exc
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply pending migrations in order, each in its own transaction; then (re)create views."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
+    )
+    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    applied = []
+    for version, name, body in migrations():
+        if version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(body)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, utcnow()])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    create_views(con)
+    return applied
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    for path in sorted((SQL_DIR / "views").glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    else:
+        con.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def writer_lock(warehouse: str | Path) -> Iterator[Path]:
+    """Hold the single-writer lock for a whole run. A second writer fails at once."""
+    warehouse = Path(warehouse)
+    try:
+        warehouse.parent.mkdir(parents=True, exist_ok=True)
+        lock_path = warehouse.with_name(warehouse.name + ".lock")
+        fh = open(lock_path, "a+")
+    except OSError as exc:
+        raise ClaimtrackError(
+            f"Cannot write next to the warehouse {warehouse} ({exc.strerror}); choose a writable --warehouse path."
+        ) from exc
+    try:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            fh.seek(0)
+            holder = fh.read().strip() or "unknown"
+            raise WarehouseLockedError(
+                f"Another claimtrack run (pid {holder}) is writing {warehouse}; wait for it to finish and try again."
+            ) from exc
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        yield lock_path
+    finally:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+        fh.close()
+
+
+@contextlib.contextmanager
+def open_for_write(warehouse: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short write window: open, migrate, yield, close."""
+    con = connect(warehouse)
+    try:
+        migrate(con)
+        yield con
+    finally:
+        con.close()
+
+
+def frame(con: duckdb.DuckDBPyConnection, sql: str, params=None) -> pl.DataFrame:
+    """Run one statement and return its result as a Polars DataFrame (via Arrow)."""
+    return con.sql(sql, params=params).pl()
+
+
+def query(warehouse: str | Path, sql: str, params=None) -> pl.DataFrame:
+    """Run a query on a read-only connection; returns a Polars DataFrame."""
+    con = connect(warehouse, read_only=True)
+    try:
+        return frame(con, sql, params)
+    finally:
+        con.close()

@@ -1,0 +1,1 @@
+"""Prefect glue: flows and tasks that call into the ``claimtrack`` core."""

@@ -1,0 +1,113 @@
+"""The ``claim-pipeline`` flow: ingest -> extract -> embed -> cluster -> compare.
+
+Each task is a thin call into ``claimtrack.pipeline`` and logs its counts. The run holds
+the warehouse's single-writer lock from start to end, records a ``runs`` row with the
+Prefect flow-run id, and leaves a table artifact of the top corroborated claims and a
+markdown artifact of the run's counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from claimtrack import pipeline
+from claimtrack.config import Settings, load_settings
+from claimtrack.warehouse import writer_lock
+
+FLOW_NAME = "claim-pipeline"
+
+
+@task(name="ingest_articles", cache_policy=NO_CACHE)
+def ingest_articles(settings: Settings, run_id: str) -> dict:
+    counts = pipeline.ingest(settings, run_id)
+    get_run_logger().info(
+        "ingest: %(articles_read)d read, %(articles_new)d new, %(articles_duplicate)d already stored, %(errors)d errors",
+        counts,
+    )
+    return counts
+
+
+@task(name="extract_claims", cache_policy=NO_CACHE)
+def extract_claims(settings: Settings, run_id: str) -> dict:
+    counts = pipeline.extract(settings, run_id)
+    get_run_logger().info("extract: %s articles -> %s new claims (%s sentences dropped)",
+                          counts.get("articles", 0), counts.get("claims_new", 0), counts.get("dropped", 0))
+    return counts
+
+
+@task(name="embed_claims", cache_policy=NO_CACHE)
+def embed_claims(settings: Settings, run_id: str) -> dict:
+    counts = pipeline.embed(settings, run_id)
+    get_run_logger().info("embed: %(embeddings_new)d new vectors with %(model)s", counts)
+    return counts
+
+
+@task(name="cluster_claims", cache_policy=NO_CACHE)
+def cluster_claims(settings: Settings, run_id: str, model: str) -> dict:
+    counts = pipeline.cluster(settings, run_id, model)
+    get_run_logger().info("cluster: %(members_new)d claims clustered, %(clusters_new)d new clusters", counts)
+    return counts
+
+
+@task(name="compare_sources", cache_policy=NO_CACHE)
+def compare_sources(settings: Settings) -> dict:
+    result = pipeline.compare(settings)
+    get_run_logger().info("compare: %s", result["summary"])
+    return result
+
+
+def _artifacts(run_id: str, counts: dict, result: dict) -> None:
+    summary = result["summary"]
+    rows = [
+        {"claim": r["representative_text"], "outlets": r["n_outlets"], "claims": r["n_claims"],
+         "first reporter": r["first_reporter"], "first seen": str(r["first_seen_at"])}
+        for r in result["top_corroborated"]
+    ]
+    create_table_artifact(
+        key="top-corroborated-claims", table=rows,
+        description=f"Top claims carried by 2+ outlets after run `{run_id}`.",
+    )
+    lines = [f"# claim-pipeline run `{run_id}`", "", "| stage | count |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in counts.items()]
+    lines += ["", "| warehouse | total |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in summary.items()]
+    create_markdown_artifact(key="claim-pipeline-run", markdown="\n".join(lines),
+                             description="Counts of this run and of the whole warehouse.")
+
+
+@flow(name=FLOW_NAME, log_prints=True)
+def claim_pipeline(
+    sources: list[str] | None = None,
+    warehouse: str | None = None,
+    config: str | None = None,
+) -> dict[str, Any]:
+    """Ingest sources, extract claims, embed, cluster, and compare outlets.
+
+    ``sources`` are ``KIND:LOCATION`` strings replacing the configured ones for this run."""
+    settings = load_settings(config, sources=sources, warehouse=warehouse)
+    logger = get_run_logger()
+    with writer_lock(settings.warehouse):
+        run_id = pipeline.start_run(settings, flow_run_id=str(flow_run.id) if flow_run.id else None)
+        counts: dict[str, Any] = {}
+        try:
+            counts.update(ingest_articles(settings, run_id))
+            counts.update(extract_claims(settings, run_id))
+            emb = embed_claims(settings, run_id)
+            counts.update(emb)
+            counts.update(cluster_claims(settings, run_id, emb["model"]))
+            result = compare_sources(settings)
+        except BaseException as exc:
+            pipeline.finish_run(settings, run_id, "failed", counts, message=str(exc)[:500])
+            raise
+        pipeline.finish_run(settings, run_id, "completed", counts)
+    _artifacts(run_id, counts, result)
+    logger.info("run %s completed: %s", run_id, result["summary"])
+    return {"run_id": run_id, "counts": counts, **result}
+
+
+if __name__ == "__main__":
+    claim_pipeline()

@@ -1,0 +1,7 @@
+-- Every existing cluster of this model with its representative's vector.
+SELECT k.cluster_id, e.embedding
+FROM clusters k
+JOIN claims c     ON c.claim_id = k.representative_claim_id
+JOIN embeddings e ON e.text_hash = c.text_hash AND e.model = k.model
+WHERE k.model = $model
+ORDER BY k.created_at, k.cluster_id;

@@ -1,0 +1,29 @@
+-- One row per cluster: its representative wording, how many outlets carry it, who was first.
+CREATE OR REPLACE VIEW v_clusters AS
+WITH ranked AS (
+    SELECT *,
+           row_number() OVER (PARTITION BY cluster_id ORDER BY seen_at, source, claim_id) AS rk
+    FROM v_claim_clusters
+),
+agg AS (
+    SELECT cluster_id,
+           count(*)                                 AS n_claims,
+           count(DISTINCT source_id)                AS n_outlets,
+           list(DISTINCT source ORDER BY source)    AS outlets,
+           min(seen_at)                             AS first_seen_at,
+           max(seen_at)                             AS last_seen_at,
+           max(CASE WHEN rk = 1 THEN source END)    AS first_reporter
+    FROM ranked
+    GROUP BY cluster_id
+)
+SELECT agg.cluster_id,
+       r.text AS representative_text,
+       agg.n_outlets,
+       agg.n_claims,
+       agg.outlets,
+       agg.first_reporter,
+       agg.first_seen_at,
+       agg.last_seen_at
+FROM agg
+JOIN clusters k ON k.cluster_id = agg.cluster_id
+JOIN claims r   ON r.claim_id = k.representative_claim_id;
