@@ -69,20 +69,20 @@ def _check_sources(sources: list[str] | None) -> list[str] | None:
 def _print_summary(result: dict, elapsed: float) -> None:
     s = result["summary"]
     c = result["counts"]
-    table = Table(title="claimtrack run", show_header=False, title_justify="left")
-    table.add_column(style="bold")
-    table.add_column(justify="right")
-    table.add_row("articles", f"{s['articles']}  (+{c.get('articles_new', 0)} new)")
-    table.add_row("claims", f"{s['claims']}  (+{c.get('claims_new', 0)} new)")
-    table.add_row("clusters", f"{s['clusters']}  (+{c.get('clusters_new', 0)} new)")
-    table.add_row("claims corroborated by 2+ outlets", f"{s['corroborated_claims']}  (in {s['corroborated_clusters']} clusters)")
-    table.add_row("exclusive claims", str(s["exclusive_claims"]))
-    table.add_row("number/polarity disagreements", str(s["disagreements"]))
+    rows = [
+        ("articles", f"{s['articles']} (+{c.get('articles_new', 0)} new)"),
+        ("claims", f"{s['claims']} (+{c.get('claims_new', 0)} new)"),
+        ("clusters", f"{s['clusters']} (+{c.get('clusters_new', 0)} new)"),
+        ("claims corroborated by 2+ outlets", f"{s['corroborated_claims']} (in {s['corroborated_clusters']} clusters)"),
+        ("exclusive claims", str(s["exclusive_claims"])),
+        ("number/polarity disagreements", str(s["disagreements"])),
+    ]
     if c.get("errors"):
-        table.add_row("ingest errors (see table ingest_errors)", str(c["errors"]))
-    table.add_row("warehouse", str(s["warehouse"]))
-    table.add_row("time", f"{elapsed:.1f} s")
-    console.print(table)
+        rows.append(("ingest errors (table ingest_errors)", str(c["errors"])))
+    rows += [("warehouse", str(s["warehouse"])), ("time", f"{elapsed:.1f} s")]
+    console.print("[bold]claimtrack run finished[/]")
+    for label, value in rows:
+        console.print(f"  {label + ':':<36} {value}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -98,6 +98,9 @@ def run(
     try:
         _check_sources(source)
         settings = load_settings(config, sources=source, warehouse=warehouse)
+        from claimtrack.pipeline import preflight
+
+        preflight(settings)
         from flows.pipeline import claim_pipeline
 
         t0 = time.perf_counter()
@@ -252,8 +255,16 @@ def status(warehouse: WarehouseOpt = None, config: ConfigOpt = None, runs: int =
         _fail(exc)
         return
     console.print(f"[bold]warehouse[/] {settings.warehouse}")
-    _render(totals, "table")
-    _render(last, "table")
+    for key, value in totals.to_dicts()[0].items():
+        console.print(f"  {key:<24} {value}")
+    console.print(f"[bold]last {runs} runs[/]")
+    for r in last.to_dicts():
+        console.print(
+            f"  {r['started_at']:%Y-%m-%d %H:%M:%S}  {r['status']:<9}  {r['run_id']}  "
+            f"+{r['articles_new'] or 0} articles  +{r['claims_new'] or 0} claims  "
+            f"+{r['clusters_new'] or 0} clusters  {r['errors'] or 0} errors",
+            highlight=False,
+        )
 
 
 def _summary_sql() -> str:

@@ -26,6 +26,26 @@ EXTRACT_BATCH_ARTICLES = 64
 EMBED_CHUNK = 2048
 
 
+def preflight(settings: Settings) -> None:
+    """Fail fast, before any flow run starts, on what a user can fix: a missing source
+    location, or another run holding the warehouse. (The flow checks both again.)"""
+    from claimtrack.errors import SourceError
+    from claimtrack.warehouse import writer_lock
+
+    for src in settings.sources:
+        path = Path(src.location)
+        if src.kind == "folder" and not path.is_dir():
+            raise SourceError(
+                f"Source folder '{src.location}' does not exist or is not a folder; check the path in --source or claimtrack.toml."
+            )
+        if src.kind == "jsonl" and not path.is_file():
+            raise SourceError(
+                f"JSONL file '{src.location}' does not exist; check the path in --source or claimtrack.toml."
+            )
+    with writer_lock(settings.warehouse):
+        pass
+
+
 def start_run(settings: Settings, flow_run_id: str | None = None) -> str:
     started = utcnow()
     run_id = "r_" + content_hash(started.isoformat(), flow_run_id, length=20)

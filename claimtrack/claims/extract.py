@@ -58,6 +58,13 @@ def _speaker_of(verb) -> str | None:
         if child.dep_ in ("nsubj", "nsubjpass"):
             a, b = _subtree_range(child)
             return verb.doc[a:b].text.strip(" ,") or None
+    # '"...," added the adviser': the parser often makes the inverted subject an object.
+    quoted_before = any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
+    if quoted_before:
+        for child in verb.children:
+            if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                a, b = _subtree_range(child)
+                return verb.doc[a:b].text.strip(" ,") or None
     return None
 
 
@@ -81,7 +88,10 @@ def _attribute(doc, s: int, e: int, root) -> list[_Unit]:
                 return [_Unit(s, a, root, speaker, "according to", _kind(doc, s, a, s, e))]
             return [_Unit(s, e, root, speaker, "according to", "indirect")]
     # "X said (that) ...", "\"...,\" added X", "X told reporters ..."
-    if root.lemma_.lower() in SPEECH_VERBS and root.pos_ in ("VERB", "AUX"):
+    # A negated cue ("did not confirm that ...") asserts nothing about its content:
+    # the whole sentence stays one (negative) claim.
+    negated_cue = any(c.dep_ == "neg" for c in root.children)
+    if root.lemma_.lower() in SPEECH_VERBS and root.pos_ in ("VERB", "AUX") and not negated_cue:
         speaker = _speaker_of(root)
         units: list[_Unit] = []
         for child in root.children:

@@ -23,7 +23,7 @@ def article_from_record(rec: Any, *, default_source: str, origin: str) -> Articl
     if not isinstance(text, str) or not text.strip():
         raise RecordError("has no non-empty 'text' or 'html' field")
     try:
-        published = parse_datetime(rec.get("published_at") or meta.get("published_at"))
+        published = parse_datetime(rec.get("published_at") or rec.get("date") or meta.get("published_at"))
     except (TypeError, ValueError) as exc:
         raise RecordError(f"has an unparseable published_at {rec.get('published_at')!r}") from exc
     source = rec.get("source") or meta.get("source") or default_source

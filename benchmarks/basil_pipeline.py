@@ -1,0 +1,130 @@
+"""End-to-end benchmark on BASIL dev (165 articles, 55 events, 3 outlets).
+
+    .venv/bin/python benchmarks/basil_pipeline.py
+
+1. Runs the real ``claim-pipeline`` flow through the CLI on
+   ``--source jsonl:../shared/bench/multisource/basil_dev.jsonl`` into a fresh warehouse
+   (Prefect embedded), and times it: claims/s end to end.
+2. In the same process run, encodes the same claim texts with bare
+   ``SentenceTransformer.encode`` (fp32, batch 64) for comparison.
+3. Scores the clusters: purity = share of cross-outlet clusters (2+ outlets) whose claims
+   all come from one event; coverage = share of events with at least one pure
+   cross-outlet cluster (../shared/bench/README.md).
+4. Re-clusters the stored vectors at other thresholds (same assign() code) to show the
+   trade-off.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import ROOT, bench_file, machine, read_jsonl, write_result  # noqa: E402
+
+THRESHOLDS = (0.605, 0.65, 0.685, 0.7, 0.75, 0.8)
+
+
+def score(assignments: dict[str, str], claim_event: dict[str, str], claim_source: dict[str, str], n_events: int) -> dict:
+    members = defaultdict(list)
+    for claim_id, cluster_id in assignments.items():
+        members[cluster_id].append(claim_id)
+    cross = [m for m in members.values() if len({claim_source[c] for c in m}) >= 2]
+    pure = [m for m in cross if len({claim_event[c] for c in m}) == 1]
+    covered = {claim_event[m[0]] for m in pure}
+    return {
+        "clusters": len(members),
+        "cross_outlet_clusters": len(cross),
+        "purity": round(len(pure) / len(cross), 4) if cross else None,
+        "coverage": round(len(covered) / n_events, 4),
+    }
+
+
+def main() -> None:
+    data = bench_file("multisource/basil_dev.jsonl")
+    rows = read_jsonl(data)
+    events = {i + 1: r["event_id"] for i, r in enumerate(rows)}  # JSONL line -> event
+    n_events = len(set(events.values()))
+    tmp = Path(tempfile.mkdtemp(prefix="claimtrack-basil-"))
+    wh = tmp / "basil.duckdb"
+    env = dict(os.environ, PREFECT_HOME=str(tmp / "prefect"))
+    cli = [str(ROOT / ".venv" / "bin" / "claimtrack")] if (ROOT / ".venv" / "bin" / "claimtrack").exists() else ["claimtrack"]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cli + ["run", "--json", "--source", f"jsonl:{data}", "--warehouse", str(wh)],
+                          capture_output=True, text=True, env=env, cwd=tmp)
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        print(proc.stdout[-3000:], proc.stderr[-3000:])
+        raise SystemExit(f"pipeline failed with exit code {proc.returncode}")
+    result = json.loads(proc.stdout[proc.stdout.index("{"):])
+
+    import duckdb
+    import numpy as np
+
+    con = duckdb.connect(str(wh), read_only=True)
+    claims = con.execute(
+        """SELECT c.claim_id, c.text, a.origin, c.source_id, m.cluster_id, e.embedding
+           FROM claims c JOIN articles a USING (article_id)
+           JOIN cluster_members m USING (claim_id)
+           JOIN embeddings e ON e.text_hash = c.text_hash
+           ORDER BY a.published_at NULLS LAST, c.claim_id"""
+    ).fetchall()
+    con.close()
+    claim_event = {c[0]: events[int(c[2].rsplit(":", 1)[1])] for c in claims}
+    claim_source = {c[0]: c[3] for c in claims}
+    pipeline_score = score({c[0]: c[4] for c in claims}, claim_event, claim_source, n_events)
+
+    # Bare SentenceTransformer.encode on the same claim texts, same process, same machine.
+    from sentence_transformers import SentenceTransformer
+
+    from claimtrack.embed import model_path
+
+    texts = [c[1] for c in claims]
+    st = SentenceTransformer(model_path(), device="cpu")
+    st.encode(texts[:64])
+    t1 = time.perf_counter()
+    st.encode(texts, batch_size=64, normalize_embeddings=True)
+    bare = time.perf_counter() - t1
+
+    from claimtrack.cluster import assign
+
+    vecs = np.asarray([c[5] for c in claims], dtype=np.float32)
+    ids = [c[0] for c in claims]
+    sweep = []
+    for t in THRESHOLDS:
+        res = assign([], np.zeros((0, vecs.shape[1]), dtype=np.float32), ids, vecs, t)
+        sweep.append({"threshold": t, **score({a.claim_id: a.cluster_id for a in res}, claim_event, claim_source, n_events)})
+
+    n_claims = len(claims)
+    out = {
+        "machine": machine(),
+        "command": "python benchmarks/basil_pipeline.py",
+        "articles": result["summary"]["articles"],
+        "events": n_events,
+        "claims": n_claims,
+        "threshold": json.loads(subprocess.run(
+            [sys.executable, "-c", "from claimtrack.config import load_settings; print(load_settings().clustering.threshold)"],
+            capture_output=True, text=True, cwd=ROOT).stdout.strip() or "null"),
+        "pipeline_wall_seconds": round(wall, 1),
+        "pipeline_claims_per_second": round(n_claims / wall, 1),
+        "bare_encode_seconds": round(bare, 1),
+        "bare_encode_claims_per_second": round(n_claims / bare, 1),
+        **pipeline_score,
+        "threshold_sweep": sweep,
+    }
+    path = write_result("basil_pipeline", out)
+    print(json.dumps({k: v for k, v in out.items() if k != "threshold_sweep"}, indent=1))
+    for s in sweep:
+        print(s)
+    print("written", path)
+
+
+if __name__ == "__main__":
+    main()

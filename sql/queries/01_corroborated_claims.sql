@@ -1,0 +1,9 @@
+-- title: Claims several outlets agree on, and who reported them first
+-- question: Which claims do several outlets agree on, and who reported them first?
+SELECT representative_text AS claim,
+       n_outlets,
+       first_reporter,
+       first_seen_at
+FROM v_corroborated_claims
+ORDER BY n_outlets DESC, n_claims DESC, first_seen_at, cluster_id
+LIMIT 8;

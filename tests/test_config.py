@@ -1,0 +1,55 @@
+import pytest
+
+from claimtrack.config import load_settings, parse_source_spec
+from claimtrack.errors import ConfigError
+
+
+def test_defaults_without_a_config_file(chdir_tmp):
+    s = load_settings()
+    assert str(s.warehouse) == "warehouse/claimtrack.duckdb"
+    assert [x.spec for x in s.sources] == ["folder:seeds"]
+
+
+def test_toml_then_env_then_flags(chdir_tmp, monkeypatch):
+    (chdir_tmp / "claimtrack.toml").write_text(
+        'warehouse = "a.duckdb"\n[clustering]\nthreshold = 0.8\n[[sources]]\nkind = "jsonl"\nlocation = "x.jsonl"\n'
+    )
+    s = load_settings()
+    assert str(s.warehouse) == "a.duckdb" and s.clustering.threshold == 0.8
+    assert s.sources[0].spec == "jsonl:x.jsonl"
+    monkeypatch.setenv("CLAIMTRACK_CLUSTERING__THRESHOLD", "0.75")
+    monkeypatch.setenv("CLAIMTRACK_WAREHOUSE", "b.duckdb")
+    s = load_settings()
+    assert s.clustering.threshold == 0.75 and str(s.warehouse) == "b.duckdb"
+    s = load_settings(warehouse="c.duckdb", sources=["folder:seeds"])
+    assert str(s.warehouse) == "c.duckdb" and s.sources[0].spec == "folder:seeds"
+
+
+def test_unknown_key_is_one_clear_sentence(chdir_tmp):
+    (chdir_tmp / "claimtrack.toml").write_text("[clustering]\nthreshhold = 0.8\n")
+    with pytest.raises(ConfigError, match="Unknown setting 'clustering.threshhold'"):
+        load_settings()
+
+
+def test_wrong_type_and_bad_toml(chdir_tmp):
+    (chdir_tmp / "claimtrack.toml").write_text("[clustering]\nthreshold = 'high'\n")
+    with pytest.raises(ConfigError, match="clustering.threshold"):
+        load_settings()
+    (chdir_tmp / "claimtrack.toml").write_text("[clustering\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_settings()
+
+
+def test_missing_explicit_config(chdir_tmp):
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_settings("nope.toml")
+
+
+@pytest.mark.parametrize("spec", ["seeds", "rss", "ftp:x", "folder:"])
+def test_bad_source_specs(spec):
+    with pytest.raises(ConfigError):
+        parse_source_spec(spec)
+
+
+def test_source_spec_keeps_colons_in_location():
+    assert parse_source_spec("jsonl:C:/data/a.jsonl").location == "C:/data/a.jsonl"

@@ -1,0 +1,68 @@
+"""The claim-pipeline Prefect flow under a real (test) Prefect server."""
+
+import asyncio
+import json
+
+import duckdb
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROWS = [
+    {"source": "Paper A", "id": "1", "published_at": "2025-05-01T08:00:00Z",
+     "text": "The river flooded the old town on Monday. At least 40 homes were evacuated, officials said."},
+    {"source": "Paper B", "id": "2", "published_at": "2025-05-01T09:00:00Z",
+     "text": "The river flooded the old town on Monday. At least 45 homes were evacuated, officials said."},
+]
+
+
+def test_flow_records_run_artifacts_and_is_idempotent(prefect_server, tmp_path):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, FlowRunFilter, FlowRunFilterId
+
+    from flows.pipeline import claim_pipeline
+
+    src = tmp_path / "a.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in ROWS))
+    wh = tmp_path / "w.duckdb"
+    first = claim_pipeline(sources=[f"jsonl:{src}"], warehouse=str(wh))
+    assert first["counts"]["articles_new"] == 2 and first["summary"]["corroborated_clusters"] >= 1
+    second = claim_pipeline(sources=[f"jsonl:{src}"], warehouse=str(wh))
+    assert second["counts"]["articles_new"] == 0 and second["counts"]["claims_new"] == 0
+    assert second["counts"]["clusters_new"] == 0
+
+    con = duckdb.connect(str(wh), read_only=True)
+    runs = con.execute("SELECT flow_run_id, status FROM runs ORDER BY started_at").fetchall()
+    con.close()
+    assert [r[1] for r in runs] == ["completed", "completed"]
+    flow_run_id = runs[-1][0]
+    assert flow_run_id
+
+    async def read():
+        # task runs reach the server through its event recorder, a moment after the flow ends
+        async with get_client() as client:
+            fr = await client.read_flow_run(flow_run_id)
+            for _ in range(60):
+                tasks = await client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[fr.id])))
+                if len(tasks) >= 5:
+                    break
+                await asyncio.sleep(0.5)
+            arts = await client.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[fr.id])))
+            return fr, tasks, arts
+
+    fr, tasks, arts = asyncio.run(read())
+    assert fr.state.is_completed()
+    assert {t.name.rsplit("-", 1)[0] for t in tasks} >= {"ingest_articles", "extract_claims", "embed_claims", "cluster_claims", "compare_sources"}
+    assert {a.key for a in arts} >= {"top-corroborated-claims", "claim-pipeline-run"}
+
+
+def test_flow_fails_cleanly_on_a_missing_source(prefect_server, tmp_path):
+    from claimtrack.errors import SourceError
+    from flows.pipeline import claim_pipeline
+
+    with pytest.raises(SourceError):
+        claim_pipeline(sources=[f"jsonl:{tmp_path / 'missing.jsonl'}"], warehouse=str(tmp_path / "w.duckdb"))
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    status = con.execute("SELECT status, message FROM runs").fetchall()
+    con.close()
+    assert status[0][0] == "failed" and "does not exist" in status[0][1]
