@@ -36,7 +36,7 @@ err_console = Console(stderr=True)
 
 SourceOpt = Annotated[
     Optional[list[str]],
-    typer.Option("--source", "-s", help="KIND:LOCATION, repeatable (folder:seeds, jsonl:data/a.jsonl); replaces the configured sources."),
+    typer.Option("--source", "-s", help="KIND:LOCATION, repeatable (folder:seeds, jsonl:data/a.jsonl, rss:URL, urls:FILE, sitemap:URL); replaces the configured sources."),
 ]
 WarehouseOpt = Annotated[Optional[Path], typer.Option("--warehouse", "-w", help="DuckDB warehouse file.")]
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML config (default: ./claimtrack.toml).")]
@@ -170,6 +170,44 @@ def serve(
     )
 
 
+@app.command()
+def recluster(
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+    threshold: Annotated[Optional[float], typer.Option(help="Use this threshold (default: the configured one).")] = None,
+) -> None:
+    """Rebuild every cluster from scratch; new clusters keep the old ids they overlap most,
+    merges and splits go to cluster_lineage."""
+    from claimtrack import pipeline
+    from claimtrack.embed import Embedder
+    from claimtrack.warehouse import writer_lock
+
+    try:
+        settings = load_settings(config, warehouse=warehouse)
+        if threshold is not None:
+            if not 0 < threshold <= 1:
+                raise ClaimtrackError("--threshold must be in (0, 1], e.g. 0.7.")
+            settings = settings.model_copy(
+                update={"clustering": settings.clustering.model_copy(update={"threshold": threshold})}
+            )
+        if not Path(settings.warehouse).exists():
+            raise ClaimtrackError(f"No warehouse at {settings.warehouse}; run `claimtrack run` first, or pass --warehouse.")
+        with writer_lock(settings.warehouse):
+            run_id = pipeline.start_run(settings)
+            try:
+                counts = pipeline.recluster(settings, run_id, Embedder.from_settings(settings).model_id)
+            except BaseException as exc:
+                pipeline.finish_run(settings, run_id, "failed", {}, message=str(exc)[:500])
+                raise
+            pipeline.finish_run(settings, run_id, "completed", {"clusters_new": counts["clusters"]}, message="recluster")
+    except ClaimtrackError as exc:
+        _fail(exc)
+        return
+    console.print("[bold]recluster finished[/]")
+    for key, value in counts.items():
+        console.print(f"  {key + ':':<20} {value}", highlight=False)
+
+
 def _render(df, fmt: str) -> None:
     if fmt == "csv":
         sys.stdout.write(df.write_csv())
@@ -265,6 +303,26 @@ def status(warehouse: WarehouseOpt = None, config: ConfigOpt = None, runs: int =
             f"+{r['clusters_new'] or 0} clusters  {r['errors'] or 0} errors",
             highlight=False,
         )
+    _print_failing_sources(settings)
+
+
+def _print_failing_sources(settings) -> None:
+    """Sources that failed in each of their last ``http.failing_runs`` runs (table source_runs)."""
+    import duckdb
+
+    from claimtrack.warehouse import query as run_query, sql_file
+
+    n = settings.http.failing_runs
+    try:
+        failing = run_query(settings.warehouse, sql_file("pipeline/failing_sources.sql"), {"n": n})
+    except duckdb.CatalogException:
+        return  # a warehouse from before source_runs existed: nothing to report yet
+    if failing.height == 0:
+        return
+    console.print(f"[bold red]sources failing in each of the last {n} runs[/] (details: table ingest_errors)")
+    for r in failing.to_dicts():
+        console.print(f"  {r['source_spec']}  since {r['failing_since']:%Y-%m-%d %H:%M}  last error: {r['last_error']}",
+                      highlight=False, soft_wrap=True)
 
 
 def _summary_sql() -> str:

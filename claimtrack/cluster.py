@@ -1,23 +1,210 @@
-"""Near-duplicate claim clusters: representative-anchored, deterministic, stable ids.
+"""Near-duplicate claim clusters: representative-anchored, field-aware, deterministic, stable ids.
 
-A claim joins the most similar existing cluster whose *representative* (its founding
-claim) is within the threshold; otherwise it founds a new cluster whose id is a hash
-of its own claim id. Because membership is tested against the representative only,
-clusters cannot chain (A~B, B~C does not pull C in unless C~A). Claims are visited in
-a deterministic order (published_at, then claim_id), and existing clusters are never
-renumbered: a later run only adds members or founds clusters."""
+The rule (``same_claim``): two claims are the same claim when the cosine of their vectors
+is at least the threshold AND their typed fields do not conflict (numbers with the same
+unit but different values, opposite polarity, different dates, different people). A pair
+that passes the cosine but conflicts is a *variant*: it is kept out of the cluster and
+recorded with the fields that differ, because those are the contradictions users want.
+
+Clustering: claims are visited in a deterministic order (published_at, claim_id). Each
+claim asks the candidate index for the representatives (founding claims) most similar to
+it; it joins the most similar one that is within the threshold and compatible, else it
+founds a new cluster whose id is a hash of its own claim id. Membership is tested against
+the representative only, so every member is within the threshold of its representative
+and clusters cannot chain. Existing clusters are never renumbered; ``recluster`` rebuilds
+from scratch and maps new clusters onto old ids by overlap, recording merges and splits.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import os
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
 from claimtrack.ids import content_hash
 
+# Below this many representatives an exact inner-product search is faster than building
+# and querying an HNSW graph (measured: benchmarks/cluster_scale.py, docs/BENCHMARKS.md).
+HNSW_MIN_REPS = 50_000
+HNSW_M = 32
+HNSW_EF_SEARCH = 64
+CANDIDATES = 10
+ENTITY_CONFLICT_LABELS = ("PERSON",)
+
 
 def cluster_id_for(founding_claim_id: str) -> str:
     return "c_" + content_hash("cluster", founding_claim_id)
+
+
+# --------------------------------------------------------------------------- fields
+
+
+@dataclass(frozen=True)
+class ClaimFields:
+    """The typed fields the rule compares. Empty fields never conflict."""
+
+    numbers: tuple[str, ...] = ()  # normalised "value unit" strings, e.g. "4.5 hour"
+    polarity: str = "positive"
+    dates: tuple[str, ...] = ()  # normalised date strings (resolved dates when known)
+    people: tuple[str, ...] = ()  # PERSON entities
+
+    @classmethod
+    def from_row(cls, numbers, polarity, entities, dates=None) -> "ClaimFields":
+        entities = list(entities or [])
+        if dates is None:
+            dates = [e.split(":", 1)[1] for e in entities if e.startswith("DATE:")]
+        people = [e.split(":", 1)[1] for e in entities if e.split(":", 1)[0] in ENTITY_CONFLICT_LABELS]
+        return cls(
+            numbers=tuple(sorted(numbers or [])),
+            polarity=polarity or "positive",
+            dates=tuple(sorted(d for d in (_norm(x) for x in dates or []) if _comparable_date(d))),
+            people=tuple(sorted(_norm(p) for p in people)),
+        )
+
+
+RELATIVE_DATE = re.compile(r"\b(last|next|this|ago|earlier|later|recent|recently|past|coming|today|yesterday|tomorrow|tonight)\b")
+ABSOLUTE_DATE = re.compile(
+    r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+
+
+def _comparable_date(d: str) -> bool:
+    """Only absolute dates are compared ("March", "18 February 2025", "Tuesday");
+    relative ones ("last month") need the article's date to resolve and are skipped."""
+    return bool(ABSOLUTE_DATE.search(d)) and not RELATIVE_DATE.search(d)
+
+
+def _norm(s: str) -> str:
+    return " ".join(str(s).lower().replace("'s", "").split())
+
+
+def _by_unit(numbers) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for n in numbers:
+        value, _, unit = n.partition(" ")
+        out[unit].add(value)
+    return out
+
+
+def conflicts(a: ClaimFields, b: ClaimFields) -> dict[str, tuple[str, str]]:
+    """Fields on which two claims disagree: {field: (value_a, value_b)}; empty if compatible."""
+    out: dict[str, tuple[str, str]] = {}
+    ua, ub = _by_unit(a.numbers), _by_unit(b.numbers)
+    for unit in sorted(set(ua) & set(ub)):
+        if not (ua[unit] & ub[unit]):
+            out["numbers"] = (", ".join(a.numbers), ", ".join(b.numbers))
+            break
+    if a.polarity != b.polarity:
+        out["polarity"] = (a.polarity, b.polarity)
+    if a.dates and b.dates and not _overlap(a.dates, b.dates):
+        out["dates"] = (", ".join(a.dates), ", ".join(b.dates))
+    if a.people and b.people and not _overlap(a.people, b.people):
+        out["people"] = (", ".join(a.people), ", ".join(b.people))
+    return out
+
+
+def _overlap(xs, ys) -> bool:
+    """True if any value of one side matches (or is part of) a value of the other:
+    'rubio' matches 'marco rubio'."""
+    for x in xs:
+        for y in ys:
+            if x == y or x in y or y in x:
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- index
+
+
+class CandidateIndex:
+    """Nearest representatives by inner product (= cosine on unit vectors).
+
+    Exact (faiss ``IndexFlatIP``) below ``hnsw_min`` vectors, HNSW above it; vectors can
+    be added as clustering goes. Position ``i`` in the index is ``ids[i]``."""
+
+    def __init__(self, dim: int, hnsw_min: int = HNSW_MIN_REPS):
+        import faiss
+
+        faiss.omp_set_num_threads(os.cpu_count() or 1)
+        self.dim = dim
+        self.hnsw_min = hnsw_min
+        self.ids: list[str] = []
+        self._index = faiss.IndexFlatIP(dim)
+        self.kind = "flat"
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def _to_hnsw(self) -> None:
+        import faiss
+
+        vecs = self._index.reconstruct_n(0, self._index.ntotal)
+        hnsw = faiss.IndexHNSWFlat(self.dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        hnsw.hnsw.efSearch = HNSW_EF_SEARCH
+        hnsw.add(vecs)
+        self._index = hnsw
+        self.kind = "hnsw"
+
+    def add(self, ids: list[str], vecs: np.ndarray) -> None:
+        if not ids:
+            return
+        self._index.add(np.ascontiguousarray(vecs, dtype=np.float32))
+        self.ids.extend(ids)
+        if self.kind == "flat" and len(self.ids) >= self.hnsw_min:
+            self._to_hnsw()
+
+    def search(self, vecs: np.ndarray, k: int = CANDIDATES) -> tuple[np.ndarray, np.ndarray]:
+        if not self.ids:
+            n = len(vecs)
+            return np.zeros((n, 0), np.float32), np.zeros((n, 0), np.int64)
+        k = min(k, len(self.ids))
+        return self._index.search(np.ascontiguousarray(vecs, dtype=np.float32), k)
+
+    # persistence: only worth it for large indexes (an exact one is rebuilt from the warehouse)
+    def save(self, path: Path, fingerprint: str) -> None:
+        import faiss
+
+        path = Path(path)
+        tmp = path.with_name(path.name + ".tmp")
+        faiss.write_index(self._index, str(tmp))
+        os.replace(tmp, path)
+        meta = {"fingerprint": fingerprint, "kind": self.kind, "n": len(self.ids), "ids": self.ids}
+        mtmp = path.with_name(path.name + ".ids.json.tmp")
+        mtmp.write_text(json.dumps(meta), encoding="utf-8")
+        os.replace(mtmp, path.with_name(path.name + ".ids.json"))
+
+    @classmethod
+    def load(cls, path: Path, fingerprint: str, dim: int) -> "CandidateIndex | None":
+        """The saved index if it matches ``fingerprint``, else None (rebuild it)."""
+        import faiss
+
+        path = Path(path)
+        meta_path = path.with_name(path.name + ".ids.json")
+        if not path.exists() or not meta_path.exists():
+            return None
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            if meta.get("fingerprint") != fingerprint:
+                return None
+            raw = faiss.read_index(str(path))
+        except (OSError, ValueError, RuntimeError):
+            return None
+        if raw.ntotal != meta["n"] or raw.d != dim:
+            return None
+        out = cls(dim)
+        out._index, out.kind, out.ids = raw, meta["kind"], list(meta["ids"])
+        if out.kind == "hnsw":
+            raw.hnsw.efSearch = HNSW_EF_SEARCH
+        return out
+
+
+# --------------------------------------------------------------------------- assignment
 
 
 @dataclass
@@ -28,53 +215,125 @@ class Assignment:
     founded: bool
 
 
+@dataclass
+class Variant:
+    """A claim that passed the cosine against a representative but conflicts with it."""
+
+    cluster_id: str  # the cluster whose representative it conflicts with
+    claim_id: str
+    similarity: float
+    differing: dict[str, tuple[str, str]]  # field -> (representative's value, claim's value)
+
+
+@dataclass
+class ClusterResult:
+    assignments: list[Assignment] = field(default_factory=list)
+    variants: list[Variant] = field(default_factory=list)
+
+
 def assign(
-    rep_ids: list[str],
-    rep_vectors: np.ndarray,
+    index: CandidateIndex,
+    rep_fields: dict[str, ClaimFields],
     claim_ids: list[str],
     claim_vectors: np.ndarray,
     threshold: float,
+    claim_fields: list[ClaimFields] | None = None,
     block: int = 1024,
-) -> list[Assignment]:
+    k: int = CANDIDATES,
+) -> ClusterResult:
     """Assign claims (already in deterministic order) to existing or new clusters.
 
-    ``rep_vectors`` and ``claim_vectors`` are L2-normalised rows. Work is done in
-    blocks: the similarities of a block to all known representatives come from one
-    matrix product; only founders made inside the block are checked one by one."""
-    dim = claim_vectors.shape[1] if claim_vectors.ndim == 2 else rep_vectors.shape[1]
-    reps = [np.asarray(rep_vectors, dtype=np.float32).reshape(-1, dim)]
-    ids = list(rep_ids)
-    out: list[Assignment] = []
+    ``index`` holds the existing representatives and grows with the new founders;
+    ``rep_fields`` maps cluster id -> the representative's fields and grows too."""
+    result = ClusterResult()
+    empty = ClaimFields()
+    vecs_all = np.asarray(claim_vectors, dtype=np.float32)
     for b0 in range(0, len(claim_ids), block):
-        vecs = np.asarray(claim_vectors[b0 : b0 + block], dtype=np.float32)
-        known = np.vstack(reps) if len(reps) > 1 else reps[0]
-        n_known = known.shape[0]
-        sims = vecs @ known.T if n_known else np.zeros((len(vecs), 0), dtype=np.float32)
-        new_vecs: list[np.ndarray] = []
+        vecs = vecs_all[b0 : b0 + block]
+        sims, idx = index.search(vecs, k)
         new_ids: list[str] = []
+        new_vecs: list[np.ndarray] = []
         for i, cid in enumerate(claim_ids[b0 : b0 + block]):
-            best_j, best = -1, -1.0
-            if n_known:
-                j = int(np.argmax(sims[i]))
-                best_j, best = j, float(sims[i, j])
+            fields = claim_fields[b0 + i] if claim_fields is not None else empty
+            cands: list[tuple[float, int, str]] = []  # (sim, order, cluster_id)
+            for s, j in zip(sims[i], idx[i]):
+                if j >= 0 and s >= threshold:
+                    cands.append((float(s), int(j), index.ids[j]))
             if new_vecs:
                 local = np.asarray(new_vecs) @ vecs[i]
-                k = int(np.argmax(local))
-                # ties go to the older cluster (lower index), keeping results order-stable
-                if float(local[k]) > best:
-                    best_j, best = n_known + k, float(local[k])
-            if best_j >= 0 and best >= threshold:
-                target = ids[best_j] if best_j < n_known else new_ids[best_j - n_known]
-                out.append(Assignment(cid, target, round(best, 6), False))
+                for j in np.nonzero(local >= threshold)[0]:
+                    cands.append((float(local[j]), len(index) + int(j), new_ids[j]))
+            # most similar first; ties go to the older cluster
+            cands.sort(key=lambda c: (-c[0], c[1]))
+            chosen = None
+            for s, _, cl in cands:
+                diff = conflicts(rep_fields.get(cl, empty), fields)
+                if diff:
+                    result.variants.append(Variant(cl, cid, round(s, 6), diff))
+                    continue
+                chosen = (cl, s)
+                break
+            if chosen is not None:
+                result.assignments.append(Assignment(cid, chosen[0], round(chosen[1], 6), False))
             else:
                 new = cluster_id_for(cid)
-                new_vecs.append(vecs[i])
                 new_ids.append(new)
-                out.append(Assignment(cid, new, 1.0, True))
-        if new_vecs:
-            reps.append(np.asarray(new_vecs, dtype=np.float32))
-            ids.extend(new_ids)
-    return out
+                new_vecs.append(vecs[i])
+                rep_fields[new] = fields
+                result.assignments.append(Assignment(cid, new, 1.0, True))
+        if new_ids:
+            index.add(new_ids, np.asarray(new_vecs, dtype=np.float32))
+    return result
+
+
+def map_onto_old_ids(
+    new_members: dict[str, str], old_members: dict[str, str]
+) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """Give re-computed clusters the old ids they overlap most (greedy, largest overlap first).
+
+    Returns (new cluster id -> final id, lineage rows (event, from_id, to_id))."""
+    overlap: Counter = Counter()
+    for claim, new in new_members.items():
+        old = old_members.get(claim)
+        if old is not None:
+            overlap[(new, old)] += 1
+    mapping: dict[str, str] = {}
+    used_old: set[str] = set()
+    for (new, old), _ in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0])):
+        if new in mapping or old in used_old:
+            continue
+        mapping[new] = old
+        used_old.add(old)
+    for new in set(new_members.values()):
+        mapping.setdefault(new, new)
+    lineage: list[tuple[str, str, str]] = []
+    olds_of_new: dict[str, set[str]] = defaultdict(set)
+    news_of_old: dict[str, set[str]] = defaultdict(set)
+    for (new, old) in overlap:
+        olds_of_new[mapping[new]].add(old)
+        news_of_old[old].add(mapping[new])
+    for final, olds in sorted(olds_of_new.items()):
+        for old in sorted(olds - {final}):
+            lineage.append(("merge", old, final))
+    for old, finals in sorted(news_of_old.items()):
+        if len(finals) > 1:
+            for final in sorted(finals - {old}):
+                lineage.append(("split", old, final))
+    return mapping, lineage
+
+
+# --------------------------------------------------------------------------- public rule
+
+
+def fields_of_text(text: str) -> ClaimFields:
+    """The typed fields of a bare claim text, as the extractor would store them."""
+    from claimtrack.claims.nlp import get_nlp
+    from claimtrack.claims.numbers import extract_numbers
+
+    doc = get_nlp()(text)
+    ents = [f"{e.label_}:{e.text}" for e in doc.ents]
+    polarity = "negative" if any(t.dep_ == "neg" for t in doc) else "positive"
+    return ClaimFields.from_row(extract_numbers(doc), polarity, ents)
 
 
 class ClaimClusterer:
@@ -82,6 +341,9 @@ class ClaimClusterer:
 
     >>> cc = ClaimClusterer()
     >>> cc.same_claim("The talks lasted three hours.", "Talks went on for three hours.")
+    True
+    >>> cc.same_claim("The talks lasted three hours.", "The talks lasted four hours.")
+    False
     """
 
     def __init__(self, threshold: float | None = None, embedder=None):
@@ -98,12 +360,17 @@ class ClaimClusterer:
         self.embedder = embedder
 
     def similarity(self, text_a: str, text_b: str) -> float:
+        """Cosine similarity of the two claims' vectors (the first half of the rule)."""
         a, b = self.embedder.encode([text_a, text_b])
         return float(np.dot(a, b))
 
+    def differences(self, text_a: str, text_b: str) -> dict[str, tuple[str, str]]:
+        """The typed fields on which the two claims conflict (empty: compatible)."""
+        return conflicts(fields_of_text(text_a), fields_of_text(text_b))
+
     def same_claim(self, text_a: str, text_b: str) -> bool:
         """Would the pipeline put these two claims in one cluster (one founding the other)?"""
-        return self.similarity(text_a, text_b) >= self.threshold
+        return self.similarity(text_a, text_b) >= self.threshold and not self.differences(text_a, text_b)
 
     def similarities(self, pairs: list[tuple[str, str]]) -> np.ndarray:
         """Batch form of :meth:`similarity` for benchmarks."""
@@ -113,7 +380,22 @@ class ClaimClusterer:
         vb = self.embedder.encode([b for _, b in pairs])
         return np.einsum("ij,ij->i", va, vb)
 
-    def cluster(self, claim_ids: list[str], vectors: np.ndarray) -> list[Assignment]:
+    def same_claims(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        """Batch form of :meth:`same_claim` (one spaCy pass over all texts)."""
+        from claimtrack.claims.nlp import get_nlp
+        from claimtrack.claims.numbers import extract_numbers
+
+        sims = self.similarities(pairs)
+        texts = [t for pair in pairs for t in pair]
+        fields = []
+        for doc in get_nlp().pipe(texts, batch_size=128):
+            ents = [f"{e.label_}:{e.text}" for e in doc.ents]
+            pol = "negative" if any(t.dep_ == "neg" for t in doc) else "positive"
+            fields.append(ClaimFields.from_row(extract_numbers(doc), pol, ents))
+        ok = np.array([not conflicts(fields[2 * i], fields[2 * i + 1]) for i in range(len(pairs))])
+        return (sims >= self.threshold) & ok
+
+    def cluster(self, claim_ids: list[str], vectors: np.ndarray, fields: list[ClaimFields] | None = None) -> ClusterResult:
         """Cluster from scratch (claims in the order given)."""
         dim = vectors.shape[1] if len(vectors) else self.embedder.dimension
-        return assign([], np.zeros((0, dim), dtype=np.float32), claim_ids, vectors, self.threshold)
+        return assign(CandidateIndex(dim), {}, claim_ids, vectors, self.threshold, fields)

@@ -91,3 +91,16 @@ def test_run_subprocess_prints_summary_and_locked_warehouse_is_clear(tmp_path):
                              capture_output=True, text=True, env=env, timeout=300)
     assert out.returncode == 3
     assert "Another claimtrack run" in out.stderr
+
+
+@pytest.mark.slow
+def test_recluster_command(tmp_path, seeded_warehouse, chdir_tmp):
+    import shutil
+
+    wh = tmp_path / "copy.duckdb"
+    shutil.copy(seeded_warehouse, wh)
+    res = runner.invoke(app, ["recluster", "--warehouse", str(wh)])
+    assert res.exit_code == 0, res.output
+    assert "clusters_kept_ids" in res.output
+    res = runner.invoke(app, ["recluster", "--warehouse", str(tmp_path / "none.duckdb")])
+    assert res.exit_code == 2 and "No warehouse" in res.output

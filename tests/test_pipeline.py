@@ -130,3 +130,48 @@ def test_a_later_run_failing_leaves_stored_data(tmp_path, embedder):
     with pytest.raises(SourceError):
         run_stages(bad, embedder)
     assert table_counts(s.warehouse) == before
+
+
+def test_recluster_keeps_ids_and_records_lineage(tmp_path, embedder):
+    from claimtrack import pipeline
+
+    src = tmp_path / "in.jsonl"
+    _write_jsonl(src, ARTICLES)
+    s = Settings(warehouse=tmp_path / "w.duckdb", sources=[SourceConfig(kind="jsonl", location=str(src))])
+    run_stages(s, embedder)
+    before = _clusters(s.warehouse)
+    counts = pipeline.recluster(s, "r_test", embedder.model_id)
+    assert _clusters(s.warehouse) == before
+    assert counts["clusters_kept_ids"] == counts["clusters"] and counts["merges"] == counts["splits"] == 0
+    # a looser threshold merges clusters: the surviving ids are old ones, merges are recorded
+    loose = s.model_copy(update={"clustering": s.clustering.model_copy(update={"threshold": 0.3})})
+    counts = pipeline.recluster(loose, "r_test2", embedder.model_id)
+    after = _clusters(s.warehouse)
+    assert set(after.values()) <= set(before.values())
+    assert counts["merges"] > 0
+    con = duckdb.connect(str(s.warehouse), read_only=True)
+    try:
+        events = con.execute("SELECT DISTINCT event FROM cluster_lineage").fetchall()
+    finally:
+        con.close()
+    assert ("merge",) in events
+
+
+def test_number_variants_are_kept_apart_and_linked(tmp_path, embedder):
+    src = tmp_path / "in.jsonl"
+    _write_jsonl(src, ARTICLES[:2])
+    s = Settings(warehouse=tmp_path / "w.duckdb", sources=[SourceConfig(kind="jsonl", location=str(src))])
+    run_stages(s, embedder)
+    con = duckdb.connect(str(s.warehouse), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT kind, value_a, value_b, source_a, source_b FROM v_contradictions"
+        ).fetchall()
+        same = con.execute(
+            "SELECT count(*) FROM v_claim_clusters a JOIN v_claim_clusters b USING (cluster_id) "
+            "WHERE a.claim_text LIKE '%40 homes%' AND b.claim_text LIKE '%45 homes%'"
+        ).fetchall()[0][0]
+    finally:
+        con.close()
+    assert ("number", "40 home", "45 home", "Paper A", "Paper B") in rows
+    assert same == 0

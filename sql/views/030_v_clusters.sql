@@ -1,4 +1,5 @@
--- One row per cluster: its representative wording, how many outlets carry it, who was first.
+-- One row per cluster: its representative wording, how many outlets carry it, who was first,
+-- and how many conflicting variants (counted separately, never as corroboration).
 CREATE OR REPLACE VIEW v_clusters AS
 WITH ranked AS (
     SELECT *,
@@ -15,6 +16,15 @@ agg AS (
            max(CASE WHEN rk = 1 THEN source END)    AS first_reporter
     FROM ranked
     GROUP BY cluster_id
+),
+variants AS (
+    SELECT v.cluster_id,
+           count(*)                                  AS n_variants,
+           list(DISTINCT s.name ORDER BY s.name)     AS variant_outlets
+    FROM claim_variants v
+    JOIN claims c  ON c.claim_id = v.claim_id
+    JOIN sources s ON s.source_id = c.source_id
+    GROUP BY v.cluster_id
 )
 SELECT agg.cluster_id,
        r.text AS representative_text,
@@ -23,7 +33,10 @@ SELECT agg.cluster_id,
        agg.outlets,
        agg.first_reporter,
        agg.first_seen_at,
-       agg.last_seen_at
+       agg.last_seen_at,
+       coalesce(v.n_variants, 0)  AS n_variants,       -- conflicting versions, not counted as support
+       coalesce(v.variant_outlets, []) AS variant_outlets
 FROM agg
 JOIN clusters k ON k.cluster_id = agg.cluster_id
-JOIN claims r   ON r.claim_id = k.representative_claim_id;
+JOIN claims r   ON r.claim_id = k.representative_claim_id
+LEFT JOIN variants v ON v.cluster_id = agg.cluster_id;

@@ -1,0 +1,213 @@
+"""The clustering stage against the warehouse: incremental assignment and full recluster.
+
+Reads embedded claims and the existing clusters, runs :mod:`claimtrack.cluster`, and
+writes clusters, members, variants (and lineage on recluster) in one transaction. A large
+candidate index (HNSW) is saved next to the warehouse and reused while it matches the
+warehouse's clusters; a small one is rebuilt from the warehouse each run."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+from claimtrack import progress
+from claimtrack.cluster import (
+    HNSW_MIN_REPS,
+    CandidateIndex,
+    ClaimFields,
+    ClusterResult,
+    assign,
+    map_onto_old_ids,
+)
+from claimtrack.config import Settings
+from claimtrack.warehouse import frame, open_for_write, sql_file, transaction, utcnow
+
+log = logging.getLogger("claimtrack")
+DIM = 384
+
+
+def index_path(warehouse: Path) -> Path:
+    warehouse = Path(warehouse)
+    return warehouse.with_name(warehouse.name + ".reps.faiss")
+
+
+def _vectors(df: pl.DataFrame) -> np.ndarray:
+    if df.height == 0:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return np.ascontiguousarray(df["embedding"].to_numpy(), dtype=np.float32)
+
+
+def _fields(df: pl.DataFrame) -> list[ClaimFields]:
+    return [
+        ClaimFields.from_row(n, p, e)
+        for n, p, e in zip(df["numbers"].to_list(), df["polarity"].to_list(), df["entities"].to_list())
+    ]
+
+
+def _fingerprint(con, model: str, threshold: float) -> str:
+    n, last_created, last_id = con.execute(sql_file("pipeline/clusters_fingerprint.sql"), {"model": model}).fetchall()[0]
+    return f"{model}|{threshold}|{n}|{last_created}|{last_id}"
+
+
+def _load_index(con, settings: Settings, model: str) -> tuple[CandidateIndex, str]:
+    """The saved index when it matches the warehouse, else one rebuilt from it."""
+    fp = _fingerprint(con, model, settings.clustering.threshold)
+    n = int(fp.split("|")[2])
+    if n >= HNSW_MIN_REPS:
+        saved = CandidateIndex.load(index_path(settings.warehouse), fp, DIM)
+        if saved is not None:
+            log.info("cluster: reusing the saved candidate index (%d representatives)", len(saved))
+            return saved, fp
+    reps = frame(con, sql_file("pipeline/cluster_representatives.sql"), {"model": model})
+    index = CandidateIndex(DIM)
+    index.add(reps["cluster_id"].to_list(), _vectors(reps))
+    return index, fp
+
+
+def _rep_fields(con, index: CandidateIndex, vecs: np.ndarray) -> dict[str, ClaimFields]:
+    """Fields of the representatives the new claims could join (only those are read)."""
+    _, idx = index.search(vecs)
+    ids = sorted({index.ids[j] for row in idx for j in row if j >= 0})
+    if not ids:
+        return {}
+    df = frame(con, sql_file("pipeline/representative_fields.sql"), {"ids": ids})
+    return dict(zip(df["cluster_id"].to_list(), _fields(df)))
+
+
+def _write(con, result: ClusterResult, run_id: str, model: str, threshold: float,
+           founders: dict[str, str] | None = None, created: dict[str, object] | None = None) -> None:
+    """Insert clusters (founders), members and variants staged as Arrow tables."""
+    now = utcnow()
+    founded = [a for a in result.assignments if a.founded]
+    reps = founders if founders is not None else {a.cluster_id: a.claim_id for a in founded}
+    clusters_df = pl.DataFrame(
+        {
+            "cluster_id": list(reps),
+            "representative_claim_id": list(reps.values()),
+            "model": [model] * len(reps),
+            "threshold": [threshold] * len(reps),
+            "created_at": [(created or {}).get(c, now) for c in reps],
+            "run_id": [run_id] * len(reps),
+        },
+        schema={"cluster_id": pl.Utf8, "representative_claim_id": pl.Utf8, "model": pl.Utf8,
+                "threshold": pl.Float64, "created_at": pl.Datetime("us"), "run_id": pl.Utf8},
+    )
+    members_df = pl.DataFrame(
+        {
+            "claim_id": [a.claim_id for a in result.assignments],
+            "cluster_id": [a.cluster_id for a in result.assignments],
+            "similarity": [a.similarity for a in result.assignments],
+            "run_id": [run_id] * len(result.assignments),
+        },
+        schema={"claim_id": pl.Utf8, "cluster_id": pl.Utf8, "similarity": pl.Float64, "run_id": pl.Utf8},
+    )
+    variants_df = pl.DataFrame(
+        {
+            "cluster_id": [v.cluster_id for v in result.variants],
+            "claim_id": [v.claim_id for v in result.variants],
+            "similarity": [v.similarity for v in result.variants],
+            "differing": [list(v.differing) for v in result.variants],
+            "representative_values": [[a for a, _ in v.differing.values()] for v in result.variants],
+            "claim_values": [[b for _, b in v.differing.values()] for v in result.variants],
+            "run_id": [run_id] * len(result.variants),
+        },
+        schema={"cluster_id": pl.Utf8, "claim_id": pl.Utf8, "similarity": pl.Float64,
+                "differing": pl.List(pl.Utf8), "representative_values": pl.List(pl.Utf8),
+                "claim_values": pl.List(pl.Utf8), "run_id": pl.Utf8},
+    ).unique(["cluster_id", "claim_id"], keep="first", maintain_order=True)
+    con.register("new_clusters", clusters_df.to_arrow())
+    con.register("new_members", members_df.to_arrow())
+    con.register("new_variants", variants_df.to_arrow())
+    try:
+        con.execute("INSERT INTO clusters SELECT * FROM new_clusters ON CONFLICT DO NOTHING")
+        con.execute("INSERT INTO cluster_members SELECT * FROM new_members ON CONFLICT DO NOTHING")
+        con.execute("INSERT INTO claim_variants SELECT * FROM new_variants ON CONFLICT DO NOTHING")
+    finally:
+        for name in ("new_clusters", "new_members", "new_variants"):
+            con.unregister(name)
+
+
+def cluster_new(settings: Settings, run_id: str, model: str) -> dict:
+    """Add every unclustered claim to a cluster; existing ids never change."""
+    threshold = settings.clustering.threshold
+    with open_for_write(settings.warehouse) as con:
+        other = con.execute("SELECT count(*) FROM clusters WHERE model <> ?", [model]).fetchall()[0][0]
+        if other:
+            log.info("cluster: the embedding model changed to %s; reclustering every claim", model)
+    if other:
+        return recluster(settings, run_id, model)
+    with open_for_write(settings.warehouse) as con:
+        pending = frame(con, sql_file("pipeline/pending_clustering.sql"), {"model": model})
+        if pending.height == 0:
+            log.info("cluster: nothing new")
+            return {"clusters_new": 0, "members_new": 0, "variants_new": 0}
+        bar = progress.start("cluster claims", pending.height)
+        index, _ = _load_index(con, settings, model)
+        vecs = _vectors(pending)
+        rep_fields = _rep_fields(con, index, vecs)
+        result = assign(index, rep_fields, pending["claim_id"].to_list(), vecs, threshold, _fields(pending))
+        bar.advance(pending.height)
+        bar.close()
+        with transaction(con):
+            _write(con, result, run_id, model, threshold)
+        if index.kind == "hnsw":
+            index.save(index_path(settings.warehouse), _fingerprint(con, model, threshold))
+    counts = {
+        "clusters_new": sum(a.founded for a in result.assignments),
+        "members_new": len(result.assignments),
+        "variants_new": len(result.variants),
+    }
+    log.info("cluster: %s (index: %s)", counts, index.kind)
+    return counts
+
+
+def recluster(settings: Settings, run_id: str, model: str) -> dict:
+    """Rebuild every cluster from scratch, then give the new clusters the old ids they
+    overlap most; merges and splits go to ``cluster_lineage``."""
+    threshold = settings.clustering.threshold
+    with open_for_write(settings.warehouse) as con:
+        claims = frame(con, sql_file("pipeline/all_for_clustering.sql"), {"model": model})
+        if claims.height == 0:
+            log.info("recluster: no claim has a vector for %s yet; nothing to do", model)
+            return {"clusters": 0, "clusters_kept_ids": 0, "members": 0, "variants": 0, "merges": 0, "splits": 0}
+        old = frame(con, "SELECT claim_id, cluster_id FROM cluster_members")
+        old_created = dict(frame(con, "SELECT cluster_id, created_at FROM clusters").iter_rows())
+        bar = progress.start("recluster claims", claims.height)
+        index = CandidateIndex(DIM)
+        result = assign(index, {}, claims["claim_id"].to_list(), _vectors(claims), threshold, _fields(claims))
+        bar.advance(claims.height)
+        bar.close()
+        old_members = dict(old.iter_rows())
+        mapping, lineage = map_onto_old_ids({a.claim_id: a.cluster_id for a in result.assignments}, old_members)
+        founders = {mapping[a.cluster_id]: a.claim_id for a in result.assignments if a.founded}
+        for a in result.assignments:
+            a.cluster_id = mapping[a.cluster_id]
+        for v in result.variants:
+            v.cluster_id = mapping[v.cluster_id]
+        now = utcnow()
+        with transaction(con):
+            con.execute("DELETE FROM claim_variants")
+            con.execute("DELETE FROM cluster_members")
+            con.execute("DELETE FROM clusters")
+            _write(con, result, run_id, model, threshold, founders=founders, created=old_created)
+            if lineage:
+                con.executemany(
+                    "INSERT INTO cluster_lineage VALUES (?, ?, ?, ?, ?)",
+                    [[event, src, dst, now, run_id] for event, src, dst in lineage],
+                )
+        if index.kind == "hnsw":
+            index.save(index_path(settings.warehouse), _fingerprint(con, model, threshold))
+    kept = sum(1 for new, final in mapping.items() if final in old_created)
+    counts = {
+        "clusters": len(founders),
+        "clusters_kept_ids": kept,
+        "members": len(result.assignments),
+        "variants": len(result.variants),
+        "merges": sum(1 for e in lineage if e[0] == "merge"),
+        "splits": sum(1 for e in lineage if e[0] == "split"),
+    }
+    log.info("recluster: %s", counts)
+    return counts
