@@ -70,7 +70,8 @@ def main() -> None:
 
     con = duckdb.connect(str(wh), read_only=True)
     claims = con.execute(
-        """SELECT c.claim_id, c.text, a.origin, c.source_id, m.cluster_id, e.embedding
+        """SELECT c.claim_id, c.text, a.origin, c.source_id, m.cluster_id, e.embedding,
+                  c.numbers, c.polarity, c.entities
            FROM claims c JOIN articles a USING (article_id)
            JOIN cluster_members m USING (claim_id)
            JOIN embeddings e ON e.text_hash = c.text_hash
@@ -93,14 +94,17 @@ def main() -> None:
     st.encode(texts, batch_size=64, normalize_embeddings=True)
     bare = time.perf_counter() - t1
 
-    from claimtrack.cluster import assign
+    from claimtrack.cluster import CandidateIndex, ClaimFields, assign
 
     vecs = np.asarray([c[5] for c in claims], dtype=np.float32)
     ids = [c[0] for c in claims]
+    fields = [ClaimFields.from_row(c[6], c[7], c[8]) for c in claims]
     sweep = []
     for t in THRESHOLDS:
-        res = assign([], np.zeros((0, vecs.shape[1]), dtype=np.float32), ids, vecs, t)
-        sweep.append({"threshold": t, **score({a.claim_id: a.cluster_id for a in res}, claim_event, claim_source, n_events)})
+        for rule, f in (("cosine only", None), ("cosine + fields", fields)):
+            res = assign(CandidateIndex(vecs.shape[1]), {}, ids, vecs, t, f)
+            sweep.append({"threshold": t, "rule": rule, "variants": len(res.variants),
+                          **score({a.claim_id: a.cluster_id for a in res.assignments}, claim_event, claim_source, n_events)})
 
     n_claims = len(claims)
     out = {

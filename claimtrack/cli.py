@@ -171,6 +171,33 @@ def serve(
 
 
 @app.command()
+def report(
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="HTML file to write (default: next to the warehouse).")] = None,
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+    open_it: Annotated[bool, typer.Option("--open", help="Open the report in a browser.")] = False,
+) -> None:
+    """Write a self-contained HTML report: agreement heatmap, stories with each outlet's
+    wording side by side, contradictions, timelines, blindspots; searchable offline."""
+    from claimtrack.report import write_report
+
+    try:
+        settings = load_settings(config, warehouse=warehouse)
+        path = write_report(settings.warehouse, out)
+    except ClaimtrackError as exc:
+        _fail(exc)
+        return
+    except OSError as exc:
+        _fail(ClaimtrackError(f"Cannot write the report to {out} ({exc.strerror}); choose a writable --out path."))
+        return
+    console.print(f"report written: {path}", highlight=False, soft_wrap=True)
+    if open_it:
+        import webbrowser
+
+        webbrowser.open(path.resolve().as_uri())
+
+
+@app.command()
 def recluster(
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,

@@ -30,7 +30,7 @@ from claimtrack.ids import content_hash
 
 # Below this many representatives an exact inner-product search is faster than building
 # and querying an HNSW graph (measured: benchmarks/cluster_scale.py, docs/BENCHMARKS.md).
-HNSW_MIN_REPS = 50_000
+HNSW_MIN_REPS = 10_000
 HNSW_M = 32
 HNSW_EF_SEARCH = 64
 CANDIDATES = 10
@@ -125,18 +125,17 @@ def _overlap(xs, ys) -> bool:
 class CandidateIndex:
     """Nearest representatives by inner product (= cosine on unit vectors).
 
-    Exact (faiss ``IndexFlatIP``) below ``hnsw_min`` vectors, HNSW above it; vectors can
+    Exact (a NumPy matrix product against every representative, which on this machine
+    beats faiss' flat index) below ``hnsw_min`` vectors, faiss HNSW above it; vectors can
     be added as clustering goes. Position ``i`` in the index is ``ids[i]``."""
 
     def __init__(self, dim: int, hnsw_min: int = HNSW_MIN_REPS):
-        import faiss
-
-        faiss.omp_set_num_threads(os.cpu_count() or 1)
         self.dim = dim
         self.hnsw_min = hnsw_min
         self.ids: list[str] = []
-        self._index = faiss.IndexFlatIP(dim)
-        self.kind = "flat"
+        self._mat = np.zeros((1024, dim), dtype=np.float32)  # exact mode: rows [0, len)
+        self._index = None  # faiss HNSW in approximate mode
+        self.kind = "exact"
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -144,32 +143,58 @@ class CandidateIndex:
     def _to_hnsw(self) -> None:
         import faiss
 
-        vecs = self._index.reconstruct_n(0, self._index.ntotal)
+        faiss.omp_set_num_threads(os.cpu_count() or 1)
         hnsw = faiss.IndexHNSWFlat(self.dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
         hnsw.hnsw.efSearch = HNSW_EF_SEARCH
-        hnsw.add(vecs)
+        hnsw.add(self._mat[: len(self.ids)])
         self._index = hnsw
+        self._mat = np.zeros((0, self.dim), dtype=np.float32)
         self.kind = "hnsw"
 
     def add(self, ids: list[str], vecs: np.ndarray) -> None:
         if not ids:
             return
-        self._index.add(np.ascontiguousarray(vecs, dtype=np.float32))
+        vecs = np.ascontiguousarray(vecs, dtype=np.float32)
+        if self.kind == "hnsw":
+            self._index.add(vecs)
+        else:
+            n, m = len(self.ids), len(ids)
+            if n + m > len(self._mat):
+                grown = np.zeros((max(2 * len(self._mat), n + m), self.dim), dtype=np.float32)
+                grown[:n] = self._mat[:n]
+                self._mat = grown
+            self._mat[n : n + m] = vecs
         self.ids.extend(ids)
-        if self.kind == "flat" and len(self.ids) >= self.hnsw_min:
+        if self.kind == "exact" and len(self.ids) >= self.hnsw_min:
             self._to_hnsw()
 
     def search(self, vecs: np.ndarray, k: int = CANDIDATES) -> tuple[np.ndarray, np.ndarray]:
-        if not self.ids:
-            n = len(vecs)
-            return np.zeros((n, 0), np.float32), np.zeros((n, 0), np.int64)
-        k = min(k, len(self.ids))
-        return self._index.search(np.ascontiguousarray(vecs, dtype=np.float32), k)
+        """(similarities, positions) of the k nearest representatives of each query,
+        most similar first; -1 positions pad rows when fewer exist."""
+        n = len(self.ids)
+        if not n:
+            q = len(vecs)
+            return np.zeros((q, 0), np.float32), np.zeros((q, 0), np.int64)
+        k = min(k, n)
+        vecs = np.ascontiguousarray(vecs, dtype=np.float32)
+        if self.kind == "hnsw":
+            return self._index.search(vecs, k)
+        sims = vecs @ self._mat[:n].T
+        if k < n:
+            top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        else:
+            top = np.broadcast_to(np.arange(n), (len(vecs), n)).copy()
+        top_sims = np.take_along_axis(sims, top, axis=1)
+        # order by similarity, then by position (older representative first) for ties
+        order = np.lexsort((top, -top_sims), axis=1)
+        return np.take_along_axis(top_sims, order, axis=1), np.take_along_axis(top, order, axis=1).astype(np.int64)
 
     # persistence: only worth it for large indexes (an exact one is rebuilt from the warehouse)
     def save(self, path: Path, fingerprint: str) -> None:
         import faiss
 
+        if self.kind != "hnsw":
+            raise ValueError("only an HNSW index is saved; an exact one is rebuilt from the warehouse")
         path = Path(path)
         tmp = path.with_name(path.name + ".tmp")
         faiss.write_index(self._index, str(tmp))
@@ -198,9 +223,9 @@ class CandidateIndex:
         if raw.ntotal != meta["n"] or raw.d != dim:
             return None
         out = cls(dim)
-        out._index, out.kind, out.ids = raw, meta["kind"], list(meta["ids"])
-        if out.kind == "hnsw":
-            raw.hnsw.efSearch = HNSW_EF_SEARCH
+        out._index, out.kind, out.ids = raw, "hnsw", list(meta["ids"])
+        out._mat = np.zeros((0, dim), dtype=np.float32)
+        raw.hnsw.efSearch = HNSW_EF_SEARCH
         return out
 
 
@@ -251,38 +276,45 @@ def assign(
     for b0 in range(0, len(claim_ids), block):
         vecs = vecs_all[b0 : b0 + block]
         sims, idx = index.search(vecs, k)
+        # similarities inside the block, for founders made in this block (one matrix product)
+        local_sims = vecs @ vecs.T
+        founder_pos = np.empty(len(vecs), dtype=np.int64)
+        n_founders = 0
         new_ids: list[str] = []
-        new_vecs: list[np.ndarray] = []
+        base = len(index)
         for i, cid in enumerate(claim_ids[b0 : b0 + block]):
             fields = claim_fields[b0 + i] if claim_fields is not None else empty
             cands: list[tuple[float, int, str]] = []  # (sim, order, cluster_id)
-            for s, j in zip(sims[i], idx[i]):
+            row_s, row_i = sims[i], idx[i]
+            for s, j in zip(row_s.tolist(), row_i.tolist()):
                 if j >= 0 and s >= threshold:
-                    cands.append((float(s), int(j), index.ids[j]))
-            if new_vecs:
-                local = np.asarray(new_vecs) @ vecs[i]
-                for j in np.nonzero(local >= threshold)[0]:
-                    cands.append((float(local[j]), len(index) + int(j), new_ids[j]))
-            # most similar first; ties go to the older cluster
-            cands.sort(key=lambda c: (-c[0], c[1]))
+                    cands.append((s, j, index.ids[j]))
+            if n_founders:
+                local = local_sims[i, founder_pos[:n_founders]]
+                for j in np.flatnonzero(local >= threshold).tolist():
+                    cands.append((float(local[j]), base + j, new_ids[j]))
             chosen = None
-            for s, _, cl in cands:
-                diff = conflicts(rep_fields.get(cl, empty), fields)
-                if diff:
-                    result.variants.append(Variant(cl, cid, round(s, 6), diff))
-                    continue
-                chosen = (cl, s)
-                break
+            if cands:
+                # most similar first; ties go to the older cluster
+                cands.sort(key=lambda c: (-c[0], c[1]))
+                for s, _, cl in cands:
+                    diff = conflicts(rep_fields.get(cl, empty), fields)
+                    if diff:
+                        result.variants.append(Variant(cl, cid, round(s, 6), diff))
+                        continue
+                    chosen = (cl, s)
+                    break
             if chosen is not None:
                 result.assignments.append(Assignment(cid, chosen[0], round(chosen[1], 6), False))
             else:
                 new = cluster_id_for(cid)
                 new_ids.append(new)
-                new_vecs.append(vecs[i])
+                founder_pos[n_founders] = i
+                n_founders += 1
                 rep_fields[new] = fields
                 result.assignments.append(Assignment(cid, new, 1.0, True))
         if new_ids:
-            index.add(new_ids, np.asarray(new_vecs, dtype=np.float32))
+            index.add(new_ids, vecs[founder_pos[:n_founders]])
     return result
 
 

@@ -3,7 +3,8 @@
 SELECT representative_text AS claim,
        n_outlets,
        first_reporter,
-       first_seen_at
+       first_seen_at,
+       n_variants          -- conflicting versions elsewhere (not counted as support)
 FROM v_corroborated_claims
 ORDER BY n_outlets DESC, n_claims DESC, first_seen_at, cluster_id
 LIMIT 8;

@@ -1,0 +1,170 @@
+"""A self-contained static HTML report of the warehouse (one file, nothing fetched at view time).
+
+Charts are drawn at build time as inline SVG (the agreement heatmap and each story's
+timeline), so the page needs no JavaScript library and works offline; a few lines of
+inline JavaScript do the client-side search and filters."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from pathlib import Path
+
+import polars as pl
+
+from claimtrack.warehouse import connect, frame, sql_file
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+MAX_STORIES = 60
+MAX_CLUSTERS_PER_STORY = 40
+
+
+def default_report_path(warehouse: str | Path) -> Path:
+    warehouse = Path(warehouse)
+    return warehouse.with_name(warehouse.stem + "-report.html")
+
+
+def _color(value: float, vmax: float) -> str:
+    """White -> deep blue, by value / vmax."""
+    t = 0.0 if vmax <= 0 else max(0.0, min(1.0, value / vmax))
+    r = int(255 - t * (255 - 33))
+    g = int(255 - t * (255 - 102))
+    b = int(255 - t * (255 - 172))
+    return f"rgb({r},{g},{b})"
+
+
+def heatmap_svg(agreement: pl.DataFrame, sources: list[str]) -> str:
+    """Outlet x outlet matrix of shared clusters (Jaccard as colour), as inline SVG."""
+    n = len(sources)
+    if n == 0:
+        return "<p>No outlets yet.</p>"
+    cell, label = 46, 210
+    size = label + cell * n
+    vals = {(r["source_a"], r["source_b"]): r for r in agreement.to_dicts()}
+    vmax = max([r["jaccard"] or 0 for r in vals.values()] + [0.01])
+    parts = [f'<svg class="heatmap" xmlns="http://www.w3.org/2000/svg" width="{size + 10}" height="{size + 10}" '
+             f'role="img" aria-label="Source agreement matrix">']
+    for i, s in enumerate(sources):
+        y = label + i * cell + cell / 2 + 4
+        parts.append(f'<text x="{label - 6}" y="{y}" text-anchor="end" class="hm-label">{html.escape(s[:34])}</text>')
+        x = label + i * cell + cell / 2
+        parts.append(f'<text x="{x}" y="{label - 6}" text-anchor="start" transform="rotate(-45 {x} {label - 6})" '
+                     f'class="hm-label">{html.escape(s[:34])}</text>')
+    for i, a in enumerate(sources):
+        for j, b in enumerate(sources):
+            x, y = label + j * cell, label + i * cell
+            if a == b:
+                parts.append(f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="#eee"/>')
+                continue
+            r = vals.get((a, b))
+            jac = (r or {}).get("jaccard") or 0.0
+            shared = (r or {}).get("shared_clusters") or 0
+            parts.append(
+                f'<rect class="hm-cell" data-a="{html.escape(a)}" data-b="{html.escape(b)}" x="{x}" y="{y}" '
+                f'width="{cell - 2}" height="{cell - 2}" fill="{_color(jac, vmax)}">'
+                f'<title>{html.escape(a)} / {html.escape(b)}: {shared} shared clusters, Jaccard {jac:.3f}</title></rect>'
+            )
+            parts.append(f'<text x="{x + cell / 2 - 1}" y="{y + cell / 2 + 4}" text-anchor="middle" class="hm-value">{shared}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def timeline_svg(rows: list[dict], sources: list[str]) -> str:
+    """One row per outlet, one dot per corroborated claim at the time the outlet first carried it."""
+    if not rows:
+        return ""
+    times = [r["first_seen_at"] for r in rows if r["first_seen_at"] is not None]
+    if not times:
+        return ""
+    t0, t1 = min(times), max(times)
+    span = max((t1 - t0).total_seconds(), 1.0)
+    outlets = [s for s in sources if any(r["source"] == s for r in rows)]
+    left, width, row_h = 190, 560, 22
+    height = 30 + row_h * len(outlets)
+    parts = [f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" width="{left + width + 20}" height="{height}" '
+             f'role="img" aria-label="Timeline">']
+    for i, s in enumerate(outlets):
+        y = 20 + i * row_h
+        parts.append(f'<text x="{left - 8}" y="{y + 4}" text-anchor="end" class="tl-label">{html.escape(s[:28])}</text>')
+        parts.append(f'<line x1="{left}" y1="{y}" x2="{left + width}" y2="{y}" class="tl-axis"/>')
+    for r in rows:
+        if r["first_seen_at"] is None or r["source"] not in outlets:
+            continue
+        x = left + width * (r["first_seen_at"] - t0).total_seconds() / span
+        y = 20 + outlets.index(r["source"]) * row_h
+        parts.append(f'<circle cx="{x:.1f}" cy="{y}" r="5" class="tl-dot"><title>{html.escape(r["source"])}, '
+                     f'{r["first_seen_at"]:%Y-%m-%d %H:%M}: {html.escape(r["representative_text"][:120])}</title></circle>')
+    parts.append(f'<text x="{left}" y="{height - 2}" class="tl-tick">{t0:%Y-%m-%d %H:%M}</text>')
+    parts.append(f'<text x="{left + width}" y="{height - 2}" text-anchor="end" class="tl-tick">{t1:%Y-%m-%d %H:%M}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def collect(warehouse: str | Path) -> dict:
+    """Everything the report shows, read through the views on a read-only connection."""
+    con = connect(warehouse, read_only=True)
+    try:
+        overview = frame(con, sql_file("report/overview.sql")).to_dicts()[0]
+        sources_df = frame(con, sql_file("report/sources.sql"))
+        sources = sources_df["source"].to_list()
+        agreement = frame(con, sql_file("report/agreement.sql"))
+        stories = frame(con, sql_file("report/stories.sql"), {"limit": MAX_STORIES}).to_dicts()
+        story_ids = [s["story_id"] for s in stories]
+        clusters = frame(con, sql_file("report/story_clusters.sql"), {"stories": story_ids}).to_dicts() if story_ids else []
+        per_story: dict[str, list[dict]] = {}
+        for c in clusters:
+            lst = per_story.setdefault(c["story_id"], [])
+            if len(lst) < MAX_CLUSTERS_PER_STORY:
+                lst.append(c)
+        cluster_ids = sorted({c["cluster_id"] for lst in per_story.values() for c in lst})
+        claims = frame(con, sql_file("report/cluster_claims.sql"), {"clusters": cluster_ids}).to_dicts() if cluster_ids else []
+        timeline = frame(con, sql_file("report/timeline.sql"), {"stories": story_ids}).to_dicts() if story_ids else []
+        contradictions = frame(con, sql_file("report/contradictions.sql")).to_dicts()
+        blindspots = frame(con, sql_file("report/blindspots.sql")).to_dicts()
+    finally:
+        con.close()
+    by_cluster: dict[str, list[dict]] = {}
+    for c in claims:
+        by_cluster.setdefault(c["cluster_id"], []).append(c)
+    contra_claims = {c["claim_id_a"] for c in contradictions} | {c["claim_id_b"] for c in contradictions}
+    for story in stories:
+        story["clusters"] = per_story.get(story["story_id"], [])
+        for cl in story["clusters"]:
+            cl["claims"] = by_cluster.get(cl["cluster_id"], [])
+            cl["contradicted"] = any(c["claim_id"] in contra_claims for c in cl["claims"])
+        rows = [r for r in timeline if r["story_id"] == story["story_id"]]
+        story["timeline_svg"] = timeline_svg(rows, sources)
+        story["contradictions"] = [c for c in contradictions if c["story_id"] == story["story_id"]]
+    return {
+        "overview": overview,
+        "sources": sources_df.to_dicts(),
+        "heatmap_svg": heatmap_svg(agreement, sources),
+        "stories": stories,
+        "contradictions": contradictions,
+        "blindspots": blindspots,
+    }
+
+
+def render(data: dict, generated_at: datetime | None = None) -> str:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=jinja2.select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["dt"] = lambda v: "" if v is None else f"{v:%Y-%m-%d %H:%M}"
+    tpl = env.get_template("report.html.j2")
+    return tpl.render(**data, generated_at=generated_at or datetime.now())
+
+
+def write_report(warehouse: str | Path, out: str | Path | None = None) -> Path:
+    """Build the report from the warehouse and write it atomically; returns its path."""
+    out = Path(out) if out else default_report_path(warehouse)
+    page = render(collect(warehouse))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(out)
+    return out
