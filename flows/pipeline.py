@@ -72,11 +72,44 @@ def _artifacts(run_id: str, counts: dict, result: dict) -> None:
         description=f"Top claims carried by 2+ outlets after run `{run_id}`.",
     )
     lines = [f"# claim-pipeline run `{run_id}`", "", "| stage | count |", "|---|---|"]
-    lines += [f"| {k} | {v} |" for k, v in counts.items()]
+    lines += [f"| {k} | {v} |" for k, v in counts.items() if not isinstance(v, (list, dict))]
+    per_source = counts.get("per_source") or []
+    if per_source:
+        lines += ["", "| source | status | requests | 304s | articles read | new | errors |", "|---|---|---|---|---|---|---|"]
+        lines += [f"| `{p['source']}` | {p['status']} | {p['requests']} | {p['not_modified']} | "
+                  f"{p['articles_read']} | {p['articles_new']} | {p['errors']} |" for p in per_source]
     lines += ["", "| warehouse | total |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in summary.items()]
+    report = result.get("run_report") or {}
+    for title, key in (("New corroborated claims", "new_corroborated"), ("New contradictions", "new_disagreements"),
+                       ("Failures", "failures")):
+        lines += ["", f"## {title}: {len(report.get(key) or [])}"]
     create_markdown_artifact(key="claim-pipeline-run", markdown="\n".join(lines),
-                             description="Counts of this run and of the whole warehouse.")
+                             description="Counts of this run per stage and source, and of the whole warehouse.")
+    for key, rows_key, what in (
+        ("claim-pipeline-new-corroborated", "new_corroborated", "Claims that reached 2+ outlets in this run"),
+        ("claim-pipeline-new-contradictions", "new_disagreements", "Number/polarity disagreements involving this run's claims"),
+        ("claim-pipeline-failures", "failures", "This run's ingest_errors rows (the run went on without these items)"),
+    ):
+        table = [{k: str(v) for k, v in r.items()} for r in report.get(rows_key) or []]
+        create_table_artifact(key=key, table=table or [{"none": "-"}], description=f"{what}: run `{run_id}`.")
+
+
+def _run_report(settings: Settings, run_id: str, limit: int = 200) -> dict:
+    """Read-only queries for the run's artifacts (sql/pipeline/run_*.sql), while the lock is held."""
+    from claimtrack.warehouse import query, sql_file
+
+    import duckdb
+
+    out = {}
+    for key, name in (("new_corroborated", "run_new_corroborated"), ("new_disagreements", "run_new_disagreements"),
+                      ("failures", "run_failures")):
+        try:
+            out[key] = query(settings.warehouse, sql_file(f"pipeline/{name}.sql"), {"run_id": run_id, "limit": limit}).to_dicts()
+        except duckdb.Error as exc:  # a report must never fail a completed run
+            get_run_logger().warning("artifact %s skipped: %s", key, str(exc).splitlines()[0])
+            out[key] = []
+    return out
 
 
 @flow(name=FLOW_NAME, log_prints=True)
@@ -104,6 +137,7 @@ def claim_pipeline(
             pipeline.finish_run(settings, run_id, "failed", counts, message=str(exc)[:500])
             raise
         pipeline.finish_run(settings, run_id, "completed", counts)
+        result["run_report"] = _run_report(settings, run_id)
     _artifacts(run_id, counts, result)
     logger.info("run %s completed: %s", run_id, result["summary"])
     return {"run_id": run_id, "counts": counts, **result}

@@ -53,3 +53,16 @@ def test_bad_source_specs(spec):
 
 def test_source_spec_keeps_colons_in_location():
     assert parse_source_spec("jsonl:C:/data/a.jsonl").location == "C:/data/a.jsonl"
+
+
+def test_web_source_kinds_need_urls(chdir_tmp):
+    assert parse_source_spec("rss:https://example.org/feed.xml").kind == "rss"
+    assert parse_source_spec("urls:lists/a.txt").location == "lists/a.txt"
+    with pytest.raises(ConfigError, match="needs an http"):
+        parse_source_spec("sitemap:sitemap.xml")
+    (chdir_tmp / "claimtrack.toml").write_text('[[sources]]\nkind = "rss"\nlocation = "feed.xml"\n')
+    with pytest.raises(ConfigError, match="sources.0.*not an http"):
+        load_settings()
+    (chdir_tmp / "claimtrack.toml").write_text("[http]\ntimeout = 0\n")
+    with pytest.raises(ConfigError, match="http.timeout"):
+        load_settings()

@@ -90,3 +90,15 @@ def test_unparseable_date_is_an_error_row(tmp_path):
     p.write_text(json.dumps({"source": "S", "text": "A fine sentence here.", "published_at": "last Tuesday"}))
     batch = read_source(SourceConfig(kind="jsonl", location=str(p)))
     assert not batch.articles and "published_at" in batch.errors[0].detail
+
+
+def test_every_configurable_kind_has_a_reader():
+    from claimtrack.config import SOURCE_KINDS
+    from claimtrack.sources import READERS
+
+    assert set(READERS) == set(SOURCE_KINDS)
+
+
+def test_missing_url_list_is_a_clear_error(tmp_path):
+    with pytest.raises(SourceError, match="URL list .* does not exist"):
+        read_source(SourceConfig(kind="urls", location=str(tmp_path / "nope.txt")))

@@ -21,6 +21,8 @@ class Article:
     language: str | None = None
     external_id: str | None = None
     origin: str = ""  # the file / line it came from, for error messages
+    author: str | None = None
+    aliases: list[str] = field(default_factory=list)  # other URLs that led here (feed link before redirects)
 
     @property
     def source_id(self) -> str:
@@ -55,6 +57,24 @@ class IngestError:
 class SourceBatch:
     articles: list[Article] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
+    # Web sources: the source itself (feed, sitemap) could not be read -> why; and counters
+    # (requests, not_modified, known_skipped) for the run's per-source report.
+    failed: str | None = None
+    stats: dict = field(default_factory=dict)
+
+    def outcome(self) -> tuple[str, str | None]:
+        """(status, message) for ``source_runs``: ``failed`` when the source itself could not be
+        read or every item failed, ``not_modified`` on a 304, ``partial`` when some items failed."""
+        first = self.errors[0].detail if self.errors else None
+        if self.failed:
+            return "failed", self.failed
+        if self.stats.get("source_not_modified"):
+            return "not_modified", None
+        if self.errors and not self.articles and not self.stats.get("known_skipped"):
+            return "failed", first
+        if self.errors:
+            return "partial", first
+        return "ok", None
 
 
 def parse_datetime(value: object) -> datetime | None:

@@ -45,5 +45,6 @@ def html_to_text(html: str, url: str | None = None) -> tuple[str | None, dict[st
             "source": md.sitename,
             "url": md.url,
             "published_at": published_time(html) or md.date,
+            "author": md.author,
         }
     return text, meta
