@@ -168,3 +168,43 @@ def write_report(warehouse: str | Path, out: str | Path | None = None) -> Path:
     tmp.write_text(page, encoding="utf-8")
     tmp.replace(out)
     return out
+
+
+CHROMIUM_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-quic", "--hide-scrollbars",
+)
+
+
+def find_chromium() -> str | None:
+    """A Chromium/Chrome executable: $CLAIMTRACK_CHROMIUM, else the usual names on PATH."""
+    import os
+    import shutil
+
+    for name in (os.environ.get("CLAIMTRACK_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
+        if name and shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+def screenshot(report: str | Path, png: str | Path, width: int = 1280, height: int = 1800) -> Path:
+    """Render the report in headless Chromium and save a PNG (for docs and checks)."""
+    import subprocess
+    import tempfile
+
+    from claimtrack.errors import ClaimtrackError
+
+    exe = find_chromium()
+    if exe is None:
+        raise ClaimtrackError("No Chromium found for --screenshot; install it (Debian: apt-get install chromium) or set CLAIMTRACK_CHROMIUM.")
+    png = Path(png).resolve()
+    png.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="claimtrack-chromium-") as profile:
+        subprocess.run(
+            [exe, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}",
+             f"--screenshot={png}", Path(report).resolve().as_uri()],
+            capture_output=True, timeout=120, check=False,
+        )
+    if not png.exists():
+        raise ClaimtrackError(f"Chromium did not write {png}; run it by hand to see why.")
+    return png

@@ -76,8 +76,11 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         ) from exc
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply pending migrations in order, each in its own transaction; then (re)create views."""
+def migrate(con: duckdb.DuckDBPyConnection, upto: int | None = None) -> list[str]:
+    """Apply pending migrations in order, each in its own transaction; then (re)create views.
+
+    Migrations are forward-only. ``upto`` stops after that version (for tests of upgrades
+    from every earlier schema; views are only created for the full schema)."""
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
     )
@@ -86,6 +89,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     for version, name, body in migrations():
         if version in done:
             continue
+        if upto is not None and version > upto:
+            return applied
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(body)
@@ -106,9 +111,12 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
 
 @contextlib.contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    from claimtrack import faults
+
     con.execute("BEGIN TRANSACTION")
     try:
         yield con
+        faults.before_commit()
     except BaseException:
         con.execute("ROLLBACK")
         raise
@@ -171,3 +179,73 @@ def query(warehouse: str | Path, sql: str, params=None) -> pl.DataFrame:
         return frame(con, sql, params)
     finally:
         con.close()
+
+
+def snapshot_path(warehouse: str | Path) -> Path:
+    """The read-only copy analysts query: published atomically after each successful run."""
+    warehouse = Path(warehouse)
+    return warehouse.with_name(warehouse.stem + ".snapshot" + (warehouse.suffix or ".duckdb"))
+
+
+def publish_snapshot(warehouse: str | Path) -> Path:
+    """Copy the (closed, checkpointed) warehouse to a temporary file and atomically rename it
+    over the snapshot. Readers that have the old snapshot open keep reading it; new readers
+    get the new one; nobody ever sees half a run. Call with the writer lock held and no
+    connection to the warehouse open."""
+    import shutil
+
+    warehouse = Path(warehouse)
+    con = connect(warehouse)
+    try:
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    target = snapshot_path(warehouse)
+    for stale in target.parent.glob(target.name + ".tmp*"):  # left by a crashed publish
+        stale.unlink(missing_ok=True)
+    tmp = target.with_name(target.name + f".tmp{os.getpid()}")
+    from claimtrack import faults
+
+    shutil.copyfile(warehouse, tmp)
+    faults.at("snapshot")
+    os.replace(tmp, target)
+    return target
+
+
+def published_path(warehouse: str | Path) -> Path:
+    """What readers should open: the snapshot when one exists, else the warehouse itself."""
+    snap = snapshot_path(warehouse)
+    return snap if snap.exists() else Path(warehouse)
+
+
+def query_published(warehouse: str | Path, sql: str, params=None) -> pl.DataFrame:
+    """An analyst's query: on the published snapshot (never blocked by a running pipeline,
+    never sees a half-written run), read-only so it cannot modify anything."""
+    return query(published_path(warehouse), sql, params)
+
+
+def table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [r[0] for r in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE NOT internal AND schema_name = 'main' ORDER BY table_name"
+    ).fetchall()]
+
+
+def export_parquet(warehouse: str | Path, out_dir: str | Path) -> dict[str, int]:
+    """Write every table of the published warehouse as ``<out_dir>/<table>.parquet``.
+
+    Reads the snapshot (or the warehouse when there is none), so it never waits for a run."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    con = connect(published_path(warehouse), read_only=True)
+    counts = {}
+    try:
+        for table in table_names(con):
+            target = out_dir / f"{table}.parquet"
+            tmp = out_dir / f".{table}.parquet.tmp"
+            # table names come from the catalog, not from a user; paths are parameters
+            con.execute(f'COPY (SELECT * FROM "{table}") TO ? (FORMAT parquet)', [str(tmp)])
+            os.replace(tmp, target)
+            counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
+    finally:
+        con.close()
+    return counts

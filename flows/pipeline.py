@@ -7,6 +7,7 @@ markdown artifact of the run's counts."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
@@ -60,6 +61,24 @@ def compare_sources(settings: Settings) -> dict:
     return result
 
 
+@task(name="publish", cache_policy=NO_CACHE)
+def publish(settings: Settings) -> str | None:
+    """Publish the read-only snapshot analysts query, then write the self-contained HTML
+    report next to the warehouse (a report failure is logged, never a failed run)."""
+    from claimtrack.report import write_report
+    from claimtrack.warehouse import publish_snapshot
+
+    snap = publish_snapshot(settings.warehouse)
+    get_run_logger().info("snapshot published: %s", snap)
+    try:
+        path = write_report(settings.warehouse)
+    except Exception as exc:  # noqa: BLE001 - the data is stored; only the report is missing
+        get_run_logger().warning("report not written: %s", exc)
+        return None
+    get_run_logger().info("report: %s", path)
+    return str(path.resolve())
+
+
 def _artifacts(run_id: str, counts: dict, result: dict) -> None:
     summary = result["summary"]
     rows = [
@@ -80,6 +99,9 @@ def _artifacts(run_id: str, counts: dict, result: dict) -> None:
                   f"{p['articles_read']} | {p['articles_new']} | {p['errors']} |" for p in per_source]
     lines += ["", "| warehouse | total |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in summary.items()]
+    if result.get("report_path"):
+        uri = Path(result["report_path"]).as_uri()
+        lines += ["", f"**HTML report:** [{result['report_path']}]({uri}) (open it from the machine that ran the flow)"]
     report = result.get("run_report") or {}
     for title, key in (("New corroborated claims", "new_corroborated"), ("New contradictions", "new_disagreements"),
                        ("Failures", "failures")):
@@ -138,6 +160,7 @@ def claim_pipeline(
             raise
         pipeline.finish_run(settings, run_id, "completed", counts)
         result["run_report"] = _run_report(settings, run_id)
+        result["report_path"] = publish(settings)
     _artifacts(run_id, counts, result)
     logger.info("run %s completed: %s", run_id, result["summary"])
     return {"run_id": run_id, "counts": counts, **result}

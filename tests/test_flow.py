@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -27,6 +28,9 @@ def test_flow_records_run_artifacts_and_is_idempotent(prefect_server, tmp_path):
     wh = tmp_path / "w.duckdb"
     first = claim_pipeline(sources=[f"jsonl:{src}"], warehouse=str(wh))
     assert first["counts"]["articles_new"] == 2 and first["summary"]["corroborated_clusters"] >= 1
+    # the run leaves the HTML report next to the warehouse
+    assert first["report_path"] and Path(first["report_path"]).exists()
+    assert Path(first["report_path"]).parent == wh.parent.resolve()
     second = claim_pipeline(sources=[f"jsonl:{src}"], warehouse=str(wh))
     assert second["counts"]["articles_new"] == 0 and second["counts"]["claims_new"] == 0
     assert second["counts"]["clusters_new"] == 0

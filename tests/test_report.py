@@ -8,7 +8,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from claimtrack.report import write_report
+from claimtrack.report import find_chromium, screenshot, write_report
 
 pytestmark = pytest.mark.slow
 
@@ -42,13 +42,6 @@ def test_report_shows_corroboration_contradiction_and_provenance(report):
     assert len(tree.xpath("//section[@class='story']")) == 3  # the seeds' three events
 
 
-def find_chromium() -> str | None:
-    for name in (os.environ.get("CLAIMTRACK_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
-        if name and shutil.which(name):
-            return shutil.which(name)
-    return None
-
-
 def test_report_renders_in_a_real_browser(report, tmp_path):
     exe = find_chromium()
     if exe is None:
@@ -68,7 +61,6 @@ def test_report_renders_in_a_real_browser(report, tmp_path):
     hidden = tree.xpath("//div[contains(@class,'card') and contains(@class,'hidden')]")
     assert visible and hidden
     assert all("footbridge" in v.get("data-text") for v in visible)
-    shot = tmp_path / "report.png"
-    subprocess.run(base + ["--window-size=1280,2000", f"--screenshot={shot}", url], capture_output=True, timeout=120)
+    shot = screenshot(report, tmp_path / "report.png")  # what `claimtrack report --screenshot` does
     assert shot.exists() and shot.stat().st_size > 20_000
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -46,7 +46,7 @@ def test_folder_reads_every_format_and_records_bad_files(tmp_path):
         + json.dumps({"source": "Paper E", "title": "no text"}) + "\n"
     )
     (tmp_path / "f.json").write_text("{broken")
-    (tmp_path / "g.txt").write_bytes(b"caf\xe9 au lait")  # cp1252, not UTF-8
+    (tmp_path / "g.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")  # an image named .txt
     (tmp_path / ".hidden.txt").write_text("Never read.")
     (tmp_path / "notes.csv").write_text("a,b")
     batch = read_source(SourceConfig(kind="folder", location=str(tmp_path), name="Fallback"))
@@ -57,7 +57,7 @@ def test_folder_reads_every_format_and_records_bad_files(tmp_path):
     errors = {e.uri.split("/")[-1]: e for e in batch.errors}
     assert set(errors) == {"e.jsonl:2", "e.jsonl:3", "f.json", "g.txt"}
     assert "not valid JSON" in errors["f.json"].detail
-    assert "UTF-8" in errors["g.txt"].detail
+    assert "binary file" in errors["g.txt"].detail
     assert "no non-empty 'text'" in errors["e.jsonl:3"].detail
 
 

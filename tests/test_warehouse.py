@@ -82,3 +82,40 @@ def test_queries_cannot_modify_the_warehouse(tmp_path):
 
     with pytest.raises(duckdb.Error):
         query(wh, "DELETE FROM claims")
+
+
+@pytest.mark.parametrize("start", [v for v, _, _ in migrations()][:-1])
+def test_upgrade_from_every_earlier_schema_keeps_data(tmp_path, start):
+    from datetime import datetime
+
+    wh = tmp_path / "old.duckdb"
+    con = connect(wh)
+    migrate(con, upto=start)
+    assert con.execute("SELECT max(version) FROM schema_migrations").fetchall()[0][0] == start
+    con.execute("INSERT INTO sources (source_id, name) VALUES ('s', 'S')")
+    con.execute(
+        "INSERT INTO articles (article_id, source_id, fetched_at, text, content_hash, run_id) VALUES ('a', 's', ?, 'Text.', 'h', 'r')",
+        [datetime(2025, 1, 1)],
+    )
+    con.close()
+    con = connect(wh)
+    applied = migrate(con)
+    assert [int(n.split("_")[0]) for n in applied] == [v for v, _, _ in migrations() if v > start]
+    assert con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 1
+    for view in ("v_claim_clusters", "v_corroborated_claims", "v_contradictions", "v_stories"):
+        con.execute(f"SELECT * FROM {view}").fetchall()
+    con.close()
+
+
+@pytest.mark.slow
+def test_export_writes_parquet_of_every_table(seeded_warehouse, tmp_path):
+    import duckdb
+
+    from claimtrack.warehouse import export_parquet
+
+    counts = export_parquet(seeded_warehouse, tmp_path / "export")
+    assert {"articles", "claims", "clusters", "cluster_members", "embeddings", "runs"} <= set(counts)
+    con = duckdb.connect()
+    for table, n in counts.items():
+        assert con.execute("SELECT count(*) FROM read_parquet(?)", [str(tmp_path / "export" / f"{table}.parquet")]).fetchall()[0][0] == n
+    assert counts["claims"] > 0

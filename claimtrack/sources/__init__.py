@@ -13,6 +13,7 @@ from claimtrack.sources.http import Fetcher, HttpCache
 from claimtrack.sources.jsonl import read_jsonl
 from claimtrack.sources.sitemap import read_sitemap
 from claimtrack.sources.urls import read_urls
+from claimtrack.sources.validate import validate_batch
 
 READERS = {"folder": read_folder, "jsonl": read_jsonl, "rss": read_feed, "urls": read_urls, "sitemap": read_sitemap}
 WEB_KINDS = ("rss", "urls", "sitemap")
@@ -23,8 +24,10 @@ def read_source(source: SourceConfig, *, fetcher: Fetcher | None = None) -> Sour
     holding the conditional-GET cache); without one they get a fresh, cache-less one."""
     reader = READERS[source.kind]
     if source.kind in WEB_KINDS:
-        return reader(source.location, spec=source.spec, default_source=source.name, fetcher=fetcher)
-    return reader(source.location, spec=source.spec, default_source=source.name)
+        batch = reader(source.location, spec=source.spec, default_source=source.name, fetcher=fetcher)
+    else:
+        batch = reader(source.location, spec=source.spec, default_source=source.name)
+    return validate_batch(batch, source.spec)
 
 
 __all__ = ["Article", "Fetcher", "HttpCache", "IngestError", "SourceBatch", "WEB_KINDS", "read_source"]

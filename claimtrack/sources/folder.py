@@ -20,12 +20,28 @@ HTML_SUFFIXES = {".html", ".htm"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".json", ".jsonl"}
 
 
-def read_text_file(path: Path) -> str:
-    raw = path.read_bytes()
+BINARY_MAGIC = (b"\x89PNG", b"\x1f\x8b", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"%PDF")
+
+
+def decode_text(raw: bytes) -> str:
+    """Bytes of a text file -> str. UTF-8 (with or without BOM) and UTF-16 with a BOM are
+    read as such; anything else that is not binary is read as Windows-1252, the usual
+    encoding of older newsroom exports. Binary files are refused."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise RecordError("starts with a UTF-16 byte-order mark but is not valid UTF-16") from exc
+    if raw.startswith(BINARY_MAGIC) or b"\x00" in raw[:8192]:
+        raise RecordError("is a binary file (an image, archive or PDF?), not text; remove it or convert it to text")
     try:
         return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise RecordError(f"is not valid UTF-8 (byte {exc.start}); re-save it as UTF-8") from exc
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def read_text_file(path: Path) -> str:
+    return decode_text(path.read_bytes())
 
 
 def _from_text(path: Path, default_source: str) -> Article:

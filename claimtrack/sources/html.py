@@ -30,15 +30,24 @@ def published_time(html: str) -> str | None:
     return None
 
 
+MIN_MAIN_TEXT_WORDS = 5
+
+
 def html_to_text(html: str, url: str | None = None) -> tuple[str | None, dict[str, Any]]:
     """Return the article's main text (paragraphs joined by newlines) and what metadata the page has."""
     import trafilatura
 
-    text = trafilatura.extract(
-        html, url=url, include_comments=False, include_tables=False, favor_precision=True
-    )
+    try:
+        text = trafilatura.extract(
+            html, url=url, include_comments=False, include_tables=False, favor_precision=True
+        )
+        md = trafilatura.extract_metadata(html, default_url=url)
+    except (RecursionError, ValueError, TypeError, MemoryError, AttributeError):
+        # pathological markup (absurd nesting, broken encodings): no main text, caller reports it
+        return None, {}
+    if text is not None and len(text.split()) < MIN_MAIN_TEXT_WORDS:
+        text = None  # a menu or a footer is not an article
     meta: dict[str, Any] = {}
-    md = trafilatura.extract_metadata(html, default_url=url)
     if md is not None:
         meta = {
             "title": md.title,

@@ -36,9 +36,11 @@ def read_jsonl(location: str, *, spec: str, default_source: str | None = None) -
         raise SourceError(
             f"JSONL file '{location}' does not exist; check the path in --source or claimtrack.toml."
         )
-    raw = path.read_bytes()
+    from claimtrack.sources.folder import decode_text
+    from claimtrack.sources.records import RecordError
+
     try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"JSONL file '{location}' is not valid UTF-8 (byte {exc.start}); re-save it as UTF-8.") from exc
+        content = decode_text(path.read_bytes())
+    except RecordError as exc:
+        raise SourceError(f"JSONL file '{location}' {exc}.") from exc
     return read_jsonl_lines(content, spec=spec, origin=str(path), default_source=default_source or path.stem)
