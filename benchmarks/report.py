@@ -16,6 +16,98 @@ def load(name: str) -> dict | None:
     return json.loads(path.read_text()) if path.exists() else None
 
 
+def embed_backends_section(eb: dict | None) -> list[str]:
+    """Embedding backends side by side (benchmarks/embed_backends.py)."""
+    if not eb:
+        return []
+    b = eb["backends"]
+    names = {"bare": "bare `SentenceTransformer.encode` fp32"}
+    lines = [
+        "## Embedding backends side by side", "",
+        f"Command: `.venv/bin/python {eb['command'].split(' ', 1)[1]}` — machine: {eb['machine']}. "
+        f"Same process, same texts: the {eb['distinct_texts']} distinct claim texts the pipeline extracts "
+        f"from BASIL dev ({eb['claims']} claims); timings are the median of {eb['runs']} interleaved runs "
+        "(the machine is shared, so read the ratios). Peak RSS is that of a fresh process loading the backend and encoding "
+        f"{eb.get('sweep_texts')} of the texts. MRPC F1 at the configured threshold "
+        f"{eb['threshold']}; \"BASIL claims moved\" = claims whose cluster differs from clustering the fp32 "
+        "vectors (the pipeline's `assign()`, pipeline order). Default backend: "
+        f"**`{eb['default_backend']}`**.", "",
+        "| backend | claims/s | vs bare encode | peak RSS MB | cosine to fp32 mean / min | MRPC-train F1 @ threshold | MRPC decisions changed | max pair-cosine shift | BASIL claims moved | BASIL clusters |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for k, r in b.items():
+        lines.append(
+            f"| {names.get(k, '`' + k + '`')} | {r['claims_per_second']} | {r['speedup_vs_bare']}x | {r.get('peak_rss_mb')} | "
+            f"{r['cosine_to_fp32_mean']} / {r['cosine_to_fp32_min']} | {r['mrpc_f1']} | {r['mrpc_decisions_changed']} | "
+            f"{r['mrpc_max_abs_cosine_shift']} | {r['basil_claims_moved']} | {r['basil_clusters']} |")
+    lines += ["", "Seconds per run: " + "; ".join(f"{k} {r['seconds_runs']}" for k, r in b.items()) + ".", ""]
+    lines += [f"Intra-op threads and thread spinning (ONNX Runtime; {eb.get('sweep_texts')} of the texts, "
+              "median of interleaved runs; the default is threads = the cores this process may use):", "",
+              "| backend | intra-op threads | spinning | claims/s |", "|---|---|---|---|"]
+    lines += [f"| `{t['backend']}` | {t['threads']} | {'on' if t.get('spinning', True) else 'off'} | {t['claims_per_second']} |"
+              for t in eb["threads"]]
+    lines += ["", f"Token budget per batch (`{eb['default_backend']}`, same texts):", "",
+              "| token budget | max texts per batch | claims/s |", "|---|---|---|"]
+    lines += [f"| {t['token_budget']} | {t['batch_size']} | {t['claims_per_second']} |" for t in eb["token_budgets"]]
+    lines += ["", f"Tokenising all texts takes {eb['tokenizer_seconds']} s, {eb['tokenizer_share_of_default'] * 100:.1f} % "
+              "of the default backend's encode time.", ""]
+    if eb.get("exports"):
+        lines += ["One-off export on first use: " + "; ".join(
+            f"`{k}` {v['seconds']} s, {v['MB']} MB" for k, v in eb["exports"].items()) + ".", ""]
+    if eb.get("e2e"):
+        lines += ["Whole pipeline end to end (`claimtrack run` through the CLI into a fresh warehouse, Prefect "
+                  "embedded, cold start, ingest to clusters), interleaved runs:", "",
+                  "| backend | wall s (runs) | median wall s | claims/s end to end |", "|---|---|---|---|"]
+        lines += [f"| `{k}` | {v['wall_seconds_runs']} | {v['wall_seconds_median']} | {v['claims_per_second']} |"
+                  for k, v in eb["e2e"].items()]
+        lines += ["", f"End to end with the default backend / bare encode of the same claims: "
+                  f"{eb['e2e_ratio_default_to_bare_encode']}x.", ""]
+    if eb.get("stages_default_backend"):
+        lines += [f"Where the time goes (the pipeline's stages in process, no Prefect, `{eb['default_backend']}`, one run): "
+                  + ", ".join(f"{k} {v} s" for k, v in eb["stages_default_backend"].items()) + ".", ""]
+    return lines
+
+
+def decomposition_section(d: dict | None) -> list[str]:
+    """Claim decomposition: RoSE ACUs and PropSegmEnt, per granularity; extraction speed."""
+    if not d:
+        return []
+
+    def row(name, r):
+        return f"| {name} | {r['pred_claims']} | {r['gold_units']} | {r['matches']} | {r['precision']} | {r['recall']} | **{r['f1']}** |"
+
+    lines = [
+        "## Claim decomposition (RoSE ACUs, PropSegmEnt)", "",
+        f"Command: `.venv/bin/python {d['command'].removeprefix('python ')}` — extractor `{d['extractor_version']}`, "
+        f"machine: {d['machine']}. Claims are extracted from each RoSE row's `reference` and each PropSegmEnt "
+        "`sentence` and scored with `../shared/bench/score_decomposition.py` (one-to-one matching by MiniLM cosine "
+        ">= 0.7, micro P/R/F1). PropSegmEnt uses the same scorer against the row's `reference_propositions` "
+        "(empty when the reference rater marked the sentence non-informational). `clause` is the default "
+        "granularity (what the pipeline stores); `atomic` also splits each clause into its core and one claim per "
+        "optional modifier. `text` scores `Claim.text`, `statement` scores `Claim.statement` (the claim with its "
+        "attribution, e.g. \"prosecutors say Moschetto was arrested\", as the gold units are written).", "",
+        "| run | claims | gold units | matches | precision | recall | F1 |", "|---|---|---|---|---|---|---|",
+    ]
+    for key, name in [("rose_sentence_baseline", "RoSE: one claim per sentence"),
+                      ("rose_clause_text", "RoSE: clause, text"), ("rose_clause_statement", "RoSE: clause, statement"),
+                      ("rose_atomic_text", "RoSE: atomic, text"), ("rose_atomic_statement", "RoSE: atomic, statement"),
+                      ("propsegment_sentence_baseline", "PropSegmEnt: one claim per sentence"),
+                      ("propsegment_clause_text", "PropSegmEnt: clause, text"),
+                      ("propsegment_atomic_text", "PropSegmEnt: atomic, text")]:
+        if key in d:
+            lines.append(row(name, d[key]))
+    lines += ["", f"Extraction speed (spaCy pipes: {', '.join(d.get('spacy_pipes', []))}; `extract_many` over "
+              "all RoSE and PropSegmEnt texts, model loaded, median of the runs; 2 shared cores, so noisy):", "",
+              "| granularity | sentences | claims | runs (s) | median s | **sentences/s** |", "|---|---|---|---|---|---|"]
+    for gran in ("clause", "atomic"):
+        sp = d.get(f"speed_{gran}")
+        if sp:
+            lines.append(f"| {gran} | {sp['sentences']} | {sp['claims']} | {', '.join(map(str, sp['seconds']))} | "
+                         f"{sp['median_seconds']} | **{sp['sentences_per_second']}** |")
+    lines.append("")
+    return lines
+
+
 def main() -> None:
     lines = ["# Benchmarks", "",
              "Figures measured by `make benchmark` (which runs `benchmarks/run_all.py`) on the machine named "
@@ -31,7 +123,10 @@ def main() -> None:
             "| threshold | F1 | accuracy | note |", "|---|---|---|---|",
             f"| {cal['best_f1']['threshold']} | {cal['best_f1']['f1']} | {cal['best_f1']['accuracy']} | best F1 on MRPC train |",
             f"| {cal['best_accuracy']['threshold']} | {cal['best_accuracy']['f1']} | {cal['best_accuracy']['accuracy']} | best accuracy on MRPC train |",
-            f"| **{cal['configured']['threshold']}** | **{cal['configured']['f1']}** | **{cal['configured']['accuracy']}** | **configured** (precision {cal['configured']['precision']}, recall {cal['configured']['recall']}) |",
+            f"| **{cal['configured']['threshold']}** | **{cal['configured']['f1']}** | **{cal['configured']['accuracy']}** | **configured**, cosine only (precision {cal['configured']['precision']}, recall {cal['configured']['recall']}) |",
+        ] + ([
+            f"| **{cal['rule']['threshold']}** | **{cal['rule']['f1']}** | **{cal['rule']['accuracy']}** | **the pipeline's rule**: cosine + typed-field conflicts, via `ClaimClusterer.same_claims` (precision {cal['rule']['precision']}, recall {cal['rule']['recall']}) |",
+        ] if "rule" in cal else []) + [
             "",
             f"STS-B news (train+dev): Spearman of the similarity against the gold scores = {cal['stsb_news_spearman']}.", "",
             "The curve (every 0.05):", "",
@@ -59,10 +154,12 @@ def main() -> None:
             f"| **coverage** (events with a pure cross-outlet cluster) | **{basil['coverage']}** |",
             "",
             "Threshold sweep (same stored vectors, same `assign()` code):", "",
-            "| threshold | clusters | cross-outlet clusters | purity | coverage |", "|---|---|---|---|---|",
+            "| threshold | rule | clusters | cross-outlet clusters | variants | purity | coverage |", "|---|---|---|---|---|---|---|",
         ]
-        lines += [f"| {s['threshold']} | {s['clusters']} | {s['cross_outlet_clusters']} | {s['purity']} | {s['coverage']} |" for s in basil["threshold_sweep"]]
+        lines += [f"| {s['threshold']} | {s.get('rule', 'cosine only')} | {s['clusters']} | {s['cross_outlet_clusters']} | {s.get('variants', '')} | {s['purity']} | {s['coverage']} |" for s in basil["threshold_sweep"]]
         lines.append("")
+    lines += embed_backends_section(load("embed_backends"))
+    lines += decomposition_section(load("decomposition"))
     extra = ROOT / "docs" / "BENCHMARKS.notes.md"
     if extra.exists():
         lines += [extra.read_text(encoding="utf-8")]

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["calibrate_threshold.py", "basil_pipeline.py"]
+SCRIPTS = ["calibrate_threshold.py", "basil_pipeline.py", "embed_backends.py", "decomposition.py"]
 
 
 def main() -> None:

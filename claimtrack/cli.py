@@ -79,7 +79,10 @@ def _print_summary(result: dict, elapsed: float) -> None:
     ]
     if c.get("errors"):
         rows.append(("ingest errors (table ingest_errors)", str(c["errors"])))
-    rows += [("warehouse", str(s["warehouse"])), ("time", f"{elapsed:.1f} s")]
+    rows += [("warehouse", str(s["warehouse"]))]
+    if result.get("report_path"):
+        rows.append(("report", str(result["report_path"])))
+    rows.append(("time", f"{elapsed:.1f} s"))
     console.print("[bold]claimtrack run finished[/]")
     for label, value in rows:
         console.print(f"  {label + ':':<36} {value}", highlight=False, soft_wrap=True)
@@ -91,6 +94,8 @@ def run(
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run's result as JSON.")] = False,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Extract and embed on a local Dask cluster of N processes.")] = None,
+    dask_address: Annotated[Optional[str], typer.Option("--dask-address", help="Extract and embed on a running Dask scheduler (tcp://host:8786).")] = None,
 ) -> None:
     """Run the claim-pipeline flow once (Prefect runs embedded unless PREFECT_API_URL is set)."""
     import time
@@ -101,7 +106,7 @@ def run(
         from claimtrack.pipeline import preflight
 
         preflight(settings)
-        from flows.pipeline import claim_pipeline
+        from flows.pipeline import run_flow
 
         t0 = time.perf_counter()
         with Progress(
@@ -110,10 +115,12 @@ def run(
         ) as prog:
             progress_hook.set_reporter(lambda d, t: _RichProgress(prog, d, t))
             try:
-                result = claim_pipeline(
+                result = run_flow(
                     sources=[s.spec for s in settings.sources],
                     warehouse=str(settings.warehouse),
                     config=str(config) if config else None,
+                    workers=workers,
+                    dask_address=dask_address,
                 )
             finally:
                 progress_hook.set_reporter(None)
@@ -176,14 +183,17 @@ def report(
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
     open_it: Annotated[bool, typer.Option("--open", help="Open the report in a browser.")] = False,
+    shot: Annotated[Optional[Path], typer.Option("--screenshot", help="Also save a PNG of it (needs Chromium).")] = None,
 ) -> None:
     """Write a self-contained HTML report: agreement heatmap, stories with each outlet's
     wording side by side, contradictions, timelines, blindspots; searchable offline."""
-    from claimtrack.report import write_report
+    from claimtrack.report import screenshot, write_report
 
     try:
         settings = load_settings(config, warehouse=warehouse)
         path = write_report(settings.warehouse, out)
+        if shot is not None:
+            console.print(f"screenshot written: {screenshot(path, shot)}", highlight=False, soft_wrap=True)
     except ClaimtrackError as exc:
         _fail(exc)
         return
@@ -195,6 +205,29 @@ def report(
         import webbrowser
 
         webbrowser.open(path.resolve().as_uri())
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for one Parquet file per table.")] = Path("warehouse/export"),
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Back up every table as Parquet (from the published snapshot; never blocks a run)."""
+    from claimtrack.warehouse import export_parquet
+
+    try:
+        settings = load_settings(config, warehouse=warehouse)
+        counts = export_parquet(settings.warehouse, out)
+    except ClaimtrackError as exc:
+        _fail(exc)
+        return
+    except OSError as exc:
+        _fail(ClaimtrackError(f"Cannot write to {out} ({exc.strerror}); choose a writable --out folder."))
+        return
+    for table, n in counts.items():
+        console.print(f"  {table:<24} {n:>8} rows", highlight=False)
+    console.print(f"exported {len(counts)} tables to {out}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -277,7 +310,7 @@ def query(
     config: ConfigOpt = None,
 ) -> None:
     """Query the warehouse read-only (views: v_corroborated_claims, v_exclusive_claims, ...)."""
-    from claimtrack.warehouse import query as run_query
+    from claimtrack.warehouse import query_published as run_query
 
     try:
         if (sql is None) == (file is None):
@@ -305,7 +338,7 @@ def query(
 @app.command()
 def status(warehouse: WarehouseOpt = None, config: ConfigOpt = None, runs: int = 5) -> None:
     """What the warehouse holds and how the last runs went."""
-    from claimtrack.warehouse import query as run_query
+    from claimtrack.warehouse import query_published as run_query
 
     try:
         settings = load_settings(config, warehouse=warehouse)
@@ -337,7 +370,7 @@ def _print_failing_sources(settings) -> None:
     """Sources that failed in each of their last ``http.failing_runs`` runs (table source_runs)."""
     import duckdb
 
-    from claimtrack.warehouse import query as run_query, sql_file
+    from claimtrack.warehouse import query_published as run_query, sql_file
 
     n = settings.http.failing_runs
     try:

@@ -12,23 +12,34 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from claimtrack.errors import ConfigError
 
 DEFAULT_CONFIG_FILE = "claimtrack.toml"
-SOURCE_KINDS = ("folder", "jsonl")
+SOURCE_KINDS = ("folder", "jsonl", "rss", "urls", "sitemap")
+URL_KINDS = ("rss", "sitemap")  # the location is an http(s) URL
 
 
 class SourceConfig(BaseModel):
-    """One input: ``kind`` is a source module, ``location`` a path (later: a URL)."""
+    """One input: ``kind`` is a source module, ``location`` a path (folder, jsonl, urls)
+    or an http(s) URL (rss, sitemap)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    kind: Literal["folder", "jsonl"]
+    kind: Literal["folder", "jsonl", "rss", "urls", "sitemap"]
     location: str
     name: str | None = Field(None, description="Outlet name when the articles do not carry one.")
+
+    @model_validator(mode="after")
+    def _url_kinds_need_a_url(self) -> "SourceConfig":
+        if self.kind in URL_KINDS and not _is_http_url(self.location):
+            raise ValueError(
+                f"{self.kind} source '{self.location}' is not an http(s) URL; use e.g. "
+                f"{self.kind}:https://example.org/{'feed.xml' if self.kind == 'rss' else 'sitemap.xml'}"
+            )
+        return self
 
     @property
     def spec(self) -> str:
@@ -38,9 +49,18 @@ class SourceConfig(BaseModel):
 class EmbeddingConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    backend: Literal["torch"] = "torch"
+    # torch = SentenceTransformer fp32 (reference); onnx = ONNX Runtime fp32 (same vectors,
+    # faster); onnx-int8 = dynamically quantised (fastest, moves cosines). See README.
+    backend: Literal["torch", "onnx", "onnx-int8"] = "onnx"
+    # Most texts per batch; ONNX batches are also capped by token_budget (padded tokens).
     batch_size: int = Field(64, ge=1, le=4096)
-    device: str = "cpu"
+    token_budget: int = Field(4096, ge=16, le=1_048_576)
+    # auto = CUDA when the backend's runtime sees a GPU (the [gpu] extra), else CPU.
+    device: str = "auto"
+    # Intra-op threads; 0 = the cores this process may use.
+    threads: int = Field(0, ge=0, le=1024)
+    # Where ONNX exports are built and kept; "" = ~/.cache/claimtrack/onnx ($XDG_CACHE_HOME).
+    cache_dir: str = ""
 
 
 class ClusteringConfig(BaseModel):
@@ -55,6 +75,40 @@ class ExtractionConfig(BaseModel):
 
     min_tokens: int = Field(4, ge=1)
     batch_size: int = Field(64, ge=1)
+    # The claim extractor is English-only: articles detected as another language are kept
+    # but skipped (and counted) unless this is true.
+    non_english: bool = False
+
+
+class HttpConfig(BaseModel):
+    """How rss, urls and sitemap sources talk to web servers (see README, Feeds)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # Says who is fetching; add a contact (URL or e-mail) for your deployment.
+    user_agent: str = Field("claimtrack/0.1 (news claim tracker)", min_length=3)
+    timeout: float = Field(15.0, gt=0, le=600)  # seconds per request (connect, each read, whole body)
+    retries: int = Field(2, ge=0, le=10)  # extra tries on 5xx, 429, timeouts and connection errors
+    backoff: float = Field(1.0, ge=0, le=300)  # seconds before the first retry, doubled each time
+    per_host_rate: float = Field(1.0, gt=0)  # requests per second to one host
+    per_host_concurrency: int = Field(2, ge=1, le=64)  # requests in flight to one host
+    concurrency: int = Field(8, ge=1, le=256)  # requests in flight in all
+    max_bytes: int = Field(5_000_000, ge=1024)  # larger responses are refused
+    max_redirects: int = Field(10, ge=0, le=50)
+    max_items: int = Field(200, ge=1)  # new entries fetched per source and run (newest first)
+    respect_robots: bool = True
+    failing_runs: int = Field(3, ge=1)  # `claimtrack status` reports sources failing this many runs in a row
+
+
+class DaskConfig(BaseModel):
+    """Distributed execution of claim extraction and embedding (prefect-dask)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    address: str | None = Field(None, description="A running Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+    workers: int | None = Field(None, ge=1, le=512, description="Start a LocalCluster of this many processes.")
+    batch_articles: int = Field(16, ge=1, description="Articles per extraction task.")
+    batch_texts: int = Field(512, ge=1, description="Claim texts per embedding task.")
 
 
 class Settings(BaseSettings):
@@ -69,6 +123,10 @@ class Settings(BaseSettings):
     embedding: EmbeddingConfig = Field(default_factory=EmbeddingConfig)
     clustering: ClusteringConfig = Field(default_factory=ClusteringConfig)
     extraction: ExtractionConfig = Field(default_factory=ExtractionConfig)
+    http: HttpConfig = Field(default_factory=HttpConfig)
+    dask: DaskConfig = Field(default_factory=lambda: DaskConfig())
+    # Outlet groups for blindspot views and the report: {"Wire services": ["Civic Wire", ...]}
+    groups: dict[str, list[str]] = Field(default_factory=dict)
 
     @field_validator("warehouse")
     @classmethod
@@ -102,7 +160,19 @@ def parse_source_spec(spec: str) -> SourceConfig:
         raise ConfigError(
             f"Source kind '{kind}' in '{spec}' is unknown; use one of: {', '.join(SOURCE_KINDS)}."
         )
+    if kind in URL_KINDS and not _is_http_url(location):
+        raise ConfigError(
+            f"Source '{spec}' needs an http(s) URL; use e.g. --source {kind}:https://example.org/"
+            f"{'feed.xml' if kind == 'rss' else 'sitemap.xml'}."
+        )
     return SourceConfig(kind=kind, location=location)
+
+
+def _is_http_url(location: str) -> bool:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(location.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def _humanise(err: ValidationError, origin: str) -> str:

@@ -10,12 +10,10 @@ import logging
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
 import polars as pl
 
 from claimtrack import progress
 from claimtrack.claims import EXTRACTOR_VERSION, extract_many
-from claimtrack.cluster import assign
 from claimtrack.config import Settings
 from claimtrack.ids import content_hash, text_hash
 from claimtrack.sources import read_source
@@ -41,6 +39,10 @@ def preflight(settings: Settings) -> None:
         if src.kind == "jsonl" and not path.is_file():
             raise SourceError(
                 f"JSONL file '{src.location}' does not exist; check the path in --source or claimtrack.toml."
+            )
+        if src.kind == "urls" and not path.is_file():
+            raise SourceError(
+                f"URL list '{src.location}' does not exist; check the path in --source or claimtrack.toml."
             )
     with writer_lock(settings.warehouse):
         pass
@@ -70,44 +72,108 @@ def finish_run(settings: Settings, run_id: str, status: str, counts: dict, messa
 
 
 def ingest(settings: Settings, run_id: str) -> dict:
-    """Read every source; store new outlets, new articles and one row per failure."""
-    rows, errors = [], []
+    """Read every source; store new outlets, new articles (with their language), the URLs
+    they were found at, one row per failure, each source's outcome, and the web sources'
+    conditional-GET cache (all in one transaction). A web source that cannot be reached is
+    a failure row, not the end of the run."""
+    from datetime import timedelta
+
+    from claimtrack.sources import WEB_KINDS, Fetcher, HttpCache
+    from claimtrack.sources.language import detect_language
+
+    rows, errors, url_rows, per_source = [], [], [], []
+    fetcher = None
+    if any(src.kind in WEB_KINDS for src in settings.sources):
+        with open_for_write(settings.warehouse) as con:
+            cache = HttpCache.from_rows(
+                con.execute(sql_file("pipeline/http_cache_load.sql")).fetchall(),
+                con.execute(sql_file("pipeline/known_urls.sql")).fetchall(),
+                con.execute(sql_file("pipeline/robots_load.sql"), {"since": utcnow() - timedelta(days=1)}).fetchall(),
+            )
+        fetcher = Fetcher(settings.http, cache)
     bar = progress.start("ingest sources", len(settings.sources))
-    for src in settings.sources:
-        batch = read_source(src)
-        for art in batch.articles:
-            rows.append({
-                "article_id": art.article_id, "source_id": art.source_id, "source": art.source,
-                "kind": src.kind, "uri": src.location, "url": art.url, "title": art.title,
-                "published_at": art.published_at, "language": art.language, "text": art.text,
-                "content_hash": art.content_hash, "origin": art.origin,
+    try:
+        for src in settings.sources:
+            requests_before = fetcher.requests if fetcher else 0
+            not_modified_before = fetcher.not_modified if fetcher else 0
+            batch = read_source(src, fetcher=fetcher)
+            for art in batch.articles:
+                if art.language is None:
+                    art.language = detect_language(art.text)
+                row = {
+                    "article_id": art.article_id, "source_id": art.source_id, "source": art.source,
+                    "kind": src.kind, "uri": src.location, "url": art.url, "title": art.title,
+                    "published_at": art.published_at, "language": art.language, "text": art.text,
+                    "content_hash": art.content_hash, "origin": art.origin, "author": art.author,
+                    "spec": src.spec,
+                }
+                rows.append(row)
+                if src.kind in WEB_KINDS and art.url:
+                    for url, link in [(art.url, "canonical")] + [(a, "entry") for a in art.aliases]:
+                        url_rows.append({"url": url, "article_id": art.article_id, "source_id": art.source_id,
+                                         "content_hash": art.content_hash, "link": link})
+            errors.extend(batch.errors)
+            status, message = batch.outcome()
+            per_source.append({
+                "source": src.spec, "kind": src.kind, "status": status,
+                "requests": (fetcher.requests - requests_before) if fetcher else 0,
+                "not_modified": (fetcher.not_modified - not_modified_before) if fetcher else 0,
+                "articles_read": len(batch.articles), "articles_new": 0, "errors": len(batch.errors),
+                "message": message,
             })
-        errors.extend(batch.errors)
-        bar.advance()
-    bar.close()
+            bar.advance()
+    finally:
+        bar.close()
+        if fetcher:
+            fetcher.close()
     schema = {"article_id": pl.Utf8, "source_id": pl.Utf8, "source": pl.Utf8, "kind": pl.Utf8,
               "uri": pl.Utf8, "url": pl.Utf8, "title": pl.Utf8, "published_at": pl.Datetime("us"),
-              "language": pl.Utf8, "text": pl.Utf8, "content_hash": pl.Utf8, "origin": pl.Utf8}
+              "language": pl.Utf8, "text": pl.Utf8, "content_hash": pl.Utf8, "origin": pl.Utf8,
+              "author": pl.Utf8, "spec": pl.Utf8}
     staged = pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
     # Within the batch: first occurrence wins, by id and by the outlet's identical content.
     staged = staged.unique("article_id", keep="first", maintain_order=True).unique(
         ["source_id", "content_hash"], keep="first", maintain_order=True
     )
+    url_schema = {"url": pl.Utf8, "article_id": pl.Utf8, "source_id": pl.Utf8, "content_hash": pl.Utf8, "link": pl.Utf8}
+    staged_urls = (pl.DataFrame(url_rows, schema=url_schema, orient="row") if url_rows
+                   else pl.DataFrame(schema=url_schema))
     now = utcnow()
     with open_for_write(settings.warehouse) as con, transaction(con):
         con.register("new_articles", staged.to_arrow())
+        con.register("new_urls", staged_urls.to_arrow())
         new, seen = con.execute(sql_file("pipeline/count_new_articles.sql")).fetchone()
+        new_by_spec = dict(con.execute(sql_file("pipeline/count_new_articles_by_source.sql")).fetchall())
         con.execute(sql_file("pipeline/insert_new_sources.sql"), {"now": now, "run_id": run_id})
         con.execute(sql_file("pipeline/insert_new_articles.sql"), {"now": now, "run_id": run_id})
+        con.execute(sql_file("pipeline/insert_article_urls.sql"), {"now": now, "run_id": run_id})
         for err in errors:
             con.execute(
                 "INSERT INTO ingest_errors VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [err.source_spec, err.uri, err.stage, err.error, err.detail, now, run_id],
             )
+        for ps in per_source:
+            ps["articles_new"] = int(new_by_spec.get(ps["source"], 0))
+            con.execute(sql_file("pipeline/insert_source_run.sql"), {
+                "run_id": run_id, "source_spec": ps["source"], "kind": ps["kind"], "status": ps["status"],
+                "requests": ps["requests"], "not_modified": ps["not_modified"],
+                "articles_read": ps["articles_read"], "articles_new": ps["articles_new"],
+                "errors": ps["errors"], "message": ps["message"], "occurred_at": now,
+            })
+        if fetcher:
+            for entry in fetcher.cache.updated_rows():
+                con.execute(sql_file("pipeline/upsert_http_cache.sql"), entry)
+            for entry in fetcher.cache.robots_rows():
+                con.execute(sql_file("pipeline/upsert_robots.sql"), entry)
+        con.unregister("new_urls")
         con.unregister("new_articles")
     counts = {"articles_read": len(rows), "articles_new": int(new),
-              "articles_duplicate": len(rows) - int(new), "errors": len(errors)}
-    log.info("ingest: %s", counts)
+              "articles_duplicate": len(rows) - int(new), "errors": len(errors),
+              "http_requests": fetcher.requests if fetcher else 0,
+              "http_not_modified": fetcher.not_modified if fetcher else 0,
+              "sources_failed": sum(ps["status"] == "failed" for ps in per_source),
+              "per_source": per_source}
+    log.info("ingest: %s", {k: v for k, v in counts.items() if k != "per_source"})
     return counts
 
 
@@ -122,6 +188,9 @@ def _claim_rows(article_id: str, source_id: str, claims, run_id: str) -> list[di
             "quote_kind": c.quote_kind, "is_quote": c.is_quote, "polarity": c.polarity,
             "hedge": c.hedge, "numbers": c.numbers, "entities": c.entities,
             "extractor_version": EXTRACTOR_VERSION, "run_id": run_id,
+            "original_text": c.original_text, "spans": [list(sp) for sp in c.spans],
+            "dates": c.dates, "claim_kind": c.kind, "speaker_mention": c.speaker_mention,
+            "checkworthiness": c.checkworthiness,
         })
     return out
 
@@ -132,59 +201,136 @@ CLAIM_SCHEMA = {
     "speaker": pl.Utf8, "cue": pl.Utf8, "quote_kind": pl.Utf8, "is_quote": pl.Boolean,
     "polarity": pl.Utf8, "hedge": pl.Utf8, "numbers": pl.List(pl.Utf8), "entities": pl.List(pl.Utf8),
     "extractor_version": pl.Utf8, "run_id": pl.Utf8,
+    "original_text": pl.Utf8, "spans": pl.List(pl.List(pl.Int32)), "dates": pl.List(pl.Utf8),
+    "claim_kind": pl.Utf8, "speaker_mention": pl.Utf8, "checkworthiness": pl.Float64,
 }
+CLAIM_COLUMNS = ", ".join(CLAIM_SCHEMA)
+
+# Re-extracting an article with a new extractor version replaces its older claims (and
+# their cluster memberships) in the same transaction that inserts the new ones.
+DELETE_OLD_MEMBERS = """
+DELETE FROM cluster_members WHERE claim_id IN (
+    SELECT c.claim_id FROM claims c
+    WHERE c.extractor_version <> $version
+      AND c.article_id IN (SELECT DISTINCT article_id FROM new_article_ids))"""
+DELETE_OLD_VARIANTS = """
+DELETE FROM claim_variants WHERE claim_id IN (
+    SELECT c.claim_id FROM claims c
+    WHERE c.extractor_version <> $version
+      AND c.article_id IN (SELECT DISTINCT article_id FROM new_article_ids))"""
+DELETE_OLD_CLAIMS = """
+DELETE FROM claims
+WHERE extractor_version <> $version
+  AND article_id IN (SELECT DISTINCT article_id FROM new_article_ids)"""
 
 
-def extract(settings: Settings, run_id: str) -> dict:
+def extract(settings: Settings, run_id: str, mapper=None) -> dict:
     """Split every not-yet-processed article into claims; one transaction per batch of articles,
-    committing the claims together with the articles' progress markers."""
+    committing the claims together with the articles' progress markers.
+
+    The extractor is English-only: an article detected as another language gets a progress
+    marker with ``dropped = {'non_english_article': 1}`` and no claims (counted as
+    ``skipped_language``), unless ``extraction.non_english`` is set (then such articles are
+    extracted, including ones skipped by earlier runs)."""
+    non_english = settings.extraction.non_english
     with open_for_write(settings.warehouse) as con:
         pending = con.execute(
-            sql_file("pipeline/pending_extraction.sql"), {"extractor_version": EXTRACTOR_VERSION}
+            sql_file("pipeline/pending_extraction_by_language.sql"),
+            {"extractor_version": EXTRACTOR_VERSION, "non_english": non_english},
         ).fetchall()
-        counts = Counter(articles=0, claims_new=0, sentences=0, dropped=0)
+        counts = Counter(articles=0, claims_new=0, sentences=0, dropped=0, skipped_language=0)
+        skipped = [] if non_english else [r for r in pending if r[3] and not r[3].lower().startswith("en")]
+        if skipped:
+            with transaction(con):
+                con.executemany(
+                    "INSERT INTO article_extractions VALUES (?, ?, 0, 0, ?, ?) ON CONFLICT DO NOTHING",
+                    [[r[0], EXTRACTOR_VERSION, {"non_english_article": 1}, run_id] for r in skipped],
+                )
+            counts["skipped_language"] = len(skipped)
+            skip_ids = {r[0] for r in skipped}
+            pending = [r for r in pending if r[0] not in skip_ids]
+        pending = [r[:3] for r in pending]
         if not pending:
-            log.info("extract: nothing new")
+            log.info("extract: nothing new (%d skipped for their language)", counts["skipped_language"])
             return dict(counts)
         bar = progress.start("extract claims", len(pending))
-        for b0 in range(0, len(pending), EXTRACT_BATCH_ARTICLES):
-            batch = pending[b0 : b0 + EXTRACT_BATCH_ARTICLES]
-            results = extract_many(
-                [t for _, _, t in batch],
-                min_tokens=settings.extraction.min_tokens,
-                batch_size=settings.extraction.batch_size,
-            )
-            rows, markers = [], []
-            for (article_id, source_id, _), res in zip(batch, results):
-                rows.extend(_claim_rows(article_id, source_id, res.claims, run_id))
-                markers.append((article_id, EXTRACTOR_VERSION, res.n_sentences, len(res.claims),
-                                res.dropped, run_id))
-                counts["sentences"] += res.n_sentences
-                counts["dropped"] += sum(res.dropped.values())
-            df = pl.DataFrame(rows, schema=CLAIM_SCHEMA, orient="row") if rows else pl.DataFrame(schema=CLAIM_SCHEMA)
-            df = df.unique("claim_id", keep="first", maintain_order=True)
-            with transaction(con):
-                con.register("new_claims", df.to_arrow())
-                con.execute(
-                    "INSERT INTO claims SELECT * FROM new_claims n "
-                    "WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.claim_id = n.claim_id)"
-                )
-                con.unregister("new_claims")
-                con.executemany(
-                    "INSERT INTO article_extractions VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    [list(m) for m in markers],
-                )
-            counts["articles"] += len(batch)
-            counts["claims_new"] += len(df)
-            bar.advance(len(batch))
+        size = settings.dask.batch_articles if mapper is not None else EXTRACT_BATCH_ARTICLES
+        batches = [pending[b0 : b0 + size] for b0 in range(0, len(pending), size)]
+        window = 8 if mapper is not None else 1  # batches computed in parallel, then written
+        for w0 in range(0, len(batches), window):
+            jobs = []
+            for batch in batches[w0 : w0 + window]:
+                meta = dict(con.execute(
+                    "SELECT article_id, struct_pack(p := published_at, t := title) FROM articles "
+                    "WHERE list_contains(?, article_id)", [[a for a, _, _ in batch]]
+                ).fetchall())
+                jobs.append({
+                    "texts": [t for _, _, t in batch],
+                    "min_tokens": settings.extraction.min_tokens,
+                    "batch_size": settings.extraction.batch_size,
+                    "published_at": [(meta.get(a) or {}).get("p") for a, _, _ in batch],
+                    "titles": [(meta.get(a) or {}).get("t") for a, _, _ in batch],
+                })
+            outputs = (mapper or _local_map)(extract_job, jobs)
+            for batch, results in zip(batches[w0 : w0 + window], outputs):
+                _store_extraction(con, batch, results, run_id, counts)
+                bar.advance(len(batch))
         bar.close()
     log.info("extract: %s", dict(counts))
     return dict(counts)
 
 
-def embed(settings: Settings, run_id: str, embedder=None) -> dict:
-    """Embed every claim text that has no vector for this model/backend yet."""
-    from claimtrack.embed import DIMENSION, Embedder
+def _local_map(fn, items):
+    return [fn(item) for item in items]
+
+
+def extract_job(job: dict):
+    """One batch of claim extraction: pure, picklable, runs anywhere (a Dask worker too)."""
+    return extract_many(
+        job["texts"], min_tokens=job["min_tokens"], batch_size=job["batch_size"],
+        published_at=job["published_at"], titles=job["titles"],
+    )
+
+
+def _store_extraction(con, batch, results, run_id: str, counts: Counter) -> None:
+    """Write one batch's claims and progress markers in one transaction."""
+    rows, markers = [], []
+    for (article_id, source_id, _), res in zip(batch, results):
+        rows.extend(_claim_rows(article_id, source_id, res.claims, run_id))
+        markers.append((article_id, EXTRACTOR_VERSION, res.n_sentences, len(res.claims),
+                        res.dropped, run_id))
+        counts["sentences"] += res.n_sentences
+        counts["dropped"] += sum(res.dropped.values())
+    df = pl.DataFrame(rows, schema=CLAIM_SCHEMA, orient="row") if rows else pl.DataFrame(schema=CLAIM_SCHEMA)
+    df = df.unique("claim_id", keep="first", maintain_order=True)
+    with transaction(con):
+        con.register("new_claims", df.to_arrow())
+        con.register("new_article_ids", pl.DataFrame({"article_id": [a for a, _, _ in batch]}).to_arrow())
+        con.execute(DELETE_OLD_MEMBERS, {"version": EXTRACTOR_VERSION})
+        con.execute(DELETE_OLD_VARIANTS, {"version": EXTRACTOR_VERSION})
+        con.execute(DELETE_OLD_CLAIMS, {"version": EXTRACTOR_VERSION})
+        con.execute(
+            f"INSERT INTO claims ({CLAIM_COLUMNS}) SELECT {CLAIM_COLUMNS} FROM new_claims n "
+            "WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.claim_id = n.claim_id)"
+        )
+        con.unregister("new_article_ids")
+        con.unregister("new_claims")
+        con.executemany(
+            "INSERT INTO article_extractions VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
+            "n_sentences = EXCLUDED.n_sentences, n_claims = EXCLUDED.n_claims, "
+            "dropped = EXCLUDED.dropped, run_id = EXCLUDED.run_id",
+            [list(m) for m in markers],
+        )
+    counts["articles"] += len(batch)
+    counts["claims_new"] += len(df)
+
+
+def embed(settings: Settings, run_id: str, embedder=None, mapper=None) -> dict:
+    """Embed every claim text that has no vector for this model/backend yet.
+
+    With ``mapper`` (the flow's Dask path) chunks of texts are encoded as separate jobs
+    (each worker loads the model once) and written here, one transaction per chunk."""
+    from claimtrack.embed import Embedder
 
     embedder = embedder or Embedder.from_settings(settings)
     model = embedder.model_id
@@ -194,74 +340,75 @@ def embed(settings: Settings, run_id: str, embedder=None) -> dict:
             log.info("embed: nothing new")
             return {"embeddings_new": 0, "model": model}
         bar = progress.start("embed claims", len(pending))
-        for b0 in range(0, len(pending), EMBED_CHUNK):
-            chunk = pending[b0 : b0 + EMBED_CHUNK]
-            vecs = embedder.encode([t for _, t in chunk], progress=bar.advance)
-            df = pl.DataFrame({
-                "model": [model] * len(chunk),
-                "text_hash": [h for h, _ in chunk],
-                "embedding": pl.Series(vecs, dtype=pl.Array(pl.Float32, DIMENSION)),
-                "run_id": [run_id] * len(chunk),
-            })
-            with transaction(con):
-                con.register("new_embeddings", df.to_arrow())
-                con.execute("INSERT INTO embeddings SELECT * FROM new_embeddings ON CONFLICT DO NOTHING")
-                con.unregister("new_embeddings")
+        if mapper is None:
+            for b0 in range(0, len(pending), EMBED_CHUNK):
+                chunk = pending[b0 : b0 + EMBED_CHUNK]
+                vecs = embedder.encode([t for _, t in chunk], progress=bar.advance)
+                _store_embeddings(con, model, chunk, vecs, run_id)
+        else:
+            size = settings.dask.batch_texts
+            chunks = [pending[b0 : b0 + size] for b0 in range(0, len(pending), size)]
+            config = settings.embedding.model_dump()
+            for w0 in range(0, len(chunks), 8):
+                window = chunks[w0 : w0 + 8]
+                outputs = mapper(embed_job, [{"texts": [t for _, t in c], "embedding": config} for c in window])
+                for chunk, vecs in zip(window, outputs):
+                    _store_embeddings(con, model, chunk, vecs, run_id)
+                    bar.advance(len(chunk))
         bar.close()
     log.info("embed: %d new vectors (%s)", len(pending), model)
     return {"embeddings_new": len(pending), "model": model}
 
 
-def _vectors(df: pl.DataFrame, column: str = "embedding") -> np.ndarray:
-    if df.height == 0:
-        return np.zeros((0, 384), dtype=np.float32)
-    return df[column].to_numpy().astype(np.float32, copy=False)
+def embed_job(job: dict):
+    """One chunk of embedding: pure, picklable; the model is loaded once per process."""
+    from types import SimpleNamespace
+
+    from claimtrack.config import EmbeddingConfig
+    from claimtrack.embed import Embedder
+
+    embedder = Embedder.from_settings(SimpleNamespace(embedding=EmbeddingConfig(**job["embedding"])))
+    return embedder.encode(job["texts"])
+
+
+def _store_embeddings(con, model: str, chunk, vecs, run_id: str) -> None:
+    from claimtrack.embed import DIMENSION
+
+    df = pl.DataFrame({
+        "model": [model] * len(chunk),
+        "text_hash": [h for h, _ in chunk],
+        "embedding": pl.Series(vecs, dtype=pl.Array(pl.Float32, DIMENSION)),
+        "run_id": [run_id] * len(chunk),
+    })
+    with transaction(con):
+        con.register("new_embeddings", df.to_arrow())
+        con.execute("INSERT INTO embeddings SELECT * FROM new_embeddings ON CONFLICT DO NOTHING")
+        con.unregister("new_embeddings")
 
 
 def cluster(settings: Settings, run_id: str, model: str) -> dict:
-    """Add every unclustered claim to a cluster (existing ones first; new ones founded)."""
-    threshold = settings.clustering.threshold
-    with open_for_write(settings.warehouse) as con:
-        pending = frame(con, sql_file("pipeline/pending_clustering.sql"), {"model": model})
-        if pending.height == 0:
-            log.info("cluster: nothing new")
-            return {"clusters_new": 0, "members_new": 0}
-        reps = frame(con, sql_file("pipeline/cluster_representatives.sql"), {"model": model})
-        bar = progress.start("cluster claims", pending.height)
-        result = assign(
-            reps["cluster_id"].to_list(), _vectors(reps),
-            pending["claim_id"].to_list(), _vectors(pending), threshold,
-        )
-        bar.advance(pending.height)
-        bar.close()
-        now = utcnow()
-        founded = [a for a in result if a.founded]
-        clusters_df = pl.DataFrame({
-            "cluster_id": [a.cluster_id for a in founded],
-            "representative_claim_id": [a.claim_id for a in founded],
-            "model": [model] * len(founded), "threshold": [threshold] * len(founded),
-            "created_at": [now] * len(founded), "run_id": [run_id] * len(founded),
-        }, schema={"cluster_id": pl.Utf8, "representative_claim_id": pl.Utf8, "model": pl.Utf8,
-                   "threshold": pl.Float64, "created_at": pl.Datetime("us"), "run_id": pl.Utf8})
-        members_df = pl.DataFrame({
-            "claim_id": [a.claim_id for a in result], "cluster_id": [a.cluster_id for a in result],
-            "similarity": [a.similarity for a in result], "run_id": [run_id] * len(result),
-        }, schema={"claim_id": pl.Utf8, "cluster_id": pl.Utf8, "similarity": pl.Float64, "run_id": pl.Utf8})
-        with transaction(con):
-            con.register("new_clusters", clusters_df.to_arrow())
-            con.register("new_members", members_df.to_arrow())
-            con.execute("INSERT INTO clusters SELECT * FROM new_clusters ON CONFLICT DO NOTHING")
-            con.execute("INSERT INTO cluster_members SELECT * FROM new_members ON CONFLICT DO NOTHING")
-            con.unregister("new_clusters")
-            con.unregister("new_members")
-    counts = {"clusters_new": len(founded), "members_new": len(result)}
-    log.info("cluster: %s", counts)
-    return counts
+    """Add every unclustered claim to a cluster (existing ones first; new ones founded);
+    conflicting near-duplicates are recorded as variants. See claimtrack/cluster_store.py."""
+    from claimtrack.cluster_store import cluster_new
+
+    return cluster_new(settings, run_id, model)
+
+
+def recluster(settings: Settings, run_id: str, model: str) -> dict:
+    """Rebuild all clusters from scratch, keeping old ids by overlap (lineage recorded)."""
+    from claimtrack.cluster_store import recluster as _recluster
+
+    return _recluster(settings, run_id, model)
 
 
 def compare(settings: Settings, top: int = 10) -> dict:
     """Cross-source summary of the whole warehouse, and its top corroborated claims."""
     with open_for_write(settings.warehouse) as con:
+        with transaction(con):  # the configured outlet groups, for the blindspot views
+            con.execute("DELETE FROM source_groups")
+            pairs = sorted({(g, s) for g, outlets in settings.groups.items() for s in outlets})
+            if pairs:
+                con.executemany("INSERT INTO source_groups VALUES (?, ?)", [list(p) for p in pairs])
         summary = frame(con, sql_file("pipeline/summary.sql")).to_dicts()[0]
         top_rows = frame(con, sql_file("pipeline/top_corroborated.sql"), {"limit": top}).to_dicts()
     summary["warehouse"] = str(Path(settings.warehouse))

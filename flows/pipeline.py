@@ -54,6 +54,22 @@ def cluster_claims(settings: Settings, run_id: str, model: str) -> dict:
     return counts
 
 
+@task(name="compute_batch", cache_policy=NO_CACHE)
+def compute_batch(fn, item):
+    """One batch of a stage's pure computation (claim extraction or embedding), run on
+    whatever the flow's task runner is: a Dask worker when the flow runs distributed."""
+    return fn(item)
+
+
+def task_mapper(fn, items: list) -> list:
+    """Run ``fn`` over ``items`` as Prefect tasks on the flow's task runner and gather the
+    results in order; the stage then writes them itself (the single writer)."""
+    from prefect import unmapped
+
+    futures = compute_batch.map(unmapped(fn), items)
+    return [f.result() for f in futures]
+
+
 @task(name="compare_sources", cache_policy=NO_CACHE)
 def compare_sources(settings: Settings) -> dict:
     result = pipeline.compare(settings)
@@ -139,10 +155,14 @@ def claim_pipeline(
     sources: list[str] | None = None,
     warehouse: str | None = None,
     config: str | None = None,
+    distributed: bool = False,
 ) -> dict[str, Any]:
     """Ingest sources, extract claims, embed, cluster, and compare outlets.
 
-    ``sources`` are ``KIND:LOCATION`` strings replacing the configured ones for this run."""
+    ``sources`` are ``KIND:LOCATION`` strings replacing the configured ones for this run.
+    With ``distributed`` (see :func:`run_flow`) claim extraction and embedding run as many
+    ``compute_batch`` tasks over article/text batches on the flow's task runner (Dask);
+    every write still happens here, in the flow's process, one transaction per batch."""
     settings = load_settings(config, sources=sources, warehouse=warehouse)
     logger = get_run_logger()
     with writer_lock(settings.warehouse):
@@ -150,8 +170,14 @@ def claim_pipeline(
         counts: dict[str, Any] = {}
         try:
             counts.update(ingest_articles(settings, run_id))
-            counts.update(extract_claims(settings, run_id))
-            emb = embed_claims(settings, run_id)
+            if distributed:
+                counts.update(pipeline.extract(settings, run_id, mapper=task_mapper))
+                logger.info("extract (distributed): %s", counts)
+                emb = pipeline.embed(settings, run_id, mapper=task_mapper)
+                logger.info("embed (distributed): %(embeddings_new)d new vectors with %(model)s", emb)
+            else:
+                counts.update(extract_claims(settings, run_id))
+                emb = embed_claims(settings, run_id)
             counts.update(emb)
             counts.update(cluster_claims(settings, run_id, emb["model"]))
             result = compare_sources(settings)
@@ -164,6 +190,33 @@ def claim_pipeline(
     _artifacts(run_id, counts, result)
     logger.info("run %s completed: %s", run_id, result["summary"])
     return {"run_id": run_id, "counts": counts, **result}
+
+
+def dask_task_runner(workers: int | None = None, address: str | None = None):
+    """A prefect-dask ``DaskTaskRunner``: connect to ``address`` (a running scheduler,
+    e.g. tcp://10.0.0.5:8786), or start a ``LocalCluster`` of ``workers`` processes with one
+    thread each (the model libraries use the cores inside each process)."""
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(cluster_kwargs={"n_workers": int(workers or 2), "threads_per_worker": 1,
+                                          "processes": True, "dashboard_address": None})
+
+
+def run_flow(sources=None, warehouse=None, config=None, workers: int | None = None,
+             dask_address: str | None = None) -> dict[str, Any]:
+    """Run the flow once: plainly, or on Dask when ``workers``/``dask_address`` (or the
+    config's ``[dask]``) ask for it."""
+    settings = load_settings(config, sources=sources, warehouse=warehouse)
+    address = dask_address or settings.dask.address
+    n = workers or settings.dask.workers
+    if not address and not n:
+        return claim_pipeline(sources=sources, warehouse=warehouse, config=config)
+    runner = dask_task_runner(n, address)
+    return claim_pipeline.with_options(task_runner=runner)(
+        sources=sources, warehouse=warehouse, config=config, distributed=True
+    )
 
 
 if __name__ == "__main__":

@@ -13,6 +13,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
+# as in the repository's claimtrack.toml
+SEED_GROUPS = {"Wire services": ["Civic Wire", "Unnamed wire service (real seed)"],
+               "Newspapers": ["Harbor Daily", "The Meridian Post", "Northfield Courier"]}
 
 # Isolate Prefect's home and keep everything offline before anything imports Prefect.
 _PREFECT_HOME = tempfile.mkdtemp(prefix="claimtrack-prefect-")
@@ -62,6 +65,7 @@ def run_stages(settings, embedder=None) -> dict:
     emb = pipeline.embed(settings, run_id, embedder=embedder)
     counts.update(emb)
     counts.update(pipeline.cluster(settings, run_id, emb["model"]))
+    pipeline.compare(settings)
     pipeline.finish_run(settings, run_id, "completed", counts)
     return counts
 
@@ -72,7 +76,8 @@ def seeded_warehouse(tmp_path_factory, embedder) -> Path:
     from claimtrack.config import Settings, SourceConfig
 
     path = tmp_path_factory.mktemp("seeded") / "claimtrack.duckdb"
-    settings = Settings(warehouse=path, sources=[SourceConfig(kind="folder", location=str(SEEDS))])
+    settings = Settings(warehouse=path, sources=[SourceConfig(kind="folder", location=str(SEEDS))],
+                        groups=SEED_GROUPS)
     run_stages(settings, embedder)
     return path
 

@@ -60,7 +60,7 @@ def test_killed_at_every_stage_then_rerun_equals_a_clean_run(tmp_path):
     commits = [line.split() for line in log.read_text().splitlines()]
     # one crash point per data stage: just before the first commit each stage makes
     # (its rows written, not committed), and one in the middle of publishing the snapshot
-    stages = ("ingest", "extract", "embed", "cluster_new")
+    stages = ("ingest", "_store_extraction", "_store_embeddings", "cluster_new")
     first = {}
     for k, fn in commits:
         first.setdefault(fn, k)

@@ -39,3 +39,8 @@ def is_fragment(tokens, min_tokens: int) -> bool:
     if len(words) < min_tokens:
         return True
     return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+
+def normalise_title(text: str) -> str:
+    """Comparable form of a headline or sentence: lowercase words only."""
+    return " ".join(re.findall(r"\w+", text.lower()))

@@ -7,24 +7,47 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Claim:
-    """One claim. ``article_text[char_start:char_end]`` is its evidence; ``text`` is the
-    cleaned claim (quotes, attribution and conjunctions removed)."""
+    """One claim. ``text`` is the standalone claim (attribution, quotes and conjunctions
+    removed; pronouns and definite descriptions resolved where the article names the
+    referent); ``original_text`` is the same claim in the article's own wording.
+    ``article_text[char_start:char_end]`` is its main evidence span; ``spans`` lists every
+    (start, end) piece of the article the claim is built from (a shared subject, an
+    appositive's head, ...)."""
 
     text: str
     char_start: int
     char_end: int
     sentence_idx: int = 0
-    speaker: str | None = None
-    cue: str | None = None  # the reporting verb or phrase: "said", "according to"
-    quote_kind: str = "none"  # direct | indirect | none
+    speaker: str | None = None  # resolved to a name where the article names the speaker
+    cue: str | None = None  # the reporting verb or phrase: "said", "according to", "described … as"
+    quote_kind: str = "none"  # direct | indirect | mixed | none
     polarity: str = "positive"  # positive | negative
     hedge: str | None = None  # may, could, reportedly, ...
     numbers: list[str] = field(default_factory=list)  # normalised, e.g. "4.5 hour"
     entities: list[str] = field(default_factory=list)  # "PERSON:Marco Rubio"
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    original_text: str | None = None  # the claim as worded in the article (before resolution)
+    speaker_mention: str | None = None  # the speaker as worded in the article ("He")
+    dates: list[str] = field(default_factory=list)  # ISO dates resolved against published_at
+    kind: str = "clause"  # clause | relative | appositive | title | description | participial
+    checkworthiness: float = 0.0  # 0..1, how worth tracking the claim is
 
     @property
     def is_quote(self) -> bool:
         return self.quote_kind == "direct"
+
+    @property
+    def statement(self) -> str:
+        """The claim with its attribution, as a reader would state it without the article:
+        "Marco Rubio said relations could be strengthened"."""
+        if self.speaker and self.cue:
+            cue = self.cue
+            if cue == "according to":
+                return f"According to {self.speaker}, {self.text}"
+            if "…" in cue:  # "described … as": the text already holds the proposition
+                cue = "said"
+            return f"{self.speaker} {cue} {self.text}"
+        return self.text
 
 
 @dataclass
