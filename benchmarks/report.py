@@ -30,7 +30,7 @@ def embed_backends_section(eb: dict | None) -> list[str]:
         "(the machine is shared, so read the ratios). Peak RSS is that of a fresh process loading the backend and encoding "
         f"{eb.get('sweep_texts')} of the texts. MRPC F1 at the configured threshold "
         f"{eb['threshold']}; \"BASIL claims moved\" = claims whose cluster differs from clustering the fp32 "
-        "vectors (the pipeline's `assign()`, pipeline order). Default backend: "
+        "vectors (`ClaimClusterer.cluster`, the pipeline's rule on cosine, pipeline order). Default backend: "
         f"**`{eb['default_backend']}`**.", "",
         "| backend | claims/s | vs bare encode | peak RSS MB | cosine to fp32 mean / min | MRPC-train F1 @ threshold | MRPC decisions changed | max pair-cosine shift | BASIL claims moved | BASIL clusters |",
         "|---|---|---|---|---|---|---|---|---|---|",

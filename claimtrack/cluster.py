@@ -62,7 +62,7 @@ class ClaimFields:
         return cls(
             numbers=tuple(sorted(numbers or [])),
             polarity=polarity or "positive",
-            dates=tuple(sorted(d for d in (_norm(x) for x in dates or []) if _comparable_date(d))),
+            dates=tuple(sorted(d for d in (_norm_date(_norm(x)) for x in dates or []) if _comparable_date(d))),
             people=tuple(sorted(_norm(p) for p in people)),
         )
 
@@ -104,19 +104,42 @@ def conflicts(a: ClaimFields, b: ClaimFields) -> dict[str, tuple[str, str]]:
         out["polarity"] = (a.polarity, b.polarity)
     if a.dates and b.dates and not _overlap(a.dates, b.dates):
         out["dates"] = (", ".join(a.dates), ", ".join(b.dates))
-    if a.people and b.people and not _overlap(a.people, b.people):
+    if a.people and b.people and not _names_overlap(a.people, b.people):
         out["people"] = (", ".join(a.people), ", ".join(b.people))
     return out
 
 
+MONTHS = {m[:3]: m for m in ("january", "february", "march", "april", "may", "june", "july",
+                                "august", "september", "october", "november", "december")}
+NAME_TOKEN = re.compile(r"[a-z][a-z'\-]+")
+
+
 def _overlap(xs, ys) -> bool:
     """True if any value of one side matches (or is part of) a value of the other:
-    'rubio' matches 'marco rubio'."""
+    'rubio' matches 'marco rubio', '2025-02' matches '2025-02-18'."""
     for x in xs:
         for y in ys:
             if x == y or x in y or y in x:
                 return True
     return False
+
+
+def _names_overlap(xs, ys) -> bool:
+    """People match when their names share a word of 3+ letters ('hal gehman' and
+    'harold w. gehman jr.'), so spelling variants of one person never conflict."""
+    tx = {t for x in xs for t in NAME_TOKEN.findall(x) if len(t) >= 3}
+    ty = {t for y in ys for t in NAME_TOKEN.findall(y) if len(t) >= 3}
+    return bool(tx & ty) or _overlap(xs, ys)
+
+
+def _norm_date(d: str) -> str:
+    """'Nov. 11' -> 'november 11' so spellings of one date compare equal."""
+    out = []
+    for w in d.split():
+        bare = w.rstrip(".")
+        full = MONTHS.get(bare[:3])
+        out.append(full if full and len(bare) >= 3 and full.startswith(bare) else w)
+    return " ".join(out)
 
 
 # --------------------------------------------------------------------------- index

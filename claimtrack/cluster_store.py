@@ -41,9 +41,11 @@ def _vectors(df: pl.DataFrame) -> np.ndarray:
 
 
 def _fields(df: pl.DataFrame) -> list[ClaimFields]:
+    # resolved dates (rules-v2 claims) when the extractor stored them, else DATE entities
+    dates = df["dates"].to_list() if "dates" in df.columns else [None] * df.height
     return [
-        ClaimFields.from_row(n, p, e)
-        for n, p, e in zip(df["numbers"].to_list(), df["polarity"].to_list(), df["entities"].to_list())
+        ClaimFields.from_row(n, p, e, d)
+        for n, p, e, d in zip(df["numbers"].to_list(), df["polarity"].to_list(), df["entities"].to_list(), dates)
     ]
 
 

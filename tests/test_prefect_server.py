@@ -99,9 +99,11 @@ def test_runs_task_runs_and_artifacts_are_in_the_prefect_server(prefect_api, tmp
         async with PrefectClient(api=url) as client:
             fr = await client.read_flow_run(flow_run_id)
             tasks = []
-            for _ in range(60):  # task runs reach the server through its event recorder, a moment later
+            for _ in range(120):  # task runs (and their final states) reach the server through its event recorder, a moment later
                 tasks = await client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[fr.id])))
-                if {t.name.rsplit("-", 1)[0] for t in tasks} >= TASKS:
+                if {t.name.rsplit("-", 1)[0] for t in tasks} >= TASKS and all(
+                    t.state and t.state.is_completed() for t in tasks
+                ):
                     break
                 await asyncio.sleep(0.5)
             arts = await client.read_artifacts(
