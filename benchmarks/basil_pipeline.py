@@ -71,7 +71,7 @@ def main() -> None:
     con = duckdb.connect(str(wh), read_only=True)
     claims = con.execute(
         """SELECT c.claim_id, c.text, a.origin, c.source_id, m.cluster_id, e.embedding,
-                  c.numbers, c.polarity, c.entities
+                  c.numbers, c.polarity, c.entities, c.dates
            FROM claims c JOIN articles a USING (article_id)
            JOIN cluster_members m USING (claim_id)
            JOIN embeddings e ON e.text_hash = c.text_hash
@@ -98,7 +98,7 @@ def main() -> None:
 
     vecs = np.asarray([c[5] for c in claims], dtype=np.float32)
     ids = [c[0] for c in claims]
-    fields = [ClaimFields.from_row(c[6], c[7], c[8]) for c in claims]
+    fields = [ClaimFields.from_row(c[6], c[7], c[8], c[9]) for c in claims]
     sweep = []
     for t in THRESHOLDS:
         for rule, f in (("cosine only", None), ("cosine + fields", fields)):

@@ -228,9 +228,14 @@ def main() -> None:
                 res = {"method": method, "n": n, "skipped": f"did not finish in {a.cd_timeout} s"}
             print(res, flush=True)
             results.append(res)
+    # merge with earlier runs of other sizes (a size measured again replaces its old row)
+    old_path = OUT / "cluster_scale.json"
+    old = json.loads(old_path.read_text()) if old_path.exists() else {}
+    keep = [r for r in old.get("results", []) if (r["method"], r["n"]) not in {(x["method"], x["n"]) for x in results}]
     write_result("cluster_scale", {"machine": machine(), "threshold": THRESHOLD,
                                    "command": "python benchmarks/cluster_scale.py " + " ".join(sys.argv[1:]),
-                                   "crossover": cross, "results": results})
+                                   "crossover": cross or old.get("crossover", []),
+                                   "results": sorted(keep + results, key=lambda r: (r["n"], r["method"]))})
 
 
 if __name__ == "__main__":

@@ -142,7 +142,8 @@ def cluster_new(settings: Settings, run_id: str, model: str) -> dict:
     if other:
         return recluster(settings, run_id, model)
     with open_for_write(settings.warehouse) as con:
-        pending = frame(con, sql_file("pipeline/pending_clustering.sql"), {"model": model})
+        pending = frame(con, sql_file("pipeline/pending_clustering.sql"),
+                        {"model": model, "skip_kinds": settings.clustering.background_kinds})
         if pending.height == 0:
             log.info("cluster: nothing new")
             return {"clusters_new": 0, "members_new": 0, "variants_new": 0}
@@ -171,7 +172,8 @@ def recluster(settings: Settings, run_id: str, model: str) -> dict:
     overlap most; merges and splits go to ``cluster_lineage``."""
     threshold = settings.clustering.threshold
     with open_for_write(settings.warehouse) as con:
-        claims = frame(con, sql_file("pipeline/all_for_clustering.sql"), {"model": model})
+        claims = frame(con, sql_file("pipeline/all_for_clustering.sql"),
+                       {"model": model, "skip_kinds": settings.clustering.background_kinds})
         if claims.height == 0:
             log.info("recluster: no claim has a vector for %s yet; nothing to do", model)
             return {"clusters": 0, "clusters_kept_ids": 0, "members": 0, "variants": 0, "merges": 0, "splits": 0}

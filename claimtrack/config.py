@@ -68,6 +68,9 @@ class ClusteringConfig(BaseModel):
 
     # Calibrated on MRPC train (see docs/BENCHMARKS.md, benchmarks/calibrate_threshold.py).
     threshold: float = Field(0.7, gt=0.0, le=1.0)
+    # Claim kinds stored but not clustered: background descriptors ("Sen. John McCain is
+    # R-Ariz.") recur across unrelated stories and would pass for cross-source agreement.
+    background_kinds: list[str] = Field(default_factory=lambda: ["appositive", "title", "description"])
 
 
 class ExtractionConfig(BaseModel):
