@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["calibrate_threshold.py", "basil_pipeline.py", "embed_backends.py", "decomposition.py"]
+SCRIPTS = ["calibrate_threshold.py", "basil_pipeline.py", "embed_backends.py", "decomposition.py",
+           "cluster_scale.py", "dask_scaling.py"]
 
 
 def main() -> None:

@@ -102,7 +102,7 @@ def conflicts(a: ClaimFields, b: ClaimFields) -> dict[str, tuple[str, str]]:
             break
     if a.polarity != b.polarity:
         out["polarity"] = (a.polarity, b.polarity)
-    if a.dates and b.dates and not _overlap(a.dates, b.dates):
+    if a.dates and b.dates and not _dates_overlap(a.dates, b.dates):
         out["dates"] = (", ".join(a.dates), ", ".join(b.dates))
     if a.people and b.people and not _names_overlap(a.people, b.people):
         out["people"] = (", ".join(a.people), ", ".join(b.people))
@@ -120,6 +120,23 @@ def _overlap(xs, ys) -> bool:
     for x in xs:
         for y in ys:
             if x == y or x in y or y in x:
+                return True
+    return False
+
+
+YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def _dates_overlap(xs, ys) -> bool:
+    """Dates agree when one contains the other ('2025-02' / '2025-02-18'). A bare month
+    resolved to neighbouring years ('2025-11' / '2024-11': "in November" read as next vs
+    last November) is ambiguous, not a contradiction."""
+    if _overlap(xs, ys):
+        return True
+    for x in xs:
+        for y in ys:
+            mx, my = YEAR_MONTH.match(x), YEAR_MONTH.match(y)
+            if mx and my and mx.group(2) == my.group(2) and abs(int(mx.group(1)) - int(my.group(1))) <= 1:
                 return True
     return False
 

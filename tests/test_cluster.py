@@ -135,3 +135,10 @@ def test_shuffled_input_in_canonical_order_gives_identical_ids(seed):
     canon = sorted(order, key=lambda i: ids[i])
     again = run([ids[i] for i in canon], vecs[canon], 0.8).assignments
     assert {a.claim_id: a.cluster_id for a in base} == {a.claim_id: a.cluster_id for a in again}
+
+
+def test_month_resolved_to_neighbouring_years_is_not_a_contradiction():
+    a = ClaimFields.from_row([], "positive", [], ["2025-11"])
+    assert not conflicts(a, ClaimFields.from_row([], "positive", [], ["2024-11"]))
+    assert conflicts(a, ClaimFields.from_row([], "positive", [], ["2025-10"]))
+    assert not conflicts(a, ClaimFields.from_row([], "positive", [], ["2025-11-04"]))
