@@ -185,8 +185,7 @@ def report(
     open_it: Annotated[bool, typer.Option("--open", help="Open the report in a browser.")] = False,
     shot: Annotated[Optional[Path], typer.Option("--screenshot", help="Also save a PNG of it (needs Chromium).")] = None,
 ) -> None:
-    """Write a self-contained HTML report: agreement heatmap, stories with each outlet's
-    wording side by side, contradictions, timelines, blindspots; searchable offline."""
+    """Write a self-contained HTML report (heatmap, stories, contradictions, timelines); searchable offline."""
     from claimtrack.report import screenshot, write_report
 
     try:
@@ -236,8 +235,7 @@ def recluster(
     config: ConfigOpt = None,
     threshold: Annotated[Optional[float], typer.Option(help="Use this threshold (default: the configured one).")] = None,
 ) -> None:
-    """Rebuild every cluster from scratch; new clusters keep the old ids they overlap most,
-    merges and splits go to cluster_lineage."""
+    """Rebuild every cluster from scratch, keeping old ids by overlap (merges/splits in cluster_lineage)."""
     from claimtrack import pipeline
     from claimtrack.embed import Embedder
     from claimtrack.warehouse import writer_lock
