@@ -186,9 +186,9 @@ def main() -> None:
         lines += [
             "## BASIL dev end to end", "",
             f"Command: `{basil['command']}` — machine: {basil['machine']}.",
-            f"The `claim-pipeline` flow runs through the CLI (`claimtrack run --source jsonl:../shared/bench/multisource/basil_dev.jsonl`, "
-            f"Prefect embedded, cold start included) into a fresh warehouse; then bare `SentenceTransformer.encode` "
-            f"(fp32, batch 64) encodes the same claim texts in the same run.", "",
+            "The `claim-pipeline` flow runs through the CLI (`claimtrack run --source jsonl:../shared/bench/multisource/basil_dev.jsonl`, "
+            "Prefect embedded, cold start included) into a fresh warehouse; then bare `SentenceTransformer.encode` "
+            "(fp32, batch 64) encodes the same claim texts in the same run.", "",
             "| figure | value |", "|---|---|",
             f"| articles / events | {basil['articles']} / {basil['events']} |",
             f"| claims extracted | {basil['claims']} |",

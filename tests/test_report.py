@@ -1,9 +1,6 @@
 """The HTML report: its content from the seeds, and a real headless browser rendering it."""
 
-import os
-import shutil
 import subprocess
-from pathlib import Path
 
 import lxml.html
 import pytest

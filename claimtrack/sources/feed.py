@@ -12,8 +12,8 @@ from datetime import datetime
 from urllib.parse import urljoin
 
 from claimtrack.sources.base import IngestError, SourceBatch
-from claimtrack.sources.http import Fetcher, xml_type
-from claimtrack.sources.pages import Entry, error_row, fetch_entries, host_of
+from claimtrack.sources.http import Fetcher
+from claimtrack.sources.pages import Entry, fetch_entries, fetch_listing, host_of
 
 
 def _entry_time(e) -> datetime | None:
@@ -36,14 +36,8 @@ def read_feed(location: str, *, spec: str, default_source: str | None = None,
     fetcher = fetcher or Fetcher()
     batch = SourceBatch()
     try:
-        res = fetcher.fetch(location, accept=xml_type, remember=False)
-        if res.not_modified:
-            batch.stats["source_not_modified"] = 1
-            fetcher.remember(res)
-            return batch
-        if res.error:
-            batch.errors.append(error_row(spec, res))
-            batch.failed = res.detail
+        res = fetch_listing(fetcher, location, spec, batch)
+        if res is None:
             return batch
         base = res.final_url or location
         parsed = feedparser.parse(

@@ -89,3 +89,21 @@ def page_article(res: FetchResult, entry: Entry) -> Article | IngestError:
         origin=res.url,
         aliases=[u for u in dict.fromkeys([res.url, entry.link]) if u != url],
     )
+
+
+def fetch_listing(fetcher, location: str, spec: str, batch):
+    """Fetch a feed or sitemap document with a conditional GET. Returns the response, or
+    None when there is nothing to read: unchanged (304, counted in ``batch.stats``) or
+    failed (one error row in ``batch``, and the source marked failed)."""
+    from claimtrack.sources.http import xml_type
+
+    res = fetcher.fetch(location, accept=xml_type, remember=False)
+    if res.not_modified:
+        batch.stats["source_not_modified"] = 1
+        fetcher.remember(res)
+        return None
+    if res.error:
+        batch.errors.append(error_row(spec, res))
+        batch.failed = res.detail
+        return None
+    return res

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from claimtrack.sources.base import IngestError, SourceBatch, parse_datetime
 from claimtrack.sources.http import Fetcher, FetchResult, xml_type
-from claimtrack.sources.pages import Entry, error_row, fetch_entries, host_of
+from claimtrack.sources.pages import Entry, error_row, fetch_entries, fetch_listing, host_of
 
 MAX_CHILD_SITEMAPS = 20
 
@@ -79,14 +79,8 @@ def read_sitemap(location: str, *, spec: str, default_source: str | None = None,
     fetcher = fetcher or Fetcher()
     batch = SourceBatch()
     try:
-        res = fetcher.fetch(location, accept=xml_type, remember=False)
-        if res.not_modified:
-            batch.stats["source_not_modified"] = 1
-            fetcher.remember(res)
-            return batch
-        if res.error:
-            batch.errors.append(error_row(spec, res))
-            batch.failed = res.detail
+        res = fetch_listing(fetcher, location, spec, batch)
+        if res is None:
             return batch
         try:
             kind, items = parse_sitemap(res.body, fetcher.config.max_bytes)
