@@ -340,7 +340,7 @@ def status(warehouse: WarehouseOpt = None, config: ConfigOpt = None, runs: int =
 
     try:
         settings = load_settings(config, warehouse=warehouse)
-        totals = run_query(settings.warehouse, "SELECT * FROM (" + _summary_sql() + ")")
+        totals = run_query(settings.warehouse, "SELECT * FROM v_summary")
         last = run_query(
             settings.warehouse,
             "SELECT run_id, status, started_at, finished_at, articles_new, claims_new, clusters_new, errors "
@@ -381,12 +381,6 @@ def _print_failing_sources(settings) -> None:
     for r in failing.to_dicts():
         console.print(f"  {r['source_spec']}  since {r['failing_since']:%Y-%m-%d %H:%M}  last error: {r['last_error']}",
                       highlight=False, soft_wrap=True)
-
-
-def _summary_sql() -> str:
-    from claimtrack.warehouse import sql_file
-
-    return sql_file("pipeline/summary.sql").strip().rstrip(";")
 
 
 def main() -> None:  # pragma: no cover

@@ -98,8 +98,6 @@ def ingest(settings: Settings, run_id: str) -> dict:
             not_modified_before = fetcher.not_modified if fetcher else 0
             batch = read_source(src, fetcher=fetcher)
             for art in batch.articles:
-                if art.language is None:
-                    art.language = detect_language(art.text)
                 row = {
                     "article_id": art.article_id, "source_id": art.source_id, "source": art.source,
                     "kind": src.kind, "uri": src.location, "url": art.url, "title": art.title,
@@ -141,6 +139,15 @@ def ingest(settings: Settings, run_id: str) -> dict:
     now = utcnow()
     with open_for_write(settings.warehouse) as con, transaction(con):
         con.register("new_articles", staged.to_arrow())
+        # language detection only for articles not stored yet (an unchanged re-run skips it)
+        fresh = {r[0] for r in con.execute(sql_file("pipeline/new_article_ids.sql")).fetchall()}
+        if fresh:
+            staged = staged.with_columns(pl.Series("language", [
+                lang if lang is not None or aid not in fresh else detect_language(text)
+                for aid, lang, text in zip(staged["article_id"], staged["language"], staged["text"])
+            ], dtype=pl.Utf8))
+            con.unregister("new_articles")
+            con.register("new_articles", staged.to_arrow())
         con.register("new_urls", staged_urls.to_arrow())
         new, seen = con.execute(sql_file("pipeline/count_new_articles.sql")).fetchone()
         new_by_spec = dict(con.execute(sql_file("pipeline/count_new_articles_by_source.sql")).fetchall())
