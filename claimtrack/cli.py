@@ -73,9 +73,9 @@ def _print_summary(result: dict, elapsed: float) -> None:
         ("articles", f"{s['articles']} (+{c.get('articles_new', 0)} new)"),
         ("claims", f"{s['claims']} (+{c.get('claims_new', 0)} new)"),
         ("clusters", f"{s['clusters']} (+{c.get('clusters_new', 0)} new)"),
-        ("claims corroborated by 2+ outlets", f"{s['corroborated_claims']} (in {s['corroborated_clusters']} clusters)"),
-        ("exclusive claims", str(s["exclusive_claims"])),
-        ("number/polarity disagreements", str(s["disagreements"])),
+        ("corroborated claims (2+ outlets)", f"{s['corroborated_clusters']} ({s['corroborated_mentions']} mentions)"),
+        ("exclusive claims (1 outlet)", str(s["exclusive_claims"])),
+        ("contradictions (number, date, person, polarity)", str(s["contradictions"])),
     ]
     if c.get("errors"):
         rows.append(("ingest errors (table ingest_errors)", str(c["errors"])))
@@ -85,7 +85,7 @@ def _print_summary(result: dict, elapsed: float) -> None:
     rows.append(("time", f"{elapsed:.1f} s"))
     console.print("[bold]claimtrack run finished[/]")
     for label, value in rows:
-        console.print(f"  {label + ':':<36} {value}", highlight=False, soft_wrap=True)
+        console.print(f"  {label + ':':<49} {value}", highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -1,32 +1,45 @@
-"""Near-duplicate claim clusters: representative-anchored, field-aware, deterministic, stable ids.
+"""Near-duplicate claim clusters: verified, field-aware, deterministic, stable ids.
 
-The rule (``same_claim``): two claims are the same claim when the cosine of their vectors
-is at least the threshold AND their typed fields do not conflict (numbers with the same
-unit but different values, opposite polarity, different dates, different people). A pair
-that passes the cosine but conflicts is a *variant*: it is kept out of the cluster and
-recorded with the fields that differ, because those are the contradictions users want.
+Retrieval: each claim asks the candidate index for the cluster representatives most similar
+to it (cosine at least the configured floor). Decision: the same-claim verifier
+(:mod:`claimtrack.verify`, a small trained model over cosine, word overlap with and
+without names, entities and typed-field conflicts) decides each candidate pair. A pair the
+verifier calls the same claim but for a typed field (a number, a date, the polarity, a
+person) is a *contradiction*: the claim is kept out of that cluster and recorded as its
+*variant*, because those are the contradictions users want.
 
-Clustering: claims are visited in a deterministic order (published_at, claim_id). Each
-claim asks the candidate index for the representatives (founding claims) most similar to
-it; it joins the most similar one that is within the threshold and compatible, else it
-founds a new cluster whose id is a hash of its own claim id. Membership is tested against
-the representative only, so every member is within the threshold of its representative
-and clusters cannot chain. Existing clusters are never renumbered; ``recluster`` rebuilds
-from scratch and maps new clusters onto old ids by overlap, recording merges and splits.
+Clustering: claims are visited in a deterministic order (published_at, claim_id). A claim
+joins the most similar candidate cluster whose representative the verifier calls the same
+claim and none of whose members it calls a different claim (complete linkage), else it
+founds a new cluster whose id is a hash of its own claim id. So clusters cannot chain and
+no stored cluster holds a pair the verifier calls different. Existing clusters are never
+renumbered; ``recluster`` rebuilds from scratch and maps new clusters onto old ids by
+overlap, recording merges and splits.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from claimtrack.fields import ClaimFields, conflicts  # noqa: F401  (re-exported)
 from claimtrack.ids import content_hash
+from claimtrack.verify import (
+    CONFLICT_FEATURES,
+    FEATURES,
+    ClaimEvidence,
+    VerifierModel,
+    evidence_of_texts,
+    features_matrix,
+    field_conflicts,
+    load_model,
+    pair_features,
+)
 
 # Below this many representatives an exact inner-product search is faster than building
 # and querying an HNSW graph (measured: benchmarks/cluster_scale.py, docs/BENCHMARKS.md).
@@ -34,129 +47,10 @@ HNSW_MIN_REPS = 10_000
 HNSW_M = 32
 HNSW_EF_SEARCH = 64
 CANDIDATES = 10
-ENTITY_CONFLICT_LABELS = ("PERSON",)
 
 
 def cluster_id_for(founding_claim_id: str) -> str:
     return "c_" + content_hash("cluster", founding_claim_id)
-
-
-# --------------------------------------------------------------------------- fields
-
-
-@dataclass(frozen=True)
-class ClaimFields:
-    """The typed fields the rule compares. Empty fields never conflict."""
-
-    numbers: tuple[str, ...] = ()  # normalised "value unit" strings, e.g. "4.5 hour"
-    polarity: str = "positive"
-    dates: tuple[str, ...] = ()  # normalised date strings (resolved dates when known)
-    people: tuple[str, ...] = ()  # PERSON entities
-
-    @classmethod
-    def from_row(cls, numbers, polarity, entities, dates=None) -> "ClaimFields":
-        entities = list(entities or [])
-        if dates is None:
-            dates = [e.split(":", 1)[1] for e in entities if e.startswith("DATE:")]
-        people = [e.split(":", 1)[1] for e in entities if e.split(":", 1)[0] in ENTITY_CONFLICT_LABELS]
-        return cls(
-            numbers=tuple(sorted(numbers or [])),
-            polarity=polarity or "positive",
-            dates=tuple(sorted(d for d in (_norm_date(_norm(x)) for x in dates or []) if _comparable_date(d))),
-            people=tuple(sorted(_norm(p) for p in people)),
-        )
-
-
-RELATIVE_DATE = re.compile(r"\b(last|next|this|ago|earlier|later|recent|recently|past|coming|today|yesterday|tomorrow|tonight)\b")
-ABSOLUTE_DATE = re.compile(
-    r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-)
-
-
-def _comparable_date(d: str) -> bool:
-    """Only absolute dates are compared ("March", "18 February 2025", "Tuesday");
-    relative ones ("last month") need the article's date to resolve and are skipped."""
-    return bool(ABSOLUTE_DATE.search(d)) and not RELATIVE_DATE.search(d)
-
-
-def _norm(s: str) -> str:
-    return " ".join(str(s).lower().replace("'s", "").split())
-
-
-def _by_unit(numbers) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = defaultdict(set)
-    for n in numbers:
-        value, _, unit = n.partition(" ")
-        out[unit].add(value)
-    return out
-
-
-def conflicts(a: ClaimFields, b: ClaimFields) -> dict[str, tuple[str, str]]:
-    """Fields on which two claims disagree: {field: (value_a, value_b)}; empty if compatible."""
-    out: dict[str, tuple[str, str]] = {}
-    ua, ub = _by_unit(a.numbers), _by_unit(b.numbers)
-    for unit in sorted(set(ua) & set(ub)):
-        if not (ua[unit] & ub[unit]):
-            out["numbers"] = (", ".join(a.numbers), ", ".join(b.numbers))
-            break
-    if a.polarity != b.polarity:
-        out["polarity"] = (a.polarity, b.polarity)
-    if a.dates and b.dates and not _dates_overlap(a.dates, b.dates):
-        out["dates"] = (", ".join(a.dates), ", ".join(b.dates))
-    if a.people and b.people and not _names_overlap(a.people, b.people):
-        out["people"] = (", ".join(a.people), ", ".join(b.people))
-    return out
-
-
-MONTHS = {m[:3]: m for m in ("january", "february", "march", "april", "may", "june", "july",
-                                "august", "september", "october", "november", "december")}
-NAME_TOKEN = re.compile(r"[a-z][a-z'\-]+")
-
-
-def _overlap(xs, ys) -> bool:
-    """True if any value of one side matches (or is part of) a value of the other:
-    'rubio' matches 'marco rubio', '2025-02' matches '2025-02-18'."""
-    for x in xs:
-        for y in ys:
-            if x == y or x in y or y in x:
-                return True
-    return False
-
-
-YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-def _dates_overlap(xs, ys) -> bool:
-    """Dates agree when one contains the other ('2025-02' / '2025-02-18'). A bare month
-    resolved to neighbouring years ('2025-11' / '2024-11': "in November" read as next vs
-    last November) is ambiguous, not a contradiction."""
-    if _overlap(xs, ys):
-        return True
-    for x in xs:
-        for y in ys:
-            mx, my = YEAR_MONTH.match(x), YEAR_MONTH.match(y)
-            if mx and my and mx.group(2) == my.group(2) and abs(int(mx.group(1)) - int(my.group(1))) <= 1:
-                return True
-    return False
-
-
-def _names_overlap(xs, ys) -> bool:
-    """People match when their names share a word of 3+ letters ('hal gehman' and
-    'harold w. gehman jr.'), so spelling variants of one person never conflict."""
-    tx = {t for x in xs for t in NAME_TOKEN.findall(x) if len(t) >= 3}
-    ty = {t for y in ys for t in NAME_TOKEN.findall(y) if len(t) >= 3}
-    return bool(tx & ty) or _overlap(xs, ys)
-
-
-def _norm_date(d: str) -> str:
-    """'Nov. 11' -> 'november 11' so spellings of one date compare equal."""
-    out = []
-    for w in d.split():
-        bare = w.rstrip(".")
-        full = MONTHS.get(bare[:3])
-        out.append(full if full and len(bare) >= 3 and full.startswith(bare) else w)
-    return " ".join(out)
 
 
 # --------------------------------------------------------------------------- index
@@ -282,9 +176,10 @@ class Assignment:
 
 @dataclass
 class Variant:
-    """A claim that passed the cosine against a representative but conflicts with it."""
+    """A claim the verifier calls a contradiction of a cluster's representative: the same
+    claim but for a typed field (number, date, polarity, person)."""
 
-    cluster_id: str  # the cluster whose representative it conflicts with
+    cluster_id: str  # the cluster whose representative it contradicts
     claim_id: str
     similarity: float
     differing: dict[str, tuple[str, str]]  # field -> (representative's value, claim's value)
@@ -296,23 +191,37 @@ class ClusterResult:
     variants: list[Variant] = field(default_factory=list)
 
 
+@dataclass
+class ClusterState:
+    """What a cluster's membership test reads: every member's vector and evidence, the
+    representative first."""
+
+    vectors: list[np.ndarray] = field(default_factory=list)
+    evidence: list[ClaimEvidence] = field(default_factory=list)
+
+
 def assign(
     index: CandidateIndex,
-    rep_fields: dict[str, ClaimFields],
+    states: dict[str, ClusterState],
     claim_ids: list[str],
     claim_vectors: np.ndarray,
-    threshold: float,
-    claim_fields: list[ClaimFields] | None = None,
+    claim_evidence: list[ClaimEvidence],
+    verifier: "PairVerifier",
     block: int = 1024,
     k: int = CANDIDATES,
 ) -> ClusterResult:
     """Assign claims (already in deterministic order) to existing or new clusters.
 
-    ``index`` holds the existing representatives and grows with the new founders;
-    ``rep_fields`` maps cluster id -> the representative's fields and grows too."""
+    A claim joins the most similar candidate cluster (retrieved by cosine, at least
+    ``verifier.floor``) whose representative the verifier calls the same claim AND none of
+    whose members the verifier calls a different claim (complete linkage at the lower
+    ``verifier.different_below`` bar), else it founds a new cluster. A candidate whose
+    representative it contradicts (same claim but for a typed field) is recorded as a
+    variant. ``index`` holds the existing representatives and grows with the new founders;
+    ``states`` maps cluster id -> its members (representative first) and grows too."""
     result = ClusterResult()
-    empty = ClaimFields()
     vecs_all = np.asarray(claim_vectors, dtype=np.float32)
+    floor = verifier.floor
     for b0 in range(0, len(claim_ids), block):
         vecs = vecs_all[b0 : b0 + block]
         sims, idx = index.search(vecs, k)
@@ -323,35 +232,45 @@ def assign(
         new_ids: list[str] = []
         base = len(index)
         for i, cid in enumerate(claim_ids[b0 : b0 + block]):
-            fields = claim_fields[b0 + i] if claim_fields is not None else empty
+            ev = claim_evidence[b0 + i]
+            vec = vecs[i]
             cands: list[tuple[float, int, str]] = []  # (sim, order, cluster_id)
-            row_s, row_i = sims[i], idx[i]
-            for s, j in zip(row_s.tolist(), row_i.tolist()):
-                if j >= 0 and s >= threshold:
+            for s, j in zip(sims[i].tolist(), idx[i].tolist()):
+                if j >= 0 and s >= floor:
                     cands.append((s, j, index.ids[j]))
             if n_founders:
                 local = local_sims[i, founder_pos[:n_founders]]
-                for j in np.flatnonzero(local >= threshold).tolist():
+                for j in np.flatnonzero(local >= floor).tolist():
                     cands.append((float(local[j]), base + j, new_ids[j]))
             chosen = None
             if cands:
                 # most similar first; ties go to the older cluster
                 cands.sort(key=lambda c: (-c[0], c[1]))
                 for s, _, cl in cands:
-                    diff = conflicts(rep_fields.get(cl, empty), fields)
-                    if diff:
-                        result.variants.append(Variant(cl, cid, round(s, 6), diff))
+                    st = states[cl]
+                    verdict = verifier.judge(s, st.evidence[0], ev)
+                    if verdict.contradiction:
+                        result.variants.append(Variant(cl, cid, round(s, 6), verdict.differing))
                         continue
+                    if not verdict.same:
+                        continue
+                    if len(st.vectors) > 1:
+                        others = np.asarray(st.vectors[1:], dtype=np.float32) @ vec
+                        probs = verifier.probabilities(others, st.evidence[1:], [ev] * len(others))
+                        if float(probs.min()) < verifier.different_below:
+                            continue
                     chosen = (cl, s)
                     break
             if chosen is not None:
+                states[chosen[0]].vectors.append(vec)
+                states[chosen[0]].evidence.append(ev)
                 result.assignments.append(Assignment(cid, chosen[0], round(chosen[1], 6), False))
             else:
                 new = cluster_id_for(cid)
                 new_ids.append(new)
                 founder_pos[n_founders] = i
                 n_founders += 1
-                rep_fields[new] = fields
+                states[new] = ClusterState([vec], [ev])
                 result.assignments.append(Assignment(cid, new, 1.0, True))
         if new_ids:
             index.add(new_ids, vecs[founder_pos[:n_founders]])
@@ -394,58 +313,138 @@ def map_onto_old_ids(
     return mapping, lineage
 
 
-# --------------------------------------------------------------------------- public rule
+# --------------------------------------------------------------------------- the verifier
+
+
+@dataclass(frozen=True)
+class Verdict:
+    same: bool
+    contradiction: bool
+    probability: float
+    differing: dict[str, tuple[str, str]]
+
+
+class PairVerifier:
+    """Decides candidate pairs with the trained model (:mod:`claimtrack.verify`).
+
+    - same claim: probability >= the model's threshold and no typed-field conflict;
+    - contradiction: a typed-field conflict, and the pair would be the same claim if the
+      conflicting fields agreed (probability with the conflict features cleared >=
+      ``contradiction_threshold``, a stricter bar: a false contradiction costs trust);
+    - different: probability < ``different_below``; no cluster holds such a pair."""
+
+    def __init__(self, model: VerifierModel | None = None, floor: float = 0.5,
+                 threshold: float | None = None, contradiction_threshold: float = 0.8,
+                 different_below: float | None = None):
+        self.model = model or load_model()
+        self.floor = float(floor)
+        self.threshold = float(self.model.threshold if threshold is None else threshold)
+        self.contradiction_threshold = float(contradiction_threshold)
+        self.different_below = float(self.threshold / 2 if different_below is None else different_below)
+        self._conflict_cols = [FEATURES.index(f) for f in CONFLICT_FEATURES]
+
+    @classmethod
+    def from_settings(cls, settings) -> "PairVerifier":
+        cfg = settings.clustering
+        return cls(floor=cfg.threshold, threshold=cfg.verifier_threshold,
+                   contradiction_threshold=cfg.contradiction_threshold)
+
+    def probabilities(self, cosines, evidence_a, evidence_b) -> np.ndarray:
+        return self.model.probability(features_matrix(cosines, evidence_a, evidence_b))
+
+    def judge(self, cosine: float, a: ClaimEvidence, b: ClaimEvidence) -> Verdict:
+        x = np.asarray(pair_features(float(cosine), a, b), dtype=np.float64)
+        p = float(self.model.probability(x)[0])
+        diff = field_conflicts(a, b)
+        if not diff:
+            return Verdict(cosine >= self.floor and p >= self.threshold, False, p, {})
+        x[self._conflict_cols] = 0.0
+        p_if_agreeing = float(self.model.probability(x)[0])
+        return Verdict(False, cosine >= self.floor and p_if_agreeing >= self.contradiction_threshold, p, diff)
+
+
+class CosineRule(PairVerifier):
+    """The first rule (cosine >= threshold and no typed-field conflict), kept as a
+    baseline for benchmarks and for tests on hand-made vectors."""
+
+    def __init__(self, threshold: float):
+        self.floor = self.threshold = float(threshold)
+        self.different_below = -1.0
+        self.contradiction_threshold = self.threshold
+
+    def probabilities(self, cosines, evidence_a, evidence_b) -> np.ndarray:
+        return np.asarray(cosines, dtype=np.float64)
+
+    def judge(self, cosine: float, a: ClaimEvidence, b: ClaimEvidence) -> Verdict:
+        diff = field_conflicts(a, b)
+        ok = cosine >= self.threshold
+        return Verdict(ok and not diff, ok and bool(diff), float(cosine), diff)
 
 
 def fields_of_text(text: str) -> ClaimFields:
     """The typed fields of a bare claim text, as the extractor would store them."""
-    from claimtrack.claims.nlp import get_nlp
-    from claimtrack.claims.numbers import extract_numbers
-
-    doc = get_nlp()(text)
-    ents = [f"{e.label_}:{e.text}" for e in doc.ents]
-    polarity = "negative" if any(t.dep_ == "neg" for t in doc) else "positive"
-    return ClaimFields.from_row(extract_numbers(doc), polarity, ents)
+    return evidence_of_texts([text])[0].fields
 
 
 class ClaimClusterer:
-    """The pipeline's same-claim rule, usable on its own:
+    """The pipeline's same-claim decision, usable on its own:
 
     >>> cc = ClaimClusterer()
     >>> cc.same_claim("The talks lasted three hours.", "Talks went on for three hours.")
     True
     >>> cc.same_claim("The talks lasted three hours.", "The talks lasted four hours.")
     False
+    >>> cc.contradicts("The talks lasted three hours.", "The talks lasted four hours.")
+    True
     """
 
-    def __init__(self, threshold: float | None = None, embedder=None):
-        if threshold is None or embedder is None:
+    def __init__(self, threshold: float | None = None, embedder=None, verifier: PairVerifier | None = None):
+        settings = None
+        if threshold is None or embedder is None or verifier is None:
             from claimtrack.config import load_settings
 
             settings = load_settings()
-            threshold = settings.clustering.threshold if threshold is None else threshold
-            if embedder is None:
-                from claimtrack.embed import Embedder
+        if embedder is None:
+            from claimtrack.embed import Embedder
 
-                embedder = Embedder.from_settings(settings)
-        self.threshold = float(threshold)
+            embedder = Embedder.from_settings(settings)
+        if verifier is None:
+            verifier = PairVerifier.from_settings(settings)
+            if threshold is not None:
+                verifier.floor = float(threshold)
+        self.verifier = verifier
+        self.threshold = verifier.floor
         self.embedder = embedder
 
     def similarity(self, text_a: str, text_b: str) -> float:
-        """Cosine similarity of the two claims' vectors (the first half of the rule)."""
+        """Cosine similarity of the two claims' vectors (what retrieval ranks by)."""
         a, b = self.embedder.encode([text_a, text_b])
         return float(np.dot(a, b))
 
     def differences(self, text_a: str, text_b: str) -> dict[str, tuple[str, str]]:
         """The typed fields on which the two claims conflict (empty: compatible)."""
-        return conflicts(fields_of_text(text_a), fields_of_text(text_b))
+        a, b = evidence_of_texts([text_a, text_b])
+        return field_conflicts(a, b)
+
+    def verdicts(self, pairs: list[tuple[str, str]]) -> list[Verdict]:
+        """The verifier's verdict on each pair (one encode and one spaCy pass in all)."""
+        if not pairs:
+            return []
+        sims = self.similarities(pairs)
+        texts = list(dict.fromkeys(t for pair in pairs for t in pair))
+        ev = dict(zip(texts, evidence_of_texts(texts)))
+        return [self.verifier.judge(float(s), ev[a], ev[b]) for s, (a, b) in zip(sims, pairs)]
 
     def same_claim(self, text_a: str, text_b: str) -> bool:
-        """Would the pipeline put these two claims in one cluster (one founding the other)?"""
-        return self.similarity(text_a, text_b) >= self.threshold and not self.differences(text_a, text_b)
+        """Would the pipeline call these two claims the same claim (one cluster)?"""
+        return self.verdicts([(text_a, text_b)])[0].same
+
+    def contradicts(self, text_a: str, text_b: str) -> bool:
+        """Would the pipeline record these two claims as a contradiction of each other?"""
+        return self.verdicts([(text_a, text_b)])[0].contradiction
 
     def similarities(self, pairs: list[tuple[str, str]]) -> np.ndarray:
-        """Batch form of :meth:`similarity` for benchmarks."""
+        """Batch form of :meth:`similarity`."""
         if not pairs:
             return np.zeros(0, dtype=np.float32)
         va = self.embedder.encode([a for a, _ in pairs])
@@ -453,21 +452,10 @@ class ClaimClusterer:
         return np.einsum("ij,ij->i", va, vb)
 
     def same_claims(self, pairs: list[tuple[str, str]]) -> np.ndarray:
-        """Batch form of :meth:`same_claim` (one spaCy pass over all texts)."""
-        from claimtrack.claims.nlp import get_nlp
-        from claimtrack.claims.numbers import extract_numbers
+        """Batch form of :meth:`same_claim`."""
+        return np.array([v.same for v in self.verdicts(pairs)], dtype=bool)
 
-        sims = self.similarities(pairs)
-        texts = [t for pair in pairs for t in pair]
-        fields = []
-        for doc in get_nlp().pipe(texts, batch_size=128):
-            ents = [f"{e.label_}:{e.text}" for e in doc.ents]
-            pol = "negative" if any(t.dep_ == "neg" for t in doc) else "positive"
-            fields.append(ClaimFields.from_row(extract_numbers(doc), pol, ents))
-        ok = np.array([not conflicts(fields[2 * i], fields[2 * i + 1]) for i in range(len(pairs))])
-        return (sims >= self.threshold) & ok
-
-    def cluster(self, claim_ids: list[str], vectors: np.ndarray, fields: list[ClaimFields] | None = None) -> ClusterResult:
+    def cluster(self, claim_ids: list[str], vectors: np.ndarray, evidence: list[ClaimEvidence]) -> ClusterResult:
         """Cluster from scratch (claims in the order given)."""
         dim = vectors.shape[1] if len(vectors) else self.embedder.dimension
-        return assign(CandidateIndex(dim), {}, claim_ids, vectors, self.threshold, fields)
+        return assign(CandidateIndex(dim), {}, claim_ids, vectors, evidence, self.verifier)

@@ -19,9 +19,12 @@ from claimtrack.cluster import (
     CandidateIndex,
     ClaimFields,
     ClusterResult,
+    ClusterState,
+    PairVerifier,
     assign,
     map_onto_old_ids,
 )
+from claimtrack.verify import ClaimEvidence, evidence
 from claimtrack.config import Settings
 from claimtrack.warehouse import frame, open_for_write, sql_file, transaction, utcnow
 
@@ -40,12 +43,14 @@ def _vectors(df: pl.DataFrame) -> np.ndarray:
     return np.ascontiguousarray(df["embedding"].to_numpy(), dtype=np.float32)
 
 
-def _fields(df: pl.DataFrame) -> list[ClaimFields]:
-    # resolved dates (rules-v2 claims) when the extractor stored them, else DATE entities
+def _evidence(df: pl.DataFrame) -> list[ClaimEvidence]:
+    """What the verifier reads of each claim, from what extraction stored (no re-parse).
+    Resolved dates (rules-v2 claims) when the extractor stored them, else DATE entities."""
     dates = df["dates"].to_list() if "dates" in df.columns else [None] * df.height
     return [
-        ClaimFields.from_row(n, p, e, d)
-        for n, p, e, d in zip(df["numbers"].to_list(), df["polarity"].to_list(), df["entities"].to_list(), dates)
+        evidence(t, e, ClaimFields.from_row(n, p, e, d))
+        for t, n, p, e, d in zip(df["text"].to_list(), df["numbers"].to_list(), df["polarity"].to_list(),
+                                 df["entities"].to_list(), dates)
     ]
 
 
@@ -69,14 +74,19 @@ def _load_index(con, settings: Settings, model: str) -> tuple[CandidateIndex, st
     return index, fp
 
 
-def _rep_fields(con, index: CandidateIndex, vecs: np.ndarray) -> dict[str, ClaimFields]:
-    """Fields of the representatives the new claims could join (only those are read)."""
-    _, idx = index.search(vecs)
-    ids = sorted({index.ids[j] for row in idx for j in row if j >= 0})
+def _cluster_states(con, index: CandidateIndex, vecs: np.ndarray, floor: float) -> dict[str, ClusterState]:
+    """Members of the clusters the new claims could join (only those are read)."""
+    sims, idx = index.search(vecs)
+    ids = sorted({index.ids[j] for srow, row in zip(sims, idx) for s, j in zip(srow, row) if j >= 0 and s >= floor})
     if not ids:
         return {}
-    df = frame(con, sql_file("pipeline/representative_fields.sql"), {"ids": ids})
-    return dict(zip(df["cluster_id"].to_list(), _fields(df)))
+    df = frame(con, sql_file("pipeline/cluster_states.sql"), {"ids": ids})
+    states: dict[str, ClusterState] = {}
+    for cid, vec, ev in zip(df["cluster_id"].to_list(), _vectors(df), _evidence(df)):
+        st = states.setdefault(cid, ClusterState())
+        st.vectors.append(vec)
+        st.evidence.append(ev)
+    return states
 
 
 def _write(con, result: ClusterResult, run_id: str, model: str, threshold: float,
@@ -150,8 +160,9 @@ def cluster_new(settings: Settings, run_id: str, model: str) -> dict:
         bar = progress.start("cluster claims", pending.height)
         index, _ = _load_index(con, settings, model)
         vecs = _vectors(pending)
-        rep_fields = _rep_fields(con, index, vecs)
-        result = assign(index, rep_fields, pending["claim_id"].to_list(), vecs, threshold, _fields(pending))
+        verifier = PairVerifier.from_settings(settings)
+        states = _cluster_states(con, index, vecs, verifier.floor)
+        result = assign(index, states, pending["claim_id"].to_list(), vecs, _evidence(pending), verifier)
         bar.advance(pending.height)
         bar.close()
         with transaction(con):
@@ -181,7 +192,8 @@ def recluster(settings: Settings, run_id: str, model: str) -> dict:
         old_created = dict(frame(con, "SELECT cluster_id, created_at FROM clusters").iter_rows())
         bar = progress.start("recluster claims", claims.height)
         index = CandidateIndex(DIM)
-        result = assign(index, {}, claims["claim_id"].to_list(), _vectors(claims), threshold, _fields(claims))
+        result = assign(index, {}, claims["claim_id"].to_list(), _vectors(claims), _evidence(claims),
+                        PairVerifier.from_settings(settings))
         bar.advance(claims.height)
         bar.close()
         old_members = dict(old.iter_rows())

@@ -66,8 +66,14 @@ class EmbeddingConfig(BaseModel):
 class ClusteringConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    # Calibrated on MRPC train (see docs/BENCHMARKS.md, benchmarks/calibrate_threshold.py).
-    threshold: float = Field(0.7, gt=0.0, le=1.0)
+    # Retrieval floor: candidate pairs below this cosine are never compared; the same-claim
+    # verifier decides the rest (see docs/BENCHMARKS.md, benchmarks/train_verifier.py).
+    threshold: float = Field(0.5, gt=0.0, le=1.0)
+    # The verifier's decision threshold (probability); empty = the one trained with the model.
+    verifier_threshold: float | None = Field(None, gt=0.0, lt=1.0)
+    # A contradiction needs the pair to be the same claim but for the conflicting fields
+    # with at least this probability (stricter than "same": a false contradiction costs trust).
+    contradiction_threshold: float = Field(0.8, gt=0.0, lt=1.0)
     # Claim kinds stored but not clustered: background descriptors ("Sen. John McCain is
     # R-Ariz.") recur across unrelated stories and would pass for cross-source agreement.
     background_kinds: list[str] = Field(default_factory=lambda: ["appositive", "title", "description"])

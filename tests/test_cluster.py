@@ -6,11 +6,14 @@ import pytest
 from claimtrack.cluster import (
     CandidateIndex,
     ClaimFields,
+    ClusterState,
+    CosineRule,
     assign,
     cluster_id_for,
     conflicts,
     map_onto_old_ids,
 )
+from claimtrack.verify import ClaimEvidence
 
 
 def unit(v):
@@ -23,9 +26,14 @@ def angle_vec(deg):
     return unit([np.cos(r), np.sin(r), 0.0])
 
 
-def run(ids, vecs, threshold, fields=None, index=None, rep_fields=None):
+def evidence_of(fields):
+    return ClaimEvidence((), frozenset(), fields, 0)
+
+
+def run(ids, vecs, threshold, fields=None, index=None, states=None, **kw):
     index = CandidateIndex(vecs.shape[1]) if index is None else index
-    return assign(index, rep_fields if rep_fields is not None else {}, ids, vecs, threshold, fields)
+    ev = [evidence_of(f) for f in (fields or [ClaimFields()] * len(ids))]
+    return assign(index, states if states is not None else {}, ids, vecs, ev, CosineRule(threshold), **kw)
 
 
 def test_founder_id_is_a_hash_of_the_founding_claim():
@@ -43,9 +51,9 @@ def test_no_chaining_every_member_within_threshold_of_representative():
 
 
 def test_existing_clusters_are_extended_never_renumbered():
-    index = CandidateIndex(3)
-    first = run(["A"], np.stack([angle_vec(0)]), 0.9, index=index).assignments
-    more = run(["B", "C"], np.stack([angle_vec(10), angle_vec(90)]), 0.9, index=index).assignments
+    index, states = CandidateIndex(3), {}
+    first = run(["A"], np.stack([angle_vec(0)]), 0.9, index=index, states=states).assignments
+    more = run(["B", "C"], np.stack([angle_vec(10), angle_vec(90)]), 0.9, index=index, states=states).assignments
     assert more[0].cluster_id == first[0].cluster_id and not more[0].founded
     assert more[1].cluster_id == cluster_id_for("C") and more[1].founded
 
@@ -53,7 +61,8 @@ def test_existing_clusters_are_extended_never_renumbered():
 def test_joins_the_most_similar_representative():
     index = CandidateIndex(3)
     index.add(["x", "y"], np.stack([angle_vec(0), angle_vec(20)]))
-    res = run(["q"], np.stack([angle_vec(15)]), 0.9, index=index).assignments
+    states = {c: ClusterState([v], [evidence_of(ClaimFields())]) for c, v in (("x", angle_vec(0)), ("y", angle_vec(20)))}
+    res = run(["q"], np.stack([angle_vec(15)]), 0.9, index=index, states=states).assignments
     assert res[0].cluster_id == "y"
 
 
@@ -95,8 +104,8 @@ def _data(n_groups=40, per=5, dim=32, seed=0):
 def test_blocks_and_hnsw_give_the_same_result_as_one_exact_pass():
     ids, vecs = _data()
     one = run(ids, vecs, 0.8).assignments
-    small = assign(CandidateIndex(32), {}, ids, vecs, 0.8, block=7).assignments
-    hnsw = assign(CandidateIndex(32, hnsw_min=1), {}, ids, vecs, 0.8).assignments
+    small = run(ids, vecs, 0.8, block=7).assignments
+    hnsw = run(ids, vecs, 0.8, index=CandidateIndex(32, hnsw_min=1)).assignments
     assert [a.cluster_id for a in one] == [a.cluster_id for a in small] == [a.cluster_id for a in hnsw]
     assert 30 <= len({a.cluster_id for a in one}) <= 60
 

@@ -1,5 +1,5 @@
 -- Every embedded claim, in the deterministic clustering order (used by recluster).
-SELECT c.claim_id, e.embedding, c.numbers, c.polarity, c.entities, c.dates
+SELECT c.claim_id, e.embedding, c.text, c.numbers, c.polarity, c.entities, c.dates
 FROM claims c
 JOIN articles a   ON a.article_id = c.article_id
 JOIN embeddings e ON e.text_hash = c.text_hash AND e.model = $model

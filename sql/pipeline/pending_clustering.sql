@@ -1,6 +1,6 @@
 -- Embedded claims not yet in a cluster, in the deterministic clustering order, with the
 -- typed fields the same-claim rule compares.
-SELECT c.claim_id, e.embedding, c.numbers, c.polarity, c.entities, c.dates
+SELECT c.claim_id, e.embedding, c.text, c.numbers, c.polarity, c.entities, c.dates
 FROM claims c
 JOIN articles a   ON a.article_id = c.article_id
 JOIN embeddings e ON e.text_hash = c.text_hash AND e.model = $model

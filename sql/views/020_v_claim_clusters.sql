@@ -19,7 +19,12 @@ SELECT
     c.numbers,
     m.similarity,
     c.char_start,
-    c.char_end
+    c.char_end,
+    -- the claim's place in its cluster's reporting order: 1 = the first report. The one
+    -- definition of "first reporter" every view, the summary and the report use: earliest
+    -- seen_at, ties broken by outlet name, then claim id.
+    row_number() OVER (PARTITION BY m.cluster_id
+                       ORDER BY coalesce(a.published_at, a.fetched_at), s.name, m.claim_id) AS position
 FROM cluster_members m
 JOIN claims c   ON c.claim_id = m.claim_id
 JOIN articles a ON a.article_id = c.article_id

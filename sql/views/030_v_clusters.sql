@@ -1,10 +1,11 @@
--- One row per cluster: its representative wording, how many outlets carry it, who was first,
--- and how many conflicting variants (counted separately, never as corroboration).
+-- One row per cluster (= one claim, however many outlets word it): its representative
+-- wording, how many outlets carry it, who was first (v_claim_clusters.position = 1), and how
+-- many contradicting variants (counted separately, never as corroboration). A claim is
+-- "corroborated" when n_outlets >= 2 and "exclusive" when n_outlets = 1: every view, the
+-- summary, the report and the run artifacts count claims this way.
 CREATE OR REPLACE VIEW v_clusters AS
 WITH ranked AS (
-    SELECT *,
-           row_number() OVER (PARTITION BY cluster_id ORDER BY seen_at, source, claim_id) AS rk
-    FROM v_claim_clusters
+    SELECT *, position AS rk FROM v_claim_clusters
 ),
 agg AS (
     SELECT cluster_id,

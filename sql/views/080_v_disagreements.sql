@@ -1,29 +1,31 @@
--- Contradictions: the same claim (cosine within the threshold) told with a different
--- number, date, person or polarity by two outlets. One row per differing field.
---  * variants: a claim kept out of a cluster because it conflicts with the representative;
---  * in-cluster pairs: two members whose numbers differ (when the representative had none).
+-- Contradictions: two outlets telling the same claim with a different number, date, person
+-- or polarity. The verifier records a claim as a *variant* of a cluster when the pair would
+-- be the same claim but for those fields (claim_variants); the contradiction then holds
+-- between the two clusters, so every outlet carrying one value is paired with every outlet
+-- carrying the other. One row per pair of claims and differing field.
 CREATE OR REPLACE VIEW v_contradictions AS
-WITH variant_rows AS (
+WITH variant_fields AS (
     SELECT v.cluster_id,
+           v.claim_id                      AS variant_claim_id,
+           v.similarity,
            unnest(v.differing)             AS field,
            unnest(v.representative_values) AS value_a,
-           unnest(v.claim_values)          AS value_b,
-           k.representative_claim_id       AS claim_id_a,
-           v.claim_id                      AS claim_id_b,
-           v.similarity
+           unnest(v.claim_values)          AS value_b
     FROM claim_variants v
-    JOIN clusters k ON k.cluster_id = v.cluster_id
 ),
-member_rows AS (
-    SELECT a.cluster_id, 'numbers' AS field,
-           array_to_string(a.numbers, ', ') AS value_a,
-           array_to_string(b.numbers, ', ') AS value_b,
-           a.claim_id AS claim_id_a, b.claim_id AS claim_id_b,
-           NULL::DOUBLE AS similarity
-    FROM v_claim_clusters a
-    JOIN v_claim_clusters b
-      ON a.cluster_id = b.cluster_id AND a.source_id < b.source_id
-    WHERE len(a.numbers) > 0 AND len(b.numbers) > 0 AND list_sort(a.numbers) <> list_sort(b.numbers)
+pairs AS (
+    SELECT f.cluster_id, f.field, f.value_a, f.value_b, f.similarity,
+           a.claim_id AS claim_id_a, b.claim_id AS claim_id_b
+    FROM variant_fields f
+    JOIN cluster_members vm ON vm.claim_id = f.variant_claim_id          -- the variant's own cluster
+    JOIN cluster_members a  ON a.cluster_id = f.cluster_id                -- one value
+    JOIN cluster_members b  ON b.cluster_id = vm.cluster_id               -- the other value
+    WHERE vm.cluster_id <> f.cluster_id
+),
+distinct_pairs AS (
+    SELECT DISTINCT ON (claim_id_a, claim_id_b, field) *
+    FROM pairs
+    ORDER BY claim_id_a, claim_id_b, field, similarity DESC
 )
 SELECT r.cluster_id,
        CASE r.field WHEN 'numbers' THEN 'number' WHEN 'dates' THEN 'date'
@@ -32,7 +34,7 @@ SELECT r.cluster_id,
        sb.name AS source_b, cb.text AS claim_b, r.value_b,
        r.similarity,
        r.claim_id_a, r.claim_id_b
-FROM (SELECT * FROM variant_rows UNION ALL SELECT * FROM member_rows) r
+FROM distinct_pairs r
 JOIN claims ca  ON ca.claim_id = r.claim_id_a
 JOIN claims cb  ON cb.claim_id = r.claim_id_b
 JOIN sources sa ON sa.source_id = ca.source_id

@@ -7,7 +7,7 @@ SELECT cc.cluster_id,
        cc.source,
        cc.claim_text,
        cc.speaker,
-       row_number() OVER (PARTITION BY cc.cluster_id ORDER BY cc.seen_at, cc.source, cc.claim_id) AS position,
+       cc.position,
        round(date_diff('minute', k.first_seen_at, cc.seen_at) / 60.0, 2)                           AS hours_after_first,
        cc.claim_id,
        cc.article_id
