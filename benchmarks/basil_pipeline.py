@@ -10,8 +10,9 @@
 3. Scores the clusters: purity = share of cross-outlet clusters (2+ outlets) whose claims
    all come from one event; coverage = share of events with at least one pure
    cross-outlet cluster (../shared/bench/README.md).
-4. Re-clusters the stored vectors at other thresholds (same assign() code) to show the
-   trade-off.
+4. Scores the labelled cross-outlet claim pairs (claimpairs/) against the stored clusters
+   and contradictions.
+5. Re-clusters the stored vectors with the old cosine rule (same assign() code) to compare.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import ROOT, bench_file, machine, read_jsonl, write_result  # noqa: E402
 
-THRESHOLDS = (0.605, 0.65, 0.685, 0.7, 0.75, 0.8)
+THRESHOLDS = (0.7, 0.8)
 
 
 def score(assignments: dict[str, str], claim_event: dict[str, str], claim_source: dict[str, str], n_events: int) -> dict:
@@ -45,6 +46,51 @@ def score(assignments: dict[str, str], claim_event: dict[str, str], claim_source
         "purity": round(len(pure) / len(cross), 4) if cross else None,
         "coverage": round(len(covered) / n_events, 4),
     }
+
+
+def claim_pair_scores(wh: Path, rows: list[dict]) -> dict | None:
+    """The labelled cross-outlet claim pairs (claimpairs/basil_dev_pairs.jsonl) against the
+    stored warehouse: is each pair in one cluster, and is it a stored contradiction?
+    A pair's claims are found by their text among the claims of that event's two outlets."""
+    from benchmarks.common import BENCH
+
+    path = BENCH / "claimpairs" / "basil_dev_pairs.jsonl"
+    if not path.is_file():
+        return None
+    import duckdb
+
+    pairs = read_jsonl(path)
+    con = duckdb.connect(str(wh), read_only=True)
+    stored = con.execute(
+        """SELECT c.text, a.origin, m.cluster_id, c.claim_id FROM claims c JOIN articles a USING (article_id)
+           LEFT JOIN cluster_members m USING (claim_id)""").fetchall()
+    contra = {tuple(sorted(r)) for r in con.execute("SELECT claim_id_a, claim_id_b FROM v_contradictions").fetchall()}
+    con.close()
+    event_of_line = {i + 1: (r["event_id"], r["source_name"]) for i, r in enumerate(rows)}
+    by_key: dict = {}
+    for text, origin, cluster, claim_id in stored:
+        ev, outlet = event_of_line[int(origin.rsplit(":", 1)[1])]
+        by_key.setdefault((ev, outlet, text), []).append((cluster, claim_id))
+    same_pred, same_gold, conf_pred, conf_gold, found = [], [], [], [], 0
+    for p in pairs:
+        a = by_key.get((p["event_id"], p["outlet_a"], p["claim_a"]))
+        b = by_key.get((p["event_id"], p["outlet_b"], p["claim_b"]))
+        if not a or not b:
+            continue
+        found += 1
+        same_pred.append(any(x[0] is not None and x[0] == y[0] for x in a for y in b))
+        conf_pred.append(any(tuple(sorted((x[1], y[1]))) in contra for x in a for y in b))
+        same_gold.append(p["label"] == "same")
+        conf_gold.append(p["label"] == "conflict")
+
+    def pr(pred, gold):
+        tp = sum(p and g for p, g in zip(pred, gold))
+        npred, ngold = sum(pred), sum(gold)
+        return {"predicted": npred, "precision": round(tp / npred, 4) if npred else None,
+                "recall": round(tp / ngold, 4) if ngold else None}
+
+    return {"pairs": len(pairs), "pairs_found_in_warehouse": found,
+            "stored_clusters_same": pr(same_pred, same_gold), "stored_contradictions": pr(conf_pred, conf_gold)}
 
 
 def main() -> None:
@@ -94,18 +140,19 @@ def main() -> None:
     st.encode(texts, batch_size=64, normalize_embeddings=True)
     bare = time.perf_counter() - t1
 
-    from claimtrack.cluster import CandidateIndex, ClaimFields, assign
+    from claimtrack.cluster import CandidateIndex, ClaimFields, CosineRule, PairVerifier, assign
+    from claimtrack.verify import evidence
 
     vecs = np.asarray([c[5] for c in claims], dtype=np.float32)
     ids = [c[0] for c in claims]
-    fields = [ClaimFields.from_row(c[6], c[7], c[8], c[9]) for c in claims]
+    ev = [evidence(c[1], c[8], ClaimFields.from_row(c[6], c[7], c[8], c[9])) for c in claims]
     sweep = []
-    for t in THRESHOLDS:
-        for rule, f in (("cosine only", None), ("cosine + fields", fields)):
-            res = assign(CandidateIndex(vecs.shape[1]), {}, ids, vecs, t, f)
-            sweep.append({"threshold": t, "rule": rule, "variants": len(res.variants),
-                          **score({a.claim_id: a.cluster_id for a in res.assignments}, claim_event, claim_source, n_events)})
+    for rule, verifier in [("verifier (default)", PairVerifier())] + [(f"cosine >= {t} + fields (old rule)", CosineRule(t)) for t in THRESHOLDS]:
+        res = assign(CandidateIndex(vecs.shape[1]), {}, ids, vecs, ev, verifier)
+        sweep.append({"rule": rule, "variants": len(res.variants),
+                      **score({a.claim_id: a.cluster_id for a in res.assignments}, claim_event, claim_source, n_events)})
 
+    pairs = claim_pair_scores(wh, rows)
     n_claims = len(claims)
     out = {
         "machine": machine(),
@@ -121,12 +168,14 @@ def main() -> None:
         "bare_encode_seconds": round(bare, 1),
         "bare_encode_claims_per_second": round(n_claims / bare, 1),
         **pipeline_score,
+        "claim_pairs": pairs,
         "threshold_sweep": sweep,
     }
     path = write_result("basil_pipeline", out)
     print(json.dumps({k: v for k, v in out.items() if k != "threshold_sweep"}, indent=1))
     for s in sweep:
         print(s)
+    print("claim pairs:", pairs)
     print("written", path)
 
 

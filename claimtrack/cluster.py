@@ -46,7 +46,7 @@ from claimtrack.verify import (
 HNSW_MIN_REPS = 10_000
 HNSW_M = 32
 HNSW_EF_SEARCH = 64
-CANDIDATES = 10
+CANDIDATES = 20
 
 
 def cluster_id_for(founding_claim_id: str) -> str:
@@ -200,6 +200,12 @@ class ClusterState:
     evidence: list[ClaimEvidence] = field(default_factory=list)
 
 
+def _offer(best: dict[str, tuple[float, int]], cluster: str, sim: float, order: int) -> None:
+    """Keep each candidate cluster's highest similarity and its oldest index position."""
+    prev = best.get(cluster)
+    best[cluster] = (max(sim, prev[0]), min(order, prev[1])) if prev else (sim, order)
+
+
 def assign(
     index: CandidateIndex,
     states: dict[str, ClusterState],
@@ -212,68 +218,69 @@ def assign(
 ) -> ClusterResult:
     """Assign claims (already in deterministic order) to existing or new clusters.
 
-    A claim joins the most similar candidate cluster (retrieved by cosine, at least
-    ``verifier.floor``) whose representative the verifier calls the same claim AND none of
-    whose members the verifier calls a different claim (complete linkage at the lower
-    ``verifier.different_below`` bar), else it founds a new cluster. A candidate whose
-    representative it contradicts (same claim but for a typed field) is recorded as a
-    variant. ``index`` holds the existing representatives and grows with the new founders;
-    ``states`` maps cluster id -> its members (representative first) and grows too."""
+    ``index`` holds the vectors of every clustered claim, each under its cluster's id, and
+    grows as claims are assigned; ``states`` maps cluster id -> its members (representative
+    first) and grows too. A claim's candidates are the clusters of its nearest clustered
+    claims (cosine at least ``verifier.floor``), most similar first. It joins the first
+    candidate where, over all members, the verifier's mean probability of "same claim"
+    reaches its threshold (average linkage), no member is a different claim (probability
+    below ``verifier.different_below``) and no member's typed fields conflict with it;
+    else it founds a new cluster. A candidate whose representative it contradicts (same
+    claim but for a typed field) is recorded as a variant of that cluster."""
     result = ClusterResult()
     vecs_all = np.asarray(claim_vectors, dtype=np.float32)
     floor = verifier.floor
     for b0 in range(0, len(claim_ids), block):
         vecs = vecs_all[b0 : b0 + block]
         sims, idx = index.search(vecs, k)
-        # similarities inside the block, for founders made in this block (one matrix product)
+        # similarities inside the block, for claims assigned in this block (one matrix product)
         local_sims = vecs @ vecs.T
-        founder_pos = np.empty(len(vecs), dtype=np.int64)
-        n_founders = 0
-        new_ids: list[str] = []
+        added_pos: list[int] = []
+        added_ids: list[str] = []
         base = len(index)
         for i, cid in enumerate(claim_ids[b0 : b0 + block]):
             ev = claim_evidence[b0 + i]
             vec = vecs[i]
-            cands: list[tuple[float, int, str]] = []  # (sim, order, cluster_id)
+            best: dict[str, tuple[float, int]] = {}  # cluster -> (best sim, order)
             for s, j in zip(sims[i].tolist(), idx[i].tolist()):
                 if j >= 0 and s >= floor:
-                    cands.append((s, j, index.ids[j]))
-            if n_founders:
-                local = local_sims[i, founder_pos[:n_founders]]
+                    _offer(best, index.ids[j], s, j)
+            if added_pos:
+                local = local_sims[i, added_pos]
                 for j in np.flatnonzero(local >= floor).tolist():
-                    cands.append((float(local[j]), base + j, new_ids[j]))
+                    _offer(best, added_ids[j], float(local[j]), base + j)
             chosen = None
-            if cands:
-                # most similar first; ties go to the older cluster
-                cands.sort(key=lambda c: (-c[0], c[1]))
-                for s, _, cl in cands:
-                    st = states[cl]
-                    verdict = verifier.judge(s, st.evidence[0], ev)
-                    if verdict.contradiction:
-                        result.variants.append(Variant(cl, cid, round(s, 6), verdict.differing))
-                        continue
-                    if not verdict.same:
-                        continue
-                    if len(st.vectors) > 1:
-                        others = np.asarray(st.vectors[1:], dtype=np.float32) @ vec
-                        probs = verifier.probabilities(others, st.evidence[1:], [ev] * len(others))
-                        if float(probs.min()) < verifier.different_below:
-                            continue
-                    chosen = (cl, s)
-                    break
+            # most similar first; ties go to the older cluster
+            for cl, (s, _) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1])):
+                st = states[cl]
+                rep_cos = float(st.vectors[0] @ vec)
+                verdict = verifier.judge(rep_cos, st.evidence[0], ev)
+                if verdict.contradiction:
+                    result.variants.append(Variant(cl, cid, round(rep_cos, 6), verdict.differing))
+                    continue
+                if verdict.differing:
+                    continue
+                cos = np.asarray(st.vectors, dtype=np.float32) @ vec
+                probs = verifier.probabilities(cos, st.evidence, [ev] * len(cos))
+                if float(probs.mean()) < verifier.threshold or float(probs.min()) < verifier.different_below:
+                    continue
+                if any(field_conflicts(m, ev) for m in st.evidence[1:]):
+                    continue
+                chosen = (cl, rep_cos)
+                break
             if chosen is not None:
-                states[chosen[0]].vectors.append(vec)
-                states[chosen[0]].evidence.append(ev)
-                result.assignments.append(Assignment(cid, chosen[0], round(chosen[1], 6), False))
+                cl = chosen[0]
+                result.assignments.append(Assignment(cid, cl, round(chosen[1], 6), False))
             else:
-                new = cluster_id_for(cid)
-                new_ids.append(new)
-                founder_pos[n_founders] = i
-                n_founders += 1
-                states[new] = ClusterState([vec], [ev])
-                result.assignments.append(Assignment(cid, new, 1.0, True))
-        if new_ids:
-            index.add(new_ids, vecs[founder_pos[:n_founders]])
+                cl = cluster_id_for(cid)
+                states[cl] = ClusterState()
+                result.assignments.append(Assignment(cid, cl, 1.0, True))
+            states[cl].vectors.append(vec)
+            states[cl].evidence.append(ev)
+            added_pos.append(i)
+            added_ids.append(cl)
+        if added_ids:
+            index.add(added_ids, vecs[added_pos])
     return result
 
 

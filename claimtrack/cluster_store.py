@@ -68,7 +68,7 @@ def _load_index(con, settings: Settings, model: str) -> tuple[CandidateIndex, st
         if saved is not None:
             log.info("cluster: reusing the saved candidate index (%d representatives)", len(saved))
             return saved, fp
-    reps = frame(con, sql_file("pipeline/cluster_representatives.sql"), {"model": model})
+    reps = frame(con, sql_file("pipeline/clustered_vectors.sql"), {"model": model})
     index = CandidateIndex(DIM)
     index.add(reps["cluster_id"].to_list(), _vectors(reps))
     return index, fp

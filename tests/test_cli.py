@@ -81,7 +81,7 @@ def test_run_subprocess_prints_summary_and_locked_warehouse_is_clear(tmp_path):
     out = subprocess.run([str(exe), "run", "--source", f"jsonl:{src}", "--warehouse", str(wh)],
                          capture_output=True, text=True, env=env, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
-    for label in ("articles", "claims", "clusters", "corroborated by 2+ outlets", str(wh)):
+    for label in ("articles", "claims", "clusters", "corroborated claims (2+ outlets)", str(wh)):
         assert label in out.stdout
     # while another process holds the writer lock, a run exits with one sentence
     from claimtrack.warehouse import writer_lock

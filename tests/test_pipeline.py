@@ -150,8 +150,9 @@ def test_recluster_keeps_ids_and_records_lineage(tmp_path, embedder):
     counts = pipeline.recluster(s, "r_test", embedder.model_id)
     assert _clusters(s.warehouse) == before
     assert counts["clusters_kept_ids"] == counts["clusters"] and counts["merges"] == counts["splits"] == 0
-    # a looser threshold merges clusters: the surviving ids are old ones, merges are recorded
-    loose = s.model_copy(update={"clustering": s.clustering.model_copy(update={"threshold": 0.3})})
+    # a looser verifier merges clusters: the surviving ids are old ones, merges are recorded
+    loose = s.model_copy(update={"clustering": s.clustering.model_copy(
+        update={"threshold": 0.1, "verifier_threshold": 0.0005})})
     counts = pipeline.recluster(loose, "r_test2", embedder.model_id)
     after = _clusters(s.warehouse)
     assert set(after.values()) <= set(before.values())

@@ -1,4 +1,5 @@
--- Identifies the set of clusters a saved candidate index was built from.
-SELECT count(*), coalesce(max(created_at)::VARCHAR, ''), coalesce(max(cluster_id), '')
-FROM clusters
-WHERE model = $model;
+-- Identifies the set of clustered claims a saved candidate index was built from.
+SELECT count(*), coalesce(max(k.created_at)::VARCHAR, ''), coalesce(max(m.claim_id), '') || '/' || count(DISTINCT k.cluster_id)
+FROM cluster_members m
+JOIN clusters k ON k.cluster_id = m.cluster_id
+WHERE k.model = $model;

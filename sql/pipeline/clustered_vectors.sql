@@ -1,0 +1,11 @@
+-- Every clustered claim of this model with its vector, under its cluster's id: the candidate
+-- index (a claim's candidates are the clusters of its nearest clustered claims), in the
+-- order the claims were clustered.
+SELECT m.cluster_id, e.embedding
+FROM cluster_members m
+JOIN clusters k   ON k.cluster_id = m.cluster_id
+JOIN claims c     ON c.claim_id = m.claim_id
+JOIN articles a   ON a.article_id = c.article_id
+JOIN embeddings e ON e.text_hash = c.text_hash AND e.model = k.model
+WHERE k.model = $model
+ORDER BY k.created_at, a.published_at NULLS LAST, c.claim_id;
