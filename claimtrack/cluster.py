@@ -47,6 +47,12 @@ HNSW_MIN_REPS = 10_000
 HNSW_M = 32
 HNSW_EF_SEARCH = 64
 CANDIDATES = 20
+# Cluster membership (average linkage, measured on BASIL dev with benchmarks/basil_pipeline.py):
+# a claim joins when it is the same claim as one member (the verifier's threshold), the mean
+# probability over all members is at least MEAN_THRESHOLD and no member is below
+# DIFFERENT_BELOW (a different claim).
+MEAN_THRESHOLD = 0.4
+DIFFERENT_BELOW = 0.15
 
 
 def cluster_id_for(founding_claim_id: str) -> str:
@@ -222,9 +228,10 @@ def assign(
     grows as claims are assigned; ``states`` maps cluster id -> its members (representative
     first) and grows too. A claim's candidates are the clusters of its nearest clustered
     claims (cosine at least ``verifier.floor``), most similar first. It joins the first
-    candidate where, over all members, the verifier's mean probability of "same claim"
-    reaches its threshold (average linkage), no member is a different claim (probability
-    below ``verifier.different_below``) and no member's typed fields conflict with it;
+    candidate where the verifier calls it the same claim as at least one member, its mean
+    probability over all members reaches ``verifier.mean_threshold`` (average linkage), no
+    member is a different claim (probability below ``verifier.different_below``) and no
+    member's typed fields conflict with it;
     else it founds a new cluster. A candidate whose representative it contradicts (same
     claim but for a typed field) is recorded as a variant of that cluster."""
     result = ClusterResult()
@@ -262,7 +269,8 @@ def assign(
                     continue
                 cos = np.asarray(st.vectors, dtype=np.float32) @ vec
                 probs = verifier.probabilities(cos, st.evidence, [ev] * len(cos))
-                if float(probs.mean()) < verifier.threshold or float(probs.min()) < verifier.different_below:
+                if (float(probs.max()) < verifier.threshold or float(probs.mean()) < verifier.mean_threshold
+                        or float(probs.min()) < verifier.different_below):
                     continue
                 if any(field_conflicts(m, ev) for m in st.evidence[1:]):
                     continue
@@ -338,16 +346,19 @@ class PairVerifier:
     - contradiction: a typed-field conflict, and the pair would be the same claim if the
       conflicting fields agreed (probability with the conflict features cleared >=
       ``contradiction_threshold``, a stricter bar: a false contradiction costs trust);
-    - different: probability < ``different_below``; no cluster holds such a pair."""
+    - different: probability < ``different_below``; no cluster holds such a pair;
+    - a claim joins a cluster when it is the same claim as one of its members and its mean
+      probability over all members is at least ``mean_threshold`` (see :func:`assign`)."""
 
     def __init__(self, model: VerifierModel | None = None, floor: float = 0.5,
                  threshold: float | None = None, contradiction_threshold: float = 0.8,
-                 different_below: float | None = None):
+                 different_below: float | None = None, mean_threshold: float | None = None):
         self.model = model or load_model()
         self.floor = float(floor)
         self.threshold = float(self.model.threshold if threshold is None else threshold)
+        self.mean_threshold = float(MEAN_THRESHOLD if mean_threshold is None else mean_threshold)
         self.contradiction_threshold = float(contradiction_threshold)
-        self.different_below = float(self.threshold / 2 if different_below is None else different_below)
+        self.different_below = float(DIFFERENT_BELOW if different_below is None else different_below)
         self._conflict_cols = [FEATURES.index(f) for f in CONFLICT_FEATURES]
 
     @classmethod
@@ -375,7 +386,7 @@ class CosineRule(PairVerifier):
     baseline for benchmarks and for tests on hand-made vectors."""
 
     def __init__(self, threshold: float):
-        self.floor = self.threshold = float(threshold)
+        self.floor = self.threshold = self.mean_threshold = float(threshold)
         self.different_below = -1.0
         self.contradiction_threshold = self.threshold
 

@@ -76,7 +76,20 @@ class ClusteringConfig(BaseModel):
     contradiction_threshold: float = Field(0.8, gt=0.0, lt=1.0)
     # Claim kinds stored but not clustered: background descriptors ("Sen. John McCain is
     # R-Ariz.") recur across unrelated stories and would pass for cross-source agreement.
-    background_kinds: list[str] = Field(default_factory=lambda: ["appositive", "title", "description"])
+    background_kinds: list[str] = Field(default_factory=lambda: ["appositive", "title"])
+
+
+class StoriesConfig(BaseModel):
+    """How articles are grouped into stories (claimtrack/stories.py; fit on BASIL dev and
+    ECB+ dev, see docs/BENCHMARKS.md)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    w_vector: float = Field(1.0, ge=0.0)    # weight of the title+lead vectors' cosine
+    w_names: float = Field(0.6, ge=0.0)     # weight of the Jaccard of the articles' name words
+    w_claims: float = Field(0.2, ge=0.0)    # bonus when the articles share a verified claim cluster
+    threshold: float = Field(0.5, gt=0.0)   # average affinity needed to join a story
+    window_days: float = Field(7.0, gt=0.0)  # articles further apart never join one story
 
 
 class ExtractionConfig(BaseModel):
@@ -131,6 +144,7 @@ class Settings(BaseSettings):
     )
     embedding: EmbeddingConfig = Field(default_factory=EmbeddingConfig)
     clustering: ClusteringConfig = Field(default_factory=ClusteringConfig)
+    stories: StoriesConfig = Field(default_factory=StoriesConfig)
     extraction: ExtractionConfig = Field(default_factory=ExtractionConfig)
     http: HttpConfig = Field(default_factory=HttpConfig)
     dask: DaskConfig = Field(default_factory=lambda: DaskConfig())

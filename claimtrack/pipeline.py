@@ -395,10 +395,14 @@ def _store_embeddings(con, model: str, chunk, vecs, run_id: str) -> None:
 
 def cluster(settings: Settings, run_id: str, model: str) -> dict:
     """Add every unclustered claim to a cluster (existing ones first; new ones founded);
-    conflicting near-duplicates are recorded as variants. See claimtrack/cluster_store.py."""
+    contradicting near-duplicates are recorded as variants (claimtrack/cluster_store.py).
+    Then give every new article its story (claimtrack/story_store.py)."""
     from claimtrack.cluster_store import cluster_new
+    from claimtrack.story_store import group_stories
 
-    return cluster_new(settings, run_id, model)
+    counts = cluster_new(settings, run_id, model)
+    counts.update(group_stories(settings, run_id))
+    return counts
 
 
 def recluster(settings: Settings, run_id: str, model: str) -> dict:

@@ -62,7 +62,7 @@ NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot
 @dataclass(frozen=True)
 class ClaimEvidence:
     """What the verifier reads of one claim: content stems (in order), the stems of its
-    names, its typed fields, and whether its wording holds a negation."""
+    names, its typed fields, and whether its wording is negated."""
 
     content: tuple[str, ...]
     names: frozenset[str]
@@ -72,12 +72,15 @@ class ClaimEvidence:
 
 
 def field_conflicts(a: ClaimEvidence, b: ClaimEvidence) -> dict[str, tuple[str, str]]:
-    """The typed-field conflicts of the pair (:func:`claimtrack.fields.conflicts`), less a
-    polarity "conflict" the wording does not show (both or neither side negated: a parse
-    that missed "isn’t" is not a contradiction)."""
+    """The typed-field conflicts of the pair (:func:`claimtrack.fields.conflicts`), with
+    polarity read from the wording as well: a parse that missed "isn’t" is not a
+    contradiction, and "not saying I'm not going" is not "not going"."""
     diff = conflicts(a.fields, b.fields)
     if "polarity" in diff and a.negated == b.negated:
         del diff["polarity"]
+    elif "polarity" not in diff and a.negated != b.negated and a.fields.polarity == b.fields.polarity:
+        # the parse saw one negation on each side, the wording says one cancels out
+        diff["polarity"] = ("negative" if a.negated else "positive", "negative" if b.negated else "positive")
     return diff
 
 
@@ -98,7 +101,8 @@ def name_stems(entities) -> frozenset[str]:
 def evidence(text: str, entities, fields: ClaimFields) -> ClaimEvidence:
     words = WORD.findall(text)
     content = tuple(s for s in (stem(w) for w in words) if s and s not in STOP)
-    return ClaimEvidence(content, name_stems(entities), fields, len(words), bool(NEGATION.search(text)))
+    # negated when its wording holds an odd number of negations ("not saying I'm not going")
+    return ClaimEvidence(content, name_stems(entities), fields, len(words), len(NEGATION.findall(text)) % 2 == 1)
 
 
 FEATURES = (

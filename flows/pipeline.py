@@ -50,7 +50,8 @@ def embed_claims(settings: Settings, run_id: str) -> dict:
 @task(name="cluster_claims", cache_policy=NO_CACHE)
 def cluster_claims(settings: Settings, run_id: str, model: str) -> dict:
     counts = pipeline.cluster(settings, run_id, model)
-    get_run_logger().info("cluster: %(members_new)d claims clustered, %(clusters_new)d new clusters", counts)
+    get_run_logger().info("cluster: %(members_new)d claims clustered, %(clusters_new)d new clusters; "
+                          "%(articles_storied)d articles given a story, %(stories_new)d new stories", counts)
     return counts
 
 

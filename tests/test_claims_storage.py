@@ -51,7 +51,7 @@ def test_fields_are_stored_and_a_version_bump_replaces_old_claims(tmp_path, embe
     members = con.execute("SELECT count(*) FROM cluster_members").fetchone()[0]
     # background descriptors (appositive/title/description claims) are stored, not clustered
     clusterable = con.execute(
-        "SELECT count(*) FROM claims WHERE coalesce(claim_kind, 'clause') NOT IN ('appositive', 'title', 'description')"
+        "SELECT count(*) FROM claims WHERE coalesce(claim_kind, 'clause') NOT IN ('appositive', 'title')"
     ).fetchone()[0]
     con.close()
     assert versions == [("rules-test-bump",)]
