@@ -52,6 +52,10 @@ CANDIDATES = 20
 # probability over all members is at least MEAN_THRESHOLD and no member is below
 # DIFFERENT_BELOW (a different claim).
 MEAN_THRESHOLD = 0.4
+# A polarity contradiction needs the same words (this share of the shorter side's content
+# words) in sentences of similar length (this length ratio).
+POLARITY_OVERLAP = 0.8
+POLARITY_LENGTH = 0.6
 DIFFERENT_BELOW = 0.15
 
 
@@ -360,6 +364,7 @@ class PairVerifier:
         self.contradiction_threshold = float(contradiction_threshold)
         self.different_below = float(DIFFERENT_BELOW if different_below is None else different_below)
         self._conflict_cols = [FEATURES.index(f) for f in CONFLICT_FEATURES]
+        self._overlap_col, self._length_col = FEATURES.index("overlap_min"), FEATURES.index("length_ratio")
 
     @classmethod
     def from_settings(cls, settings) -> "PairVerifier":
@@ -376,6 +381,10 @@ class PairVerifier:
         diff = field_conflicts(a, b)
         if not diff:
             return Verdict(cosine >= self.floor and p >= self.threshold, False, p, {})
+        if set(diff) == {"polarity"} and (x[self._overlap_col] < POLARITY_OVERLAP or x[self._length_col] < POLARITY_LENGTH):
+            # "X" vs "not X" is a contradiction only when the rest is the same sentence; a
+            # negation somewhere in a longer or different sentence is not
+            return Verdict(False, False, p, diff)
         x[self._conflict_cols] = 0.0
         p_if_agreeing = float(self.model.probability(x)[0])
         return Verdict(False, cosine >= self.floor and p_if_agreeing >= self.contradiction_threshold, p, diff)

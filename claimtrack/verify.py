@@ -48,12 +48,15 @@ SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ied", "i
 
 
 def stem(word: str) -> str:
-    """A crude, fast suffix stripper: enough to match 'talks'/'talk', 'lasted'/'last'."""
+    """A crude, fast suffix stripper: enough to match 'talks'/'talk', 'lasted'/'last',
+    'approved'/'approve'."""
     w = word.lower().replace("'s", "").strip("'-")
     for suf in SUFFIXES:
         if len(w) > len(suf) + 2 and w.endswith(suf):
-            return w[: -len(suf)] + ("y" if suf in ("ies", "ied") else "")
-    return w
+            w = w[: -len(suf)] + ("y" if suf in ("ies", "ied") else "")
+            break
+    # 'approve' / 'approved' / 'approves' -> 'approv'
+    return w[:-1] if len(w) > 3 and w.endswith("e") else w
 
 
 NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot)\b|n['’]t\b", re.IGNORECASE)
@@ -62,7 +65,7 @@ NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot
 @dataclass(frozen=True)
 class ClaimEvidence:
     """What the verifier reads of one claim: content stems (in order), the stems of its
-    names, its typed fields, and whether its wording is negated."""
+    names, its typed fields, and whether its wording holds a negation."""
 
     content: tuple[str, ...]
     names: frozenset[str]
@@ -72,15 +75,12 @@ class ClaimEvidence:
 
 
 def field_conflicts(a: ClaimEvidence, b: ClaimEvidence) -> dict[str, tuple[str, str]]:
-    """The typed-field conflicts of the pair (:func:`claimtrack.fields.conflicts`), with
-    polarity read from the wording as well: a parse that missed "isn’t" is not a
-    contradiction, and "not saying I'm not going" is not "not going"."""
+    """The typed-field conflicts of the pair (:func:`claimtrack.fields.conflicts`), less a
+    polarity "conflict" the wording does not show (both or neither side holds a negation:
+    a parse that missed "isn’t" is not a contradiction)."""
     diff = conflicts(a.fields, b.fields)
     if "polarity" in diff and a.negated == b.negated:
         del diff["polarity"]
-    elif "polarity" not in diff and a.negated != b.negated and a.fields.polarity == b.fields.polarity:
-        # the parse saw one negation on each side, the wording says one cancels out
-        diff["polarity"] = ("negative" if a.negated else "positive", "negative" if b.negated else "positive")
     return diff
 
 
@@ -101,8 +101,7 @@ def name_stems(entities) -> frozenset[str]:
 def evidence(text: str, entities, fields: ClaimFields) -> ClaimEvidence:
     words = WORD.findall(text)
     content = tuple(s for s in (stem(w) for w in words) if s and s not in STOP)
-    # negated when its wording holds an odd number of negations ("not saying I'm not going")
-    return ClaimEvidence(content, name_stems(entities), fields, len(words), len(NEGATION.findall(text)) % 2 == 1)
+    return ClaimEvidence(content, name_stems(entities), fields, len(words), bool(NEGATION.search(text)))
 
 
 FEATURES = (

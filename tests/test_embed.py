@@ -34,10 +34,18 @@ def test_unknown_backend_is_refused():
 
 
 def test_clusterer_public_api(embedder):
-    cc = ClaimClusterer(threshold=0.7, embedder=embedder)
+    cc = ClaimClusterer(embedder=embedder)
     assert cc.same_claim("At least 12 people were injured when the footbridge gave way.",
                          "At least twelve people were hurt when the footbridge collapsed.")
     assert not cc.same_claim("At least 12 people were injured when the footbridge gave way.",
                              "The central bank left interest rates unchanged.")
     s = cc.similarity("The mayor resigned.", "The mayor resigned.")
     assert s == pytest.approx(1.0, abs=1e-5)
+    # a different number: not the same claim, but a contradiction the pipeline records
+    a, b = "The talks in Riyadh lasted three hours.", "The talks in Riyadh lasted four and a half hours."
+    assert not cc.same_claim(a, b) and cc.contradicts(a, b)
+    assert cc.differences(a, b) == {"numbers": ("3 hour", "4.5 hour")}
+    # two different facts about one person are neither the same claim nor a contradiction
+    c, d = "Richard Blumenthal misspoke at a 2008 event.", "Richard Blumenthal described the hostile reaction directed at veterans."
+    assert not cc.same_claim(c, d) and not cc.contradicts(c, d)
+    assert list(cc.same_claims([(a, a), (a, b)])) == [True, False]

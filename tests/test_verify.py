@@ -26,6 +26,7 @@ def feats(a, b, cos=0.8, ents_a=(), ents_b=(), fa=None, fb=None):
 
 def test_stemming_matches_inflections():
     assert stem("talks") == stem("talk") and stem("lasted") == stem("last") and stem("injuries") == "injury"
+    assert stem("approved") == stem("approve") == stem("approves")
 
 
 def test_cosine_is_passed_through():
@@ -143,3 +144,16 @@ def test_no_cluster_holds_a_pair_the_verifier_calls_different(claims, seed):
                 if x < y:
                     p = verifier.probabilities([float(vecs[x] @ vecs[y])], [ev[x]], [ev[y]])[0]
                     assert p >= verifier.different_below
+
+
+def test_polarity_contradiction_needs_the_same_sentence_negated():
+    v = PairVerifier()
+    pos, neg = ClaimFields(polarity="positive"), ClaimFields(polarity="negative")
+    plain = evidence("The council approved the bridge bond", [], pos)
+    negated = evidence("The council did not approve the bridge bond", [], neg)
+    assert v.judge(0.9, plain, negated).contradiction
+    # a negation elsewhere in a longer sentence is not "X" vs "not X"
+    short = evidence("Man is the objective", [], pos)
+    longer = evidence("That is not the objective, man is the objective", [], neg)
+    verdict = v.judge(0.85, short, longer)
+    assert not verdict.contradiction and not verdict.same
