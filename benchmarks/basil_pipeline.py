@@ -72,6 +72,7 @@ def claim_pair_scores(wh: Path, rows: list[dict]) -> dict | None:
         ev, outlet = event_of_line[int(origin.rsplit(":", 1)[1])]
         by_key.setdefault((ev, outlet, text), []).append((cluster, claim_id))
     same_pred, same_gold, conf_pred, conf_gold, found = [], [], [], [], 0
+    clusterable = []  # both claims are of a kind the pipeline clusters (not background descriptors)
     for p in pairs:
         a = by_key.get((p["event_id"], p["outlet_a"], p["claim_a"]))
         b = by_key.get((p["event_id"], p["outlet_b"], p["claim_b"]))
@@ -81,6 +82,7 @@ def claim_pair_scores(wh: Path, rows: list[dict]) -> dict | None:
         same_pred.append(any(x[0] is not None and x[0] == y[0] for x in a for y in b))
         conf_pred.append(any(tuple(sorted((x[1], y[1]))) in contra for x in a for y in b))
         same_gold.append(p["label"] == "same")
+        clusterable.append(any(x[0] is not None for x in a) and any(y[0] is not None for y in b))
         conf_gold.append(p["label"] == "conflict")
 
     def pr(pred, gold):
@@ -90,7 +92,9 @@ def claim_pair_scores(wh: Path, rows: list[dict]) -> dict | None:
                 "recall": round(tp / ngold, 4) if ngold else None}
 
     return {"pairs": len(pairs), "pairs_found_in_warehouse": found,
-            "stored_clusters_same": pr(same_pred, same_gold), "stored_contradictions": pr(conf_pred, conf_gold)}
+            "stored_clusters_same": pr(same_pred, same_gold), "stored_contradictions": pr(conf_pred, conf_gold),
+            "stored_clusters_same_clusterable": pr([p for p, k in zip(same_pred, clusterable) if k],
+                                                   [g for g, k in zip(same_gold, clusterable) if k])}
 
 
 def main() -> None:
