@@ -32,13 +32,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import ROOT, bench_file, machine, read_jsonl, write_result  # noqa: E402
+from benchmarks.common import ROOT, bench_file, machine, read_jsonl, write_result
 
-# The grid the parameters are fit on (w_vector is fixed at 1: the scale of the others).
+# The grid the parameters are fit on (w_vector is fixed at 1: the scale of the others;
+# window_days is fixed at 7 by design, wider than any BASIL event's spread of dates).
 GRID = {
-    "w_names": (0.0, 0.25, 0.5, 0.75, 1.0),
+    "w_names": (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0),
     "w_claims": (0.0, 0.1, 0.2),
-    "threshold": tuple(round(0.30 + 0.025 * i, 3) for i in range(21)),
+    "threshold": tuple(round(0.40 + 0.025 * i, 3) for i in range(25)),
 }
 
 
@@ -89,13 +90,12 @@ def connected_components(articles) -> dict[str, str]:
 
 def ecbplus_jsonl(rows: list[dict], path: Path) -> None:
     with open(path, "w", encoding="utf-8") as fh:
-        for r in rows:
-            fh.write(json.dumps({
+        fh.writelines(json.dumps({
                 "id": r["doc_name"],
                 "source": "ECB " + r["doc_name"].split(".")[0],
                 "url": r.get("url_from_sentence0") or f"https://ecbplus.invalid/{r['doc_name']}",
                 "text": "\n\n".join(r["sentences"]),
-            }) + "\n")
+            }) + "\n" for r in rows)
 
 
 def run_pipeline(jsonl: Path, wh: Path) -> float:
@@ -103,7 +103,7 @@ def run_pipeline(jsonl: Path, wh: Path) -> float:
     env = dict(os.environ, PREFECT_HOME=str(wh.parent / f"prefect-{wh.stem}"))
     t0 = time.perf_counter()
     proc = subprocess.run(cli + ["run", "--json", "--source", f"jsonl:{jsonl}", "--warehouse", str(wh)],
-                          capture_output=True, text=True, env=env, cwd=wh.parent)
+                          capture_output=True, text=True, env=env, cwd=wh.parent, check=False)
     if proc.returncode != 0:
         print(proc.stdout[-3000:], proc.stderr[-3000:])
         raise SystemExit(f"pipeline failed on {jsonl} with exit code {proc.returncode}")
@@ -150,28 +150,39 @@ def load_articles(wh: Path, gold_by_line: dict[int, str], embedder, workdir: Pat
 
 # --- fitting -------------------------------------------------------------------------------
 
-def grid_params(base):
-    for wn, wc, th in itertools.product(GRID["w_names"], GRID["w_claims"], GRID["threshold"]):
-        yield replace(base, w_names=wn, w_claims=wc, threshold=th)
-
-
 def fit(sets: list[tuple[list, dict]], base) -> tuple[object, float]:
-    """The grid point with the best mean B-cubed F1 over ``sets`` (ties: first in grid order)."""
+    """The grid point with the best smoothed mean B-cubed F1 over ``sets``: the F1 of a
+    point is averaged with its two threshold neighbours, so that a lone spike of the grid
+    is not chosen over a plateau (ties: first in grid order)."""
     from claimtrack.stories import assign_stories
 
+    ths = GRID["threshold"]
     best, best_f1 = None, -1.0
-    for p in grid_params(base):
-        f1 = sum(bcubed(assign_stories(arts, params=p).story_of, gold)["f1"] for arts, gold in sets) / len(sets)
-        if f1 > best_f1 + 1e-9:
-            best, best_f1 = p, f1
+    for wn, wc in itertools.product(GRID["w_names"], GRID["w_claims"]):
+        curve = []
+        for th in ths:
+            p = replace(base, w_names=wn, w_claims=wc, threshold=th)
+            curve.append(sum(bcubed(assign_stories(arts, params=p).story_of, gold)["f1"]
+                             for arts, gold in sets) / len(sets))
+        for k, th in enumerate(ths):
+            smooth = sum(curve[max(k - 1, 0):k + 2]) / len(curve[max(k - 1, 0):k + 2])
+            if smooth > best_f1 + 1e-9:
+                best, best_f1 = replace(base, w_names=wn, w_claims=wc, threshold=th), smooth
     return best, round(best_f1, 4)
 
 
+def family(label: str) -> str:
+    """What a fold keeps together: the event, or for ECB+ the topic ("12_ecb" and
+    "12_ecbplus" are two similar events of topic 12; splitting them would make both halves
+    easier than the data)."""
+    return label.split("_")[0] if label.endswith(("_ecb", "_ecbplus")) else label
+
+
 def split_by_event(articles, gold, fold: int):
-    """Half the events (by a hash of the event label) and their articles."""
+    """Half the events (by a hash of the event family) and their articles."""
     from claimtrack.ids import content_hash
 
-    keep = {e for e in set(gold.values()) if int(content_hash("fold", e), 16) % 2 == fold}
+    keep = {e for e in set(gold.values()) if int(content_hash("fold", family(e)), 16) % 2 == fold}
     arts = [a for a in articles if gold[a.article_id] in keep]
     return arts, {a.article_id: gold[a.article_id] for a in arts}
 
@@ -203,6 +214,10 @@ def main() -> None:
             "load_and_embed_seconds": round(load_s, 2), "assign_seconds": round(assign_s, 3),
             "stories": bcubed(mine, gold),
             "baseline_connected_components": bcubed(connected_components(articles), gold),
+            "without_shared_clusters_w_claims_0": bcubed(
+                assign_stories(articles, params=replace(params, w_claims=0.0)).story_of, gold),
+            "without_dates": bcubed(assign_stories([replace(a, published_at=None) for a in articles],
+                                                   params=params).story_of, gold),
             "single_story_each": bcubed({a: a for a in gold}, gold),
         }
         print(name, json.dumps(out_sets[name]))
@@ -216,14 +231,15 @@ def main() -> None:
             train = [split_by_event(*data[n], fold) for n in data]
             test = {n: split_by_event(*data[n], 1 - fold) for n in data}
             p, train_f1 = fit(train, params)
-            row = {"fit_on_fold": fold, "params": asdict(p), "train_mean_f1": train_f1,
+            row = {"fit_on_fold": fold, "events": {n: len(set(g.values())) for n, (_, g) in test.items()}, "params": asdict(p), "train_mean_f1": train_f1,
                    "test": {n: bcubed(assign_stories(a, params=p).story_of, g) for n, (a, g) in test.items()},
                    "test_default_params": {n: bcubed(assign_stories(a, params=params).story_of, g)
                                            for n, (a, g) in test.items()}}
             folds.append(row)
             print("fold", json.dumps(row))
-        folds = {"note": "events split in two halves by hash of the event label; parameters fit on "
-                         "one half (grid, best mean F1 over both datasets), scored on the other",
+        folds = {"note": "events split in two halves by hash of the event (ECB+: of the topic, so "
+                         "both similar events of a topic fall in one half); parameters fit on one "
+                         "half (grid, best smoothed mean F1 over both datasets), scored on the other",
                  "grid": GRID, "fit_on_all_dev": {"params": asdict(fitted_all), "mean_f1": f1_all},
                  "folds": folds}
 

@@ -48,15 +48,15 @@ HNSW_M = 32
 HNSW_EF_SEARCH = 64
 CANDIDATES = 20
 # Cluster membership (average linkage, measured on BASIL dev with benchmarks/basil_pipeline.py):
-# a claim joins when it is the same claim as one member (the verifier's threshold), the mean
-# probability over all members is at least MEAN_THRESHOLD and no member is below
-# DIFFERENT_BELOW (a different claim).
-MEAN_THRESHOLD = 0.4
+# a claim joins when it is the same claim as one member (the verifier's threshold t), the mean
+# probability over all members is at least MEAN_RATIO * t and no member is below
+# DIFFERENT_RATIO * t (a different claim). With the trained t = 0.58: 0.41 and 0.15.
+MEAN_RATIO = 0.7
+DIFFERENT_RATIO = 0.25
 # A polarity contradiction needs the same words (this share of the shorter side's content
 # words) in sentences of similar length (this length ratio).
 POLARITY_OVERLAP = 0.8
 POLARITY_LENGTH = 0.6
-DIFFERENT_BELOW = 0.15
 
 
 def cluster_id_for(founding_claim_id: str) -> str:
@@ -360,9 +360,9 @@ class PairVerifier:
         self.model = model or load_model()
         self.floor = float(floor)
         self.threshold = float(self.model.threshold if threshold is None else threshold)
-        self.mean_threshold = float(MEAN_THRESHOLD if mean_threshold is None else mean_threshold)
+        self.mean_threshold = float(MEAN_RATIO * self.threshold if mean_threshold is None else mean_threshold)
         self.contradiction_threshold = float(contradiction_threshold)
-        self.different_below = float(DIFFERENT_BELOW if different_below is None else different_below)
+        self.different_below = float(DIFFERENT_RATIO * self.threshold if different_below is None else different_below)
         self._conflict_cols = [FEATURES.index(f) for f in CONFLICT_FEATURES]
         self._overlap_col, self._length_col = FEATURES.index("overlap_min"), FEATURES.index("length_ratio")
 

@@ -86,9 +86,9 @@ class StoriesConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     w_vector: float = Field(1.0, ge=0.0)    # weight of the title+lead vectors' cosine
-    w_names: float = Field(0.6, ge=0.0)     # weight of the Jaccard of the articles' name words
+    w_names: float = Field(1.5, ge=0.0)     # weight of the Jaccard of the articles' name words
     w_claims: float = Field(0.2, ge=0.0)    # bonus when the articles share a verified claim cluster
-    threshold: float = Field(0.5, gt=0.0)   # average affinity needed to join a story
+    threshold: float = Field(0.75, gt=0.0)  # average affinity needed to join a story
     window_days: float = Field(7.0, gt=0.0)  # articles further apart never join one story
 
 

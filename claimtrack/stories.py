@@ -37,7 +37,7 @@ from claimtrack.ids import content_hash
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "EVENT", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW")
 NAME_WORD = re.compile(r"[A-Za-z][A-Za-z\-]{2,}")
-NAME_STOP = frozenset("the and for of mr mrs ms new state states united house senate president".split())
+NAME_STOP = frozenset(["the", "and", "for", "of", "mr", "mrs", "ms", "new", "state", "states", "united", "house", "senate", "president"])
 LEAD_CHARS = 400
 
 
@@ -46,7 +46,7 @@ class StoryParams:
     """Weights and bars of the story affinity (fit by benchmarks/stories.py)."""
 
     w_vector: float = 1.0     # weight of the cosine of the title+lead vectors
-    w_names: float = 0.5      # weight of the Jaccard of the articles' name words
+    w_names: float = 1.5      # weight of the Jaccard of the articles' name words
     w_claims: float = 0.2     # bonus when the articles share a claim cluster
     threshold: float = 0.75   # average affinity to a story's articles needed to join it
     window_days: float = 7.0  # articles further apart (both dates known) never link

@@ -14,8 +14,8 @@ import polars as pl
 
 from claimtrack.config import Settings
 from claimtrack.ids import text_hash
-from claimtrack.stories import StoryArticle, StoryParams, assign_stories, lead_text, name_words
-from claimtrack.warehouse import frame, open_for_write, sql_file, transaction
+from claimtrack.stories import StoryParams, assign_stories, stories_from_warehouse
+from claimtrack.warehouse import frame, open_for_write, transaction
 
 log = logging.getLogger("claimtrack")
 
@@ -51,16 +51,13 @@ def group_stories(settings: Settings, run_id: str, embedder=None) -> dict:
     cfg = settings.stories
     params = StoryParams(cfg.w_vector, cfg.w_names, cfg.w_claims, cfg.threshold, cfg.window_days)
     with open_for_write(settings.warehouse) as con:
-        df = frame(con, sql_file("pipeline/story_inputs.sql"))
-        if df.height == 0 or df["story_id"].null_count() == 0:
+        pending = con.execute("SELECT count(*) FROM articles a WHERE NOT EXISTS "
+                              "(SELECT 1 FROM article_stories s WHERE s.article_id = a.article_id)").fetchall()[0][0]
+        if not pending:
             log.info("stories: nothing new")
             return {"stories_new": 0, "articles_storied": 0}
         with transaction(con):
-            vecs = _lead_vectors(con, embedder, [lead_text(t, x) for t, x in zip(df["title"].to_list(), df["text"].to_list())])
-            arts = [StoryArticle(a, p, v, name_words(e), frozenset(c or ()))
-                    for a, p, v, e, c in zip(df["article_id"].to_list(), df["published_at"].to_list(), vecs,
-                                             df["entities"].to_list(), df["clusters"].to_list())]
-            existing = {a: s for a, s in zip(df["article_id"].to_list(), df["story_id"].to_list()) if s is not None}
+            arts, existing = stories_from_warehouse(con, embedder, vectors=lambda leads: _lead_vectors(con, embedder, leads))
             result = assign_stories(arts, existing, params)
             new = [a for a in result.story_of if a not in existing]
             rows = pl.DataFrame({"article_id": new, "story_id": [result.story_of[a] for a in new],

@@ -9,8 +9,15 @@ from datetime import datetime, timedelta
 import numpy as np
 import pytest
 
-from claimtrack.stories import (StoryArticle, StoryParams, affinity, assign_stories, lead_text, name_words,
-                                story_id_for)
+from claimtrack.stories import (
+    StoryArticle,
+    StoryParams,
+    affinity,
+    assign_stories,
+    lead_text,
+    name_words,
+    story_id_for,
+)
 
 DIM = 384
 T0 = datetime(2025, 2, 18, 9, 0)
