@@ -233,7 +233,9 @@ def export(
 def recluster(
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
-    threshold: Annotated[Optional[float], typer.Option(help="Use this threshold (default: the configured one).")] = None,
+    threshold: Annotated[Optional[float], typer.Option(
+        help="Same-claim verifier threshold (a probability) for this rebuild; set clustering.verifier_threshold "
+             "in claimtrack.toml to keep it (the next run reclusters with the configured rule).")] = None,
 ) -> None:
     """Rebuild every cluster from scratch, keeping old ids by overlap (merges/splits in cluster_lineage)."""
     from claimtrack import pipeline
@@ -243,10 +245,10 @@ def recluster(
     try:
         settings = load_settings(config, warehouse=warehouse)
         if threshold is not None:
-            if not 0 < threshold <= 1:
-                raise ClaimtrackError("--threshold must be in (0, 1], e.g. 0.7.")
+            if not 0 < threshold < 1:
+                raise ClaimtrackError("--threshold must be a probability in (0, 1), e.g. 0.6.")
             settings = settings.model_copy(
-                update={"clustering": settings.clustering.model_copy(update={"threshold": threshold})}
+                update={"clustering": settings.clustering.model_copy(update={"verifier_threshold": threshold})}
             )
         if not Path(settings.warehouse).exists():
             raise ClaimtrackError(f"No warehouse at {settings.warehouse}; run `claimtrack run` first, or pass --warehouse.")

@@ -142,13 +142,42 @@ def _write(con, result: ClusterResult, run_id: str, model: str, threshold: float
             con.unregister(name)
 
 
+def rule_fingerprint(settings: Settings) -> str:
+    """What the stored clusters depend on besides the vectors: the verifier model file and
+    the clustering settings."""
+    import hashlib
+
+    from claimtrack.verify import MODEL_PATH
+
+    c = settings.clustering
+    sha = hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()[:16]
+    return (f"verifier {sha} | floor {c.threshold} | threshold {c.verifier_threshold} | "
+            f"contradiction {c.contradiction_threshold} | skip {','.join(sorted(c.background_kinds))}")
+
+
+def _record_rule(con, rule: str, run_id: str) -> None:
+    con.execute("DELETE FROM cluster_rule")
+    con.execute("INSERT INTO cluster_rule VALUES (?, ?, ?)", [rule, utcnow(), run_id])
+
+
 def cluster_new(settings: Settings, run_id: str, model: str) -> dict:
-    """Add every unclustered claim to a cluster; existing ids never change."""
+    """Add every unclustered claim to a cluster; existing ids never change. When the
+    embedding model or the same-claim rule changed since the clusters were made, recluster
+    every claim instead (ids kept by overlap)."""
     threshold = settings.clustering.threshold
+    rule = rule_fingerprint(settings)
     with open_for_write(settings.warehouse) as con:
         other = con.execute("SELECT count(*) FROM clusters WHERE model <> ?", [model]).fetchall()[0][0]
+        n_clusters = con.execute("SELECT count(*) FROM clusters").fetchall()[0][0]
+        stored = [r[0] for r in con.execute("SELECT rule FROM cluster_rule").fetchall()]
         if other:
             log.info("cluster: the embedding model changed to %s; reclustering every claim", model)
+        elif n_clusters and stored != [rule]:
+            log.info("cluster: the same-claim rule changed (%s); reclustering every claim", rule)
+            other = 1
+        elif not stored:
+            with transaction(con):
+                _record_rule(con, rule, run_id)
     if other:
         return recluster(settings, run_id, model)
     with open_for_write(settings.warehouse) as con:
@@ -209,6 +238,7 @@ def recluster(settings: Settings, run_id: str, model: str) -> dict:
             con.execute("DELETE FROM cluster_members")
             con.execute("DELETE FROM clusters")
             _write(con, result, run_id, model, threshold, founders=founders, created=old_created)
+            _record_rule(con, rule_fingerprint(settings), run_id)
             if lineage:
                 con.executemany(
                     "INSERT INTO cluster_lineage VALUES (?, ?, ?, ?, ?)",

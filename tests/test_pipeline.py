@@ -195,3 +195,22 @@ def test_number_variants_are_kept_apart_and_linked(tmp_path, embedder):
         con.close()
     assert ("number", "40 home", "45 home", "Paper A", "Paper B") in rows
     assert same == 0
+
+
+def test_a_changed_same_claim_rule_reclusters_once_keeping_ids(tmp_path, embedder):
+    from claimtrack import pipeline
+
+    src = tmp_path / "in.jsonl"
+    _write_jsonl(src, ARTICLES)
+    s = Settings(warehouse=tmp_path / "w.duckdb", sources=[SourceConfig(kind="jsonl", location=str(src))])
+    run_stages(s, embedder)
+    before = _clusters(s.warehouse)
+    # an unchanged rule: nothing to do
+    assert pipeline.cluster(s, "r_same", embedder.model_id)["members_new"] == 0
+    stricter = s.model_copy(update={"clustering": s.clustering.model_copy(update={"verifier_threshold": 0.97})})
+    counts = pipeline.cluster(stricter, "r_new_rule", embedder.model_id)
+    assert "clusters_kept_ids" in counts  # it reclustered
+    after = _clusters(s.warehouse)
+    assert set(after) == set(before) and len(set(after.values())) >= len(set(before.values()))
+    assert set(before.values()) & set(after.values())  # old ids kept by overlap
+    assert "clusters_kept_ids" not in pipeline.cluster(stricter, "r_again", embedder.model_id)  # once
