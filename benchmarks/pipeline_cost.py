@@ -67,7 +67,7 @@ def main() -> None:
             print(name, r, flush=True)
     med = {k: statistics.median(r["claims_per_second"] for r in v) for k, v in runs.items()}
     out = {"machine": machine(), "command": f"python benchmarks/pipeline_cost.py --baseline {args.baseline} --runs {args.runs}",
-           "runs": runs, "median_claims_per_second": med,
+           "runs": runs, "median_claims_per_second": {k: round(v, 1) for k, v in med.items()},
            "ratio": round(med["this checkout"] / med[f"baseline {args.baseline}"], 3)}
     write_result("pipeline_cost", out)
     print(json.dumps({k: v for k, v in out.items() if k != "runs"}, indent=1))
