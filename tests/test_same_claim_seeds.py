@@ -24,6 +24,8 @@ PLANTED_SAME = [
      | {"Civic Wire": "%November referendum%"}),
     ("a direct response to the collapse", {o: "%direct response to%collapse%" for o in ("Harbor Daily", "The Meridian Post", "Civic Wire")}),
     ("property taxes", {o: "%property taxes for homeowners%" for o in ("Harbor Daily", "The Meridian Post", "Northfield Courier")}),
+    ("delegations of negotiators", {"Civic Wire": "Both sides agreed to form delegations of negotiators%",
+                                    WIRE: "%both parties agreed to form specific delegations%"}),
     ("Wren River footbridge rebuilt first", {"Harbor Daily": "%replace the Wren River footbridge first%",
                                              "Civic Wire": "%Wren River footbridge will be the first to be rebuilt%"}),
 ]
@@ -33,10 +35,6 @@ KNOWN_MISSES = [
     pytest.param("no one else trapped", {"Northfield Courier": "%no one else trapped%", "Civic Wire": "%no one else trapped%"},
                  marks=pytest.mark.xfail(strict=True, reason="'crews found' vs 'divers found ... in the wreckage': the verifier's "
                                                              "probability (0.57) sits just under its threshold (0.58)")),
-    pytest.param("delegations of negotiators",
-                 {"Civic Wire": "Both sides agreed to form delegations of negotiators%", WIRE: "%both parties agreed to form specific delegations%"},
-                 marks=pytest.mark.xfail(strict=True, reason="the seed's clause is shorter ('On the Ukrainian issue, ...'): "
-                                                             "the verifier's probability stays below its threshold")),
     pytest.param("independent investigation",
                  {"Harbor Daily": "%launch an independent investigation%", "Civic Wire": "%promised an independent investigation%"},
                  marks=pytest.mark.xfail(strict=True, reason="'promised' is not recognised as an attribution cue, so Civic Wire's "

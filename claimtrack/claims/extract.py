@@ -17,13 +17,13 @@ from collections.abc import Sequence
 
 from claimtrack.claims import resolve
 from claimtrack.claims.dates import resolve_date
-from claimtrack.claims.filters import QUOTES, drop_reason, is_fragment, normalise_title
+from claimtrack.claims.filters import QUOTES, claim_problem, drop_reason, is_fragment, normalise_title
 from claimtrack.claims.model import Claim, Extraction
 from claimtrack.claims.nlp import get_nlp
 from claimtrack.claims.numbers import extract_numbers
 from claimtrack.claims.segment import iter_docs, sentence_spans
 
-EXTRACTOR_VERSION = "rules-v2"
+EXTRACTOR_VERSION = "rules-v3"
 
 SPEECH_VERBS = {
     "say", "tell", "add", "note", "insist", "warn", "deny", "claim", "state", "mention",
@@ -113,7 +113,10 @@ def _speaker_text(tok) -> str | None:
         if c.dep_ in ("relcl", "appos", "acl") and c.i > tok.i:
             drop |= _subtree(c)
     words = [t for t in tok.doc[a:b] if t.i not in drop]
-    text = "".join(t.text_with_ws for t in words).strip(" ,")
+    text = "".join(t.text_with_ws for t in words)
+    text = re.sub(r"\(\s*\)|\[\s*\]", "", text)
+    text = re.sub(r"\s*,(\s*,)+", ",", text)
+    text = re.sub(r"\s{2,}", " ", text).strip(" ,")
     return text or None
 
 
@@ -256,6 +259,127 @@ def _trim_pieces(doc, pieces):
             continue
         out.append(p)
     return out
+
+
+RELATIVE_VAGUE = {"those", "one", "ones", "anyone", "everyone", "someone", "people", "others", "many", "some"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
+SAY_VERBS = SPEECH_VERBS - {"believe", "think", "feel", "fear", "estimate", "predict", "recall", "promise", "vow"}
+DANGLING_END = {"and", "or", "but", "nor", "that", "to", "of", "the", "a", "an", "which", "who", "whom",
+                "whose", "than", "as", "because", "if", "while", "whether"}
+DANGLING_LEAD = {"and", "or", "but", "nor", "so", "that", "while", "although", "though", "whereas"}
+
+
+def _aside_attribution(doc, unit: _Unit, toks: set[int]):
+    """A reporting clause left inside a claim ("The real problem, he said, is ...",
+    "..., Fox said of Trump"): (cue verb, tokens to cut) or None."""
+    head = unit.head
+    for i in sorted(toks):
+        v = doc[i]
+        if v is head or v.lemma_.lower() not in SAY_VERBS or v.pos_ != "VERB":
+            continue
+        content = [c for c in v.children if c.dep_ in ("ccomp", "parataxis") and c.i in toks]
+        own = [c for c in v.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c.i not in toks]
+        if own:
+            continue
+        if v.head is head and v.dep_ in ("parataxis", "advcl", "ccomp", "conj") or content and content[0] is head:
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                continue
+            cut = {v.i}
+            for c in v.children:
+                if c is head or c.dep_ == "punct" and c.text not in (",", "—", "--"):
+                    continue
+                cut |= _subtree(c)
+            # the commas around it
+            lo, hi = min(cut), max(cut)
+            if lo - 1 in toks and doc[lo - 1].text in (",", "—", "--"):
+                cut.add(lo - 1)
+            elif hi + 1 in toks and doc[hi + 1].text in (",", "—", "--"):
+                cut.add(hi + 1)
+            return v, subj, cut
+    return None
+
+
+def _finite_core(doc, unit: _Unit, toks: set[int]) -> str | None:
+    """Why a (non-composed) claim is not a proposition -- no finite verb, no subject, an
+    unsplit reporting verb -- or None."""
+    head = unit.head
+    if head.i not in toks:
+        return "fragment_no_verb"
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.i not in toks for a in auxes) or any(a.tag_ == "TO" for a in auxes):
+        return "fragment_no_finite_verb"  # "to lose the race", an auxiliary cut off
+    if not auxes and head.tag_ not in FINITE_TAGS:
+        # the tagger often calls a past tense VBN and a present VB; a participle or a bare
+        # verb with its modal left in the other conjunct ("could approve X and fund Y") is not
+        if head.tag_ == "VBG" or head.pos_ not in ("VERB", "AUX"):
+            return "fragment_no_finite_verb"
+        if head.dep_ == "conj" and head.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.tag_ == "MD" for c in head.head.children):
+            return "fragment_no_finite_verb"
+    if unit.kind == "relative":
+        return None
+    subj = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i in toks]
+    if not subj and head.dep_ == "conj":
+        subj = [doc[i] for i in toks if doc[i].dep_ in SUBJECT_DEPS and i < head.i]
+    if not subj and any(c.dep_ in ("ccomp", "parataxis") and c.i < head.i and c.i in toks
+                        and any(g.dep_ in SUBJECT_DEPS for g in c.children) for c in head.children):
+        # "X had been closed ..., city records show": a full clause before a source the parse
+        # did not see as one ("city records" read as a compound); the clause stands alone
+        return None
+    if not subj:
+        return "fragment_no_subject"
+    if all(t.tag_ in ("WP", "WDT") for t in subj):
+        return "fragment_no_subject"
+    lemma = head.lemma_.lower()
+    if lemma in SAY_VERBS and head.pos_ == "VERB" and not any(c.dep_ == "neg" for c in head.children):
+        content = [c for c in head.children if c.dep_ in ("ccomp", "parataxis", "dobj", "xcomp", "dative", "prep")
+                   and c.i in toks]
+        if not content and not unit.composed:  # "X told" / "The committee said on Wednesday, ..."
+            return "attribution_leftover"
+    return None
+
+
+def _repair(doc, unit: _Unit, pieces):
+    """Repair what the parse allows (a reporting aside cut out, a dangling conjunction or
+    preposition stripped), then check the claim is a proposition: (pieces, drop reason or
+    None, (speaker token, cue) of a cut-out aside or None)."""
+    aside = None
+    toks = {p for p in pieces if isinstance(p, int)}
+    if not unit.composed:
+        hit = _aside_attribution(doc, unit, toks)
+        if hit is not None:
+            v, subj, cut = hit
+            pieces = _trim_pieces(doc, [p for p in pieces if not (isinstance(p, int) and p in cut)])
+            aside = (subj, v.text)
+
+    def dangling(p, lead):
+        if not isinstance(p, int):
+            return False
+        t = doc[p]
+        if t.is_punct:
+            return True
+        if lead:
+            return t.lower_ in DANGLING_LEAD and t.dep_ in ("cc", "mark", "advmod", "nsubj", "det")
+        if t.lower_ in DANGLING_END or t.dep_ in ("cc", "preconj", "det", "poss", "case", "aux", "mark"):
+            return True
+        return t.dep_ in ("prep", "agent") and not any(c.i in toks for c in t.children)
+    while pieces and dangling(pieces[0], True):
+        pieces = pieces[1:]
+    while pieces and dangling(pieces[-1], False):
+        t = doc[pieces[-1]] if isinstance(pieces[-1], int) else None
+        if t is not None and not t.is_punct and t.dep_ != "cc" and t.lower_ not in ("and", "or", "but", "nor"):
+            # a preposition, article or "to" whose words were cut off: the claim is cut mid-sentence
+            return pieces, "fragment_dangling", aside
+        pieces = pieces[:-1]
+    pieces = _trim_pieces(doc, pieces)
+    toks = {p for p in pieces if isinstance(p, int)}
+    if not toks:
+        return pieces, "fragment_dangling", aside
+    if unit.composed:
+        return pieces, None, aside
+    return pieces, _finite_core(doc, unit, toks), aside
 
 
 def _split_coordination(doc, unit: _Unit) -> list[_Unit]:
@@ -469,6 +593,11 @@ def _side_units(doc, unit: _Unit, s: int, e: int) -> tuple[list[_Unit], set[int]
             if rel is None:
                 continue
             a, b = _subtree_range(tok)
+            nonrestrictive = a - 1 >= s and doc[a - 1].text in (",", "(", "—", "--") and rel.lower_ != "that"
+            if not nonrestrictive or noun.pos_ == "PRON" or noun.lower_ in RELATIVE_VAGUE:
+                # "those who ask for details": the clause restricts its noun and says nothing
+                # on its own ("those ask for details")
+                continue
             near = doc[a - 2] if a - 2 >= s and doc[a - 1].text == "," else None
             if near is not None and near.pos_ in ("NOUN", "PROPN") and near.i in _subtree(noun) and near is not noun:
                 # "any role for Kyiv or Europeans, who fear ...": the nearest noun is meant
@@ -477,8 +606,7 @@ def _side_units(doc, unit: _Unit, s: int, e: int) -> tuple[list[_Unit], set[int]
                 np_ = _np_pieces(doc, noun, toks, set())
             pieces = np_ + [j for j in range(a, b) if j != rel.i and j in toks]
             side.append(unit.copy(pieces, head=tok, kind="relative", quote_kind=unit.quote_kind))
-            nonrestrictive = a - 1 >= s and doc[a - 1].text == "," and rel.lower_ != "that"
-            if nonrestrictive:
+            if doc[a - 1].text == ",":
                 cut |= set(range(a - 1, b))
                 if b < e and doc[b].text == ",":
                     cut.add(b)
@@ -632,28 +760,82 @@ def _skip_dateline(doc, s: int, e: int) -> int:
     return s
 
 
-def _resolution_subs(doc, pieces, s: int, ctx: resolve.Context) -> dict[int, str]:
+def quoted_tokens(doc, s: int, e: int) -> set[int]:
+    """Token indices of [s, e) inside double quotation marks (a speaker's own words)."""
+    out: set[int] = set()
+    inside = False
+    for t in doc[s:e]:
+        if t.text in ("“", "«"):
+            inside = True
+        elif t.text in ("”", "»"):
+            inside = False
+        elif t.text == '"':
+            inside = not inside
+        elif inside:
+            out.add(t.i)
+    return out
+
+
+def _mentioned(doc, pieces, upto: int, ctx: resolve.Context, people_spans) -> set[str]:
+    """Canonical names of the people already named in the claim before piece ``upto``."""
+    toks = {p for p in pieces[:upto] if isinstance(p, int)}
+    out = set()
+    for ent, text, _ in people_spans:
+        if ent.start in toks:
+            out.add(ctx.canonical(text) or text)
+    return out
+
+
+def _resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted: set[int] = frozenset(),
+                     direct: bool = False, speaker: str | None = None, people_spans=(),
+                     kept: set[int] | None = None) -> dict[int, str]:
+    """Names for the pronouns and descriptions of a claim: only certain ones, never inside
+    a quotation (the speaker's words), and a person once per claim -- a later pronoun for a
+    person the claim (or its speaker) already names stays a pronoun."""
     subs: dict[int, str] = {}
+    if direct:
+        return subs
     idx = sorted(p for p in pieces if isinstance(p, int))
+    pos = {p: k for k, p in enumerate(pieces) if isinstance(p, int)}
     done: set[int] = set()
+    named: set[str] = set()  # people the claim already names, by a substitution
+
+    def base(name: str) -> str:
+        return name.removesuffix("'s")
+
+    def already(i: int, name: str) -> bool:
+        have = named | _mentioned(doc, pieces, pos[i], ctx, people_spans)
+        if speaker:
+            have.add(ctx.canonical(speaker) or speaker)
+        return any(base(name) == h or base(name).split()[-1:] == h.split()[-1:] and
+                   (ctx.canonical(h) or h) == base(name) for h in have)
+
     for i in idx:
-        if i in done:
+        if i in done or i in quoted:
             continue
         tok = doc[i]
         if tok.lower_ in resolve.PRONOUNS and tok.pos_ == "PRON" or tok.lower_ in ("his", "her") and tok.dep_ == "poss":
-            name = resolve.resolve_pronoun(ctx, doc, tok, s)
-            if name and i != idx[-1]:  # a claim-final pronoun keeps its wording (its span ends there)
-                subs[i] = name
+            name = resolve.resolve_pronoun(ctx, doc, tok, s, e)
+            if not name or i == idx[-1]:  # a claim-final pronoun keeps its wording (its span ends there)
+                continue
+            if already(i, name):
+                named.add(base(name))
+                if kept is not None:
+                    kept.add(i)
+                continue
+            subs[i] = name
+            named.add(base(name))
             continue
         span = resolve.description_span(tok) if tok.pos_ == "NOUN" else None
         if span is None:
             continue
         a, b = span
-        if not all(j in pieces for j in range(a, b)):
+        if not all(j in pieces for j in range(a, b)) or any(j in quoted for j in range(a, b)):
             continue
         name = resolve.resolve_description(ctx, tok)
-        if not name:
+        if not name or " and " not in name and already(a, name):
             continue
+        named.add(base(name))
         # "the official" -> "Yuri Ushakov"; a possessive stays one ("the official's" keeps 's)
         if b - 1 == idx[-1]:
             # claim-final: "between Vladimir Putin and Donald Trump, the two leaders", so the
@@ -685,7 +867,7 @@ def _resolve_speaker(doc, speaker_tok_text: str | None, sent_people, ctx: resolv
     if low in resolve.PRONOUNS:
         for t in doc[s:e]:
             if t.text == speaker_tok_text and t.pos_ == "PRON":
-                name = resolve.resolve_pronoun(ctx, doc, t, s)
+                name = resolve.resolve_pronoun(ctx, doc, t, s, e)
                 return (name or speaker_tok_text), name
         return speaker_tok_text, None
     # a definite description: find its head noun inside the sentence
@@ -719,8 +901,9 @@ def _claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, droppe
             continue
         root = doc[s:e].root
         sent_people = resolve.person_spans(doc, s, e, ctx)
-        for _, text, roles in sent_people:
-            ctx.add_person(text, roles)
+        for ent, text, roles in sent_people:
+            ctx.add_person(text, roles, resolve.gender_of(doc, ent, s))
+        quoted = quoted_tokens(doc, s, e)
         units: list[_Unit] = []
         attributed = _attribute(doc, s, e, root)
         # the speaker's own relative clauses and titles ("Visual journalist Anna Erickson,
@@ -739,6 +922,7 @@ def _claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, droppe
                 for v in side:
                     units.extend(_split_lists(doc, v) if v.kind == "relative" else [v])
         kept = 0
+        problems = sum(dropped.values())
         speaker_person = None
         seen_text: set[str] = set()
         for unit in units:
@@ -752,13 +936,32 @@ def _claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, droppe
                     continue
             elif is_fragment([doc[i] for i in idx], min_tokens):
                 continue
-            subs = _resolution_subs(doc, pieces, s, ctx)
+            pieces, problem, aside = _repair(doc, unit, pieces)
+            if problem:
+                dropped[problem] += 1
+                continue
+            if aside is not None and not unit.speaker:  # "The real problem, he said, is ..."
+                unit = unit.copy(speaker=_speaker_text(aside[0]), cue=aside[1],
+                                 quote_kind="direct" if unit.quote_kind == "direct" or pieces and any(
+                                     p in quoted for p in pieces if isinstance(p, int)) else "indirect")
+            idx = [p for p in pieces if isinstance(p, int)]
+            speaker, person = _resolve_speaker(doc, unit.speaker, sent_people, ctx, s, e)
+            direct = unit.quote_kind == "direct"
+            kept_pron: set[int] = set()
+            subs = _resolution_subs(doc, pieces, s, e, ctx, quoted=quoted, direct=direct,
+                                    speaker=person or (ctx.canonical(speaker) if speaker and speaker[:1].isupper() else None),
+                                    people_spans=sent_people, kept=kept_pron)
             original = _render(doc, pieces, {})
             text = _render(doc, pieces, subs)
+            problem = claim_problem(doc, [p for p in pieces if isinstance(p, int)], subs, quoted | kept_pron,
+                                    speaker=speaker, speaker_resolved=person is not None or speaker != unit.speaker,
+                                    direct=direct)
+            if problem:
+                dropped[problem] += 1
+                continue
             if text in seen_text:
                 continue
             seen_text.add(text)
-            speaker, person = _resolve_speaker(doc, unit.speaker, sent_people, ctx, s, e)
             speaker_person = speaker_person or person
             spans = _spans(doc, offset, pieces)
             if unit.composed:  # "X is Y" built from two places: the evidence covers both
@@ -788,7 +991,7 @@ def _claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, droppe
             claims.append(claim)
             kept += 1
         resolve.update(ctx, doc, s, e, speaker_person)
-        if not kept:
+        if not kept and sum(dropped.values()) == problems:  # nothing kept, no claim-level reason counted
             dropped["fragment"] += 1
     return claims, n
 

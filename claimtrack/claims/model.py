@@ -44,7 +44,9 @@ class Claim:
             cue = self.cue
             if cue == "according to":
                 return f"According to {self.speaker}, {self.text}"
-            if "…" in cue:  # "described … as": the text already holds the proposition
+            if "…" in cue or cue.endswith("ing") or cue in ("told", "tells", "tell"):
+                # "described … as": the text already holds the proposition; "noting",
+                # "telling" (a participle) and "told" (its listener cut) read as "said"
                 cue = "said"
             return f"{self.speaker} {cue} {self.text}"
         return self.text

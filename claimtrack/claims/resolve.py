@@ -2,9 +2,13 @@
 people the article names ("He" -> "Marco Rubio", "Putin's diplomatic adviser" -> "Yuri
 Ushakov", "the two leaders" -> "Vladimir Putin and Donald Trump").
 
-Rules (each must be unambiguous, else the original wording is kept):
+Rules (each must be unambiguous, else the original wording is kept; a wrong name is worse
+than a pronoun):
 - he/she/him/her/his: the one person named earlier in the same sentence, else the one
-  person of the last sentence naming people (two or more: unresolved, no gender guess);
+  person of the last sentence naming people -- and only when the sentence names no other
+  person anywhere (before or after the pronoun: "He is not a Democrat, Fox said of Trump"
+  stays "He") and the person's known gender does not contradict the pronoun (genders are
+  only known from honorifics and gendered role words: "Mr. Trump", "the congresswoman");
 - "the/X's [adjectives] ROLE" (official, adviser, minister, ...): the one person the
   article introduced with that role as a title ("Kremlin negotiator Yuri Ushakov"), else
   the person quoted last, if within the last three sentences;
@@ -27,10 +31,19 @@ GENERIC_ROLES = {"official", "adviser", "advisor", "aide", "negotiator", "diplom
 PAIR_NOUNS = {"leaders", "presidents", "ministers", "men", "women", "sides", "officials", "heads"}
 
 
+MALE_PRONOUNS = {"he", "him", "his"}
+FEMALE_PRONOUNS = {"she", "her", "hers"}
+MALE_MARKS = {"mr.", "mr", "congressman", "spokesman", "chairman", "king", "prince", "father", "husband",
+              "son", "brother", "sir", "lord"}
+FEMALE_MARKS = {"mrs.", "mrs", "ms.", "ms", "miss", "congresswoman", "spokeswoman", "chairwoman", "queen",
+                "princess", "mother", "wife", "daughter", "sister", "lady", "madam"}
+
+
 @dataclass
 class Person:
     name: str  # the fullest form seen ("Marco Rubio")
     roles: set[str] = field(default_factory=set)
+    genders: set[str] = field(default_factory=set)  # "m"/"f" from honorifics; both: unknown
 
 
 @dataclass
@@ -52,16 +65,25 @@ class Context:
         names = {p.name for p in hits}
         return next(iter(names)) if len(names) == 1 else None
 
-    def add_person(self, name: str, roles: set[str]) -> str:
+    def add_person(self, name: str, roles: set[str], gender: str | None = None) -> str:
         canon = self.canonical(name)
         if canon is not None:
             person = next(p for p in self.people if p.name == canon)
             if len(name.split()) > len(canon.split()):
                 person.name = name
             person.roles |= roles
+            if gender:
+                person.genders.add(gender)
             return person.name
-        self.people.append(Person(name, set(roles)))
+        self.people.append(Person(name, set(roles), {gender} if gender else set()))
         return name
+
+    def gender_fits(self, name: str, pronoun: str) -> bool:
+        person = next((p for p in self.people if p.name == name), None)
+        if person is None or len(person.genders) != 1:
+            return True
+        g = next(iter(person.genders))
+        return not (g == "m" and pronoun in FEMALE_PRONOUNS or g == "f" and pronoun in MALE_PRONOUNS)
 
     def by_role(self, role: str) -> str | None:
         names = [p.name for p in self.people if role in p.roles]
@@ -95,12 +117,28 @@ def person_spans(doc, s: int, e: int, ctx: "Context | None" = None):
     return out
 
 
+def gender_of(doc, ent, s: int) -> str | None:
+    """"m"/"f" from an honorific or gendered role word right before the name ("Mr. Trump",
+    "Congresswoman Tlaib"), else None."""
+    i = ent.start - 1
+    while i >= s and i >= ent.start - 3:
+        low = doc[i].lower_
+        if low in MALE_MARKS:
+            return "m"
+        if low in FEMALE_MARKS:
+            return "f"
+        if doc[i].pos_ not in ("PROPN", "NOUN", "PUNCT"):
+            break
+        i -= 1
+    return None
+
+
 def update(ctx: Context, doc, s: int, e: int, speaker_name: str | None) -> None:
     """Record the people of a processed sentence."""
     spans = person_spans(doc, s, e, ctx)
     names = []
     for ent, text, roles in spans:
-        names.append(ctx.add_person(text, roles))
+        names.append(ctx.add_person(text, roles, gender_of(doc, ent, s)))
     subj = next((t for t in doc[s:e] if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
     subj_name = None
     if subj is not None:
@@ -123,8 +161,8 @@ def update(ctx: Context, doc, s: int, e: int, speaker_name: str | None) -> None:
         ctx.last_speaker_age = 0
 
 
-def resolve_pronoun(ctx: Context, doc, tok, s: int) -> str | None:
-    """Name for he/she/him/her/his at ``tok`` (sentence starts at ``s``), or None."""
+def resolve_pronoun(ctx: Context, doc, tok, s: int, e: int | None = None) -> str | None:
+    """Name for he/she/him/her/his at ``tok`` (sentence [s, e)), or None when not certain."""
     low = tok.lower_
     if low not in PRONOUNS:
         return None
@@ -137,6 +175,13 @@ def resolve_pronoun(ctx: Context, doc, tok, s: int) -> str | None:
         if len(ctx.last_sentence_people) == 1:
             name = ctx.last_sentence_people[0]
     if name is None:
+        return None
+    # any other person named in the sentence (also after the pronoun) makes it uncertain
+    if e is not None:
+        others = {ctx.canonical(t) or t for _, t, _ in person_spans(doc, s, e, ctx)} - {name}
+        if others:
+            return None
+    if not ctx.gender_fits(name, low):
         return None
     if low == "his" or (low == "her" and tok.dep_ == "poss"):
         return name + "'s"
