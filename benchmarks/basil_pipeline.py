@@ -84,7 +84,7 @@ def claim_pair_scores(wh: Path, rows: list[dict]) -> dict | None:
             return hit
         words = set(text.lower().split())
         best = max(((len(words & set(t.lower().split())) / max(len(words | set(t.lower().split())), 1), c, i)
-                    for t, c, i in by_outlet.get((ev, outlet), [])), default=None)
+                    for t, c, i in by_outlet.get((ev, outlet), [])), default=None, key=lambda x: x[0])
         if best and best[0] >= 0.6:
             fuzzy += 1
             return [(best[1], best[2])]

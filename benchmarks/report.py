@@ -228,7 +228,12 @@ def same_claim_section() -> list[str]:
                   "| code | runs (claims/s) | median claims/s |", "|---|---|---|"]
         lines += [f"| {k} | {', '.join(str(r['claims_per_second']) for r in v)} | {cost['median_claims_per_second'][k]} |"
                   for k, v in cost["runs"].items()]
-        lines += ["", f"Ratio: **{cost['ratio']}×** the baseline's claims/s.", ""]
+        lines += ["", f"Ratio: **{cost['ratio']}×** the baseline's claims/s."
+                  + (f" Same input, wall time: this checkout is **{cost['speed_ratio_same_input']}×** as fast "
+                     f"(median {cost['median_wall_seconds']['this checkout']} s vs "
+                     f"{cost['median_wall_seconds'][next(k for k in cost['median_wall_seconds'] if k != 'this checkout')]} s); "
+                     "claims per run: " + ", ".join(f"{k} {v[0]['claims']}" for k, v in cost["runs"].items()) + "."
+                     if "speed_ratio_same_input" in cost else ""), ""]
     return lines
 
 
