@@ -108,18 +108,23 @@ class HttpConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     # Says who is fetching; add a contact (URL or e-mail) for your deployment.
-    user_agent: str = Field("claimtrack/0.1 (news claim tracker)", min_length=3)
-    timeout: float = Field(15.0, gt=0, le=600)  # seconds per request (connect, each read, whole body)
+    user_agent: str = Field("claimtrack/0.1 (news claim tracker)", min_length=3, max_length=500)
+    # seconds one request may take in all: connect, headers and body (wall clock, per try)
+    timeout: float = Field(15.0, gt=0, le=600)
     retries: int = Field(2, ge=0, le=10)  # extra tries on 5xx, 429, timeouts and connection errors
     backoff: float = Field(1.0, ge=0, le=300)  # seconds before the first retry, doubled each time
-    per_host_rate: float = Field(1.0, gt=0)  # requests per second to one host
+    per_host_rate: float = Field(1.0, gt=0, le=1000)  # requests per second to one host
     per_host_concurrency: int = Field(2, ge=1, le=64)  # requests in flight to one host
     concurrency: int = Field(8, ge=1, le=256)  # requests in flight in all
-    max_bytes: int = Field(5_000_000, ge=1024)  # larger responses are refused
+    # larger responses are refused; counted after decompression, while streaming
+    max_bytes: int = Field(5_000_000, ge=1024, le=500_000_000)
     max_redirects: int = Field(10, ge=0, le=50)
-    max_items: int = Field(200, ge=1)  # new entries fetched per source and run (newest first)
+    max_items: int = Field(200, ge=1, le=100_000)  # new entries fetched per source and run (newest first)
     respect_robots: bool = True
-    failing_runs: int = Field(3, ge=1)  # `claimtrack status` reports sources failing this many runs in a row
+    failing_runs: int = Field(3, ge=1, le=1000)  # `claimtrack status` reports sources failing this many runs in a row
+    # Loopback, private, link-local (cloud metadata), CGNAT and other non-public addresses are
+    # refused, for every hop and after DNS resolution (SSRF); true only for tests and intranets.
+    allow_private_addresses: bool = False
 
 
 class DaskConfig(BaseModel):

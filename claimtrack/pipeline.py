@@ -49,9 +49,16 @@ def preflight(settings: Settings) -> None:
 
 
 def start_run(settings: Settings, flow_run_id: str | None = None) -> str:
+    """Record a new run. Call with the writer lock held (every caller does): then no other
+    process can be running, so any run still marked ``running`` belongs to a process that
+    is gone (killed, crashed, out of memory) and is marked ``abandoned`` here."""
     started = utcnow()
     run_id = "r_" + content_hash(started.isoformat(), flow_run_id, length=20)
     with open_for_write(settings.warehouse) as con, transaction(con):
+        con.execute(
+            "UPDATE runs SET status = 'abandoned', finished_at = ?, message = ? WHERE status = 'running'",
+            [started, f"its process ended without finishing the run (killed or crashed); marked at the start of {run_id}"],
+        )
         con.execute(
             "INSERT INTO runs (run_id, flow_run_id, started_at, status, sources) VALUES (?, ?, ?, 'running', ?)",
             [run_id, flow_run_id, started, [s.spec for s in settings.sources]],

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
-from claimtrack.warehouse import connect, frame, sql_file
+from claimtrack.warehouse import connect_reader, frame, sql_file
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 MAX_STORIES = 60
@@ -100,9 +100,24 @@ def timeline_svg(rows: list[dict], sources: list[str]) -> str:
     return "".join(parts)
 
 
+def safe_link(url) -> str:
+    """The URL if it may be a link (http or https with a host, no control characters or
+    whitespace), else "" and the template shows it as text: a ``javascript:`` or ``data:``
+    URL stored from a hostile page never becomes clickable."""
+    from urllib.parse import urlsplit
+
+    if not isinstance(url, str) or len(url) > 4096 or any(ord(ch) < 33 or ord(ch) == 127 for ch in url):
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return url if parts.scheme.lower() in ("http", "https") and parts.hostname else ""
+
+
 def collect(warehouse: str | Path) -> dict:
     """Everything the report shows, read through the views on a read-only connection."""
-    con = connect(warehouse, read_only=True)
+    con = connect_reader(warehouse)
     try:
         overview = frame(con, sql_file("report/overview.sql")).to_dicts()[0]
         sources_df = frame(con, sql_file("report/sources.sql"))
@@ -155,6 +170,7 @@ def render(data: dict, generated_at: datetime | None = None) -> str:
         lstrip_blocks=True,
     )
     env.filters["dt"] = lambda v: "" if v is None else f"{v:%Y-%m-%d %H:%M}"
+    env.filters["safe_link"] = safe_link
     tpl = env.get_template("report.html.j2")
     return tpl.render(**data, generated_at=generated_at or datetime.now())
 

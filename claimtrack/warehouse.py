@@ -172,11 +172,69 @@ def frame(con: duckdb.DuckDBPyConnection, sql: str, params=None) -> pl.DataFrame
     return con.sql(sql, params=params).pl()
 
 
-def query(warehouse: str | Path, sql: str, params=None) -> pl.DataFrame:
-    """Run a query on a read-only connection; returns a Polars DataFrame."""
-    con = connect(warehouse, read_only=True)
+# Readers (query, status, report, export) open the snapshot sandboxed: read-only, no file
+# system or network access beyond the database file itself (no ATTACH, COPY ... TO, EXPORT
+# DATABASE, read_csv/read_text/glob, INSTALL/LOAD), and the configuration locked so a query
+# cannot switch any of that back on. DuckDB checks these itself, whatever the SQL says.
+READER_CONFIG = {
+    "enable_external_access": False,
+    "autoload_known_extensions": False,
+    "autoinstall_known_extensions": False,
+    "allow_community_extensions": False,
+    "lock_configuration": True,
+}
+
+
+class QueryRefusedError(ClaimtrackError, duckdb.Error):
+    """A reader's SQL tried to leave the snapshot (files, other databases, extensions) or write.
+    Also a ``duckdb.Error``, so callers that handle failing queries handle it the same way."""
+
+
+def connect_reader(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A sandboxed, read-only connection for readers (see ``READER_CONFIG``)."""
+    path = Path(path)
+    if not path.exists():
+        raise ClaimtrackError(
+            f"No warehouse at {path}; run `claimtrack run` (or `make run`) first, or pass --warehouse."
+        )
+    try:
+        return duckdb.connect(str(path), read_only=True, config=dict(READER_CONFIG))
+    except duckdb.IOException as exc:
+        if _is_lock_error(exc):
+            raise WarehouseLockedError(
+                f"The warehouse {path} is in use by another process (a pipeline run); wait for it to finish and try again."
+            ) from exc
+        raise ClaimtrackError(f"Cannot open the warehouse {path} ({exc}); check the path and its permissions.") from exc
+    except duckdb.Error as exc:
+        raise ClaimtrackError(
+            f"{path} is not a claimtrack DuckDB warehouse ({str(exc).splitlines()[0]}); pass the right --warehouse."
+        ) from exc
+
+
+REFUSED = ("queries only read the warehouse snapshot and cannot write, attach databases, touch files "
+           "(COPY, EXPORT, read_csv, read_text) or load extensions")
+
+
+def reader_frame(con: duckdb.DuckDBPyConnection, sql: str, params=None) -> pl.DataFrame:
+    """``frame`` on a reader connection: a refused statement becomes ``QueryRefusedError``."""
     try:
         return frame(con, sql, params)
+    except duckdb.PermissionException as exc:
+        raise QueryRefusedError(f"{REFUSED} (DuckDB: {str(exc).splitlines()[0]}).") from exc
+    except duckdb.Error as exc:
+        msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        low = msg.lower()
+        if ("read-only mode" in low or "configuration has been locked" in low or "read_only" in low
+                or "cannot launch in-memory database" in low or "detach" in low):
+            raise QueryRefusedError(f"{REFUSED} (DuckDB: {msg}).") from exc
+        raise
+
+
+def query(warehouse: str | Path, sql: str, params=None) -> pl.DataFrame:
+    """Run a query on a sandboxed read-only connection; returns a Polars DataFrame."""
+    con = connect_reader(warehouse)
+    try:
+        return reader_frame(con, sql, params)
     finally:
         con.close()
 
@@ -233,19 +291,28 @@ def table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
 def export_parquet(warehouse: str | Path, out_dir: str | Path) -> dict[str, int]:
     """Write every table of the published warehouse as ``<out_dir>/<table>.parquet``.
 
-    Reads the snapshot (or the warehouse when there is none), so it never waits for a run."""
+    Reads the snapshot (or the warehouse when there is none), so it never waits for a run.
+    The reading connection is sandboxed like every reader's; the files are written here in
+    Python (pyarrow, streamed batch by batch), never by DuckDB."""
+    import pyarrow.parquet as pq
+
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    con = connect(published_path(warehouse), read_only=True)
+    con = connect_reader(published_path(warehouse))
     counts = {}
     try:
         for table in table_names(con):
             target = out_dir / f"{table}.parquet"
             tmp = out_dir / f".{table}.parquet.tmp"
-            # table names come from the catalog, not from a user; paths are parameters
-            con.execute(f'COPY (SELECT * FROM "{table}") TO ? (FORMAT parquet)', [str(tmp)])
+            # table names come from the catalog, not from a user
+            reader = con.sql(f'SELECT * FROM "{table}"').to_arrow_reader(65_536)
+            n = 0
+            with pq.ParquetWriter(str(tmp), reader.schema) as writer:
+                for batch in reader:
+                    writer.write_batch(batch)
+                    n += batch.num_rows
             os.replace(tmp, target)
-            counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
+            counts[table] = n
     finally:
         con.close()
     return counts

@@ -21,7 +21,7 @@ from claimtrack.sources import Fetcher, read_source
 
 UA = "claimtrack-test/1.0 (+tests)"
 FAST = HttpConfig(user_agent=UA, timeout=0.5, retries=1, backoff=0.05, per_host_rate=1000,
-                  per_host_concurrency=8, max_bytes=100_000)
+                  per_host_concurrency=8, max_bytes=100_000, allow_private_addresses=True)
 
 PARAGRAPHS = {
     "a1": ["The city council approved a new budget for road repairs on Tuesday evening after a long debate.",

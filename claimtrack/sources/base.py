@@ -77,19 +77,31 @@ class SourceBatch:
         return "ok", None
 
 
+MAX_DATE_CHARS = 64
+
+
 def parse_datetime(value: object) -> datetime | None:
     """ISO 8601 (with ``Z`` or an offset, or a bare date) -> naive UTC datetime; None if absent.
 
-    Raises ValueError on an unparseable value so the caller can record it."""
+    Raises ValueError on an unparseable value (including one that is not a string, and one
+    that overflows when converted to UTC, e.g. year 1 with a positive offset) so the caller
+    can record it."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
         dt = value
-    else:
-        s = str(value).strip()
+    elif isinstance(value, str):
+        s = value.strip()
+        if len(s) > MAX_DATE_CHARS:
+            raise ValueError(f"a date of {len(s):,} characters")
         if s.endswith("Z"):
             s = s[:-1] + "+00:00"
         dt = datetime.fromisoformat(s)
+    else:
+        raise ValueError(f"{type(value).__name__}, not a date string")
     if dt.tzinfo is not None:
-        dt = dt.astimezone(timezone.utc).replace(tzinfo=None)
+        try:
+            dt = dt.astimezone(timezone.utc).replace(tzinfo=None)
+        except (OverflowError, ValueError) as exc:
+            raise ValueError("a date outside the range that can be converted to UTC") from exc
     return dt

@@ -20,12 +20,16 @@ def _entry_time(e) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         t = e.get(key)
         if t:
-            return datetime(*t[:6])
+            try:
+                return datetime(*t[:6])
+            except (TypeError, ValueError, OverflowError):
+                return None
     return None
 
 
 def _link(e) -> str | None:
-    return (e.get("link") or next((ln.get("href") for ln in e.get("links", []) if ln.get("href")), None) or "").strip() or None
+    link = e.get("link") or next((ln.get("href") for ln in e.get("links", []) if ln.get("href")), None) or ""
+    return link.strip() or None if isinstance(link, str) else None
 
 
 def read_feed(location: str, *, spec: str, default_source: str | None = None,
@@ -60,7 +64,12 @@ def read_feed(location: str, *, spec: str, default_source: str | None = None,
                 batch.errors.append(IngestError(spec, location, "EntryWithoutLink",
                                                 f"an entry of {location} ({e.get('title') or e.get('id') or 'untitled'}) has no link", stage="parse"))
                 continue
-            entries.append(Entry(link=urljoin(base, link), outlet=outlet, title=e.get("title"),
+            try:
+                link = urljoin(base, link)
+            except ValueError:  # e.g. a broken IPv6 literal
+                batch.errors.append(IngestError(spec, location, "InvalidURL", f"an entry of {location} has an invalid link", stage="parse"))
+                continue
+            entries.append(Entry(link=link, outlet=outlet, title=e.get("title"),
                                  published_at=_entry_time(e), author=e.get("author")))
         fetch_entries(fetcher, entries, spec=spec, batch=batch)
         if batch.stats.get("transient_errors"):

@@ -1,7 +1,9 @@
 """HTTP for web sources (rss, urls, sitemap): one polite, resilient client per run.
 
-- timeouts (connect, each read, and the whole body) and retries with exponential backoff on
-  5xx, 429, timeouts and connection errors; never on other 4xx. The retries are ours only:
+- one wall-clock deadline per request (``http.timeout``) covering connect, TLS, headers and
+  body, enforced on every socket read and write (a server sending one header line a second
+  is cut off at the deadline), and retries with exponential backoff on 5xx, 429, timeouts
+  and connection errors; never on other 4xx. The retries are ours only:
   the Prefect task that calls ingest has none, so they never stack;
 - conditional GET: ETag / Last-Modified per URL from ``HttpCache`` (loaded from and saved to
   the warehouse's ``http_cache`` by ``pipeline.ingest``), so an unchanged feed costs one 304;
@@ -11,8 +13,13 @@
   everything, an unreachable one disallows everything for this run);
 - the configured User-Agent; redirects followed hop by hop (robots and rate limit apply to
   every hop) and the final URL kept as the canonical one;
-- a size cap (Content-Length, then counted while streaming) and a content-type check, so a
-  PDF or an image is skipped with a reason instead of parsed.
+- a size cap (Content-Length, then counted while streaming, after decompression: gzip and
+  deflate are inflated here chunk by chunk, never beyond the cap) and a content-type
+  check, so a PDF or an image is skipped with a reason instead of parsed;
+- SSRF: each hop's URL must be http(s) with a host, and unless
+  ``http.allow_private_addresses`` every address a host resolves to must be public (no
+  loopback, private, link-local/metadata, CGNAT, multicast or reserved ranges), checked
+  when connecting, so DNS cannot point a public name at an internal service.
 
 Failures are returned, not raised: each ``FetchResult`` with ``error`` set becomes one
 ``ingest_errors`` row and the run goes on."""
@@ -20,9 +27,12 @@ Failures are returned, not raised: each ``FetchResult`` with ``error`` set becom
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import re
+import socket
 import threading
 import time
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -30,6 +40,7 @@ from typing import Callable
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
+import httpcore
 import httpx
 
 from claimtrack.config import HttpConfig
@@ -39,6 +50,8 @@ RETRYABLE = {429, 500, 502, 503, 504}
 MAX_RETRY_AFTER = 60.0  # seconds; a longer Retry-After is treated as a failure for this run
 MAX_CRAWL_DELAY = 60.0
 ROBOTS_MAX_BYTES = 512_000
+ROBOTS_MAX_REDIRECTS = 5
+MAX_URL_CHARS = 4_096
 ROBOTS_TTL = timedelta(hours=24)
 
 
@@ -151,8 +164,174 @@ def normalise_url(url: str) -> str:
 
 
 def is_http_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    """An http(s) URL with a host that both urllib and httpx can parse."""
+    if not isinstance(url, str) or len(url) > MAX_URL_CHARS:
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+        if parts.scheme not in ("http", "https") or not parts.netloc or not parts.hostname:
+            return False
+        httpx.URL(url)
+    except (ValueError, httpx.InvalidURL):
+        return False
+    return True
+
+
+def blocked_ip(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Not a public unicast address: loopback, private, link-local (169.254.169.254, the
+    cloud metadata service), CGNAT, multicast, reserved, unspecified, and IPv4 mapped or
+    embedded in IPv6 the same."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return blocked_ip(ip.ipv4_mapped)
+        if ip.sixtofour is not None and blocked_ip(ip.sixtofour):
+            return True
+    return not ip.is_global or ip.is_multicast
+
+
+class _Blocked(Exception):
+    """A host or address this run may not fetch from (SSRF guard)."""
+
+
+def _host_literal_blocked(host: str) -> bool:
+    host = host.strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return blocked_ip(ipaddress.ip_address(host))
+    except ValueError:
+        return False
+
+
+# -- wall-clock deadline and address checks, below httpx ----------------------------------
+_local = threading.local()  # .deadline: time.monotonic() the current request must end by
+
+
+def _remaining(timeout: float | None, exc=httpcore.ReadTimeout) -> float | None:
+    deadline = getattr(_local, "deadline", None)
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise exc("the request's deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """Every read and write waits at most until the request's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream):
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _remaining(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _remaining(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None):
+        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, _remaining(timeout, httpcore.ConnectTimeout)))
+
+    def get_extra_info(self, info):
+        return self._inner.get_extra_info(info)
+
+
+class _GuardedBackend(httpcore.NetworkBackend):
+    """Resolves the host itself, refuses non-public addresses (unless allowed), connects to
+    the checked address (so DNS cannot answer differently for the connection), and wraps
+    the stream in the deadline."""
+
+    def __init__(self, allow_private: bool):
+        self._inner = httpcore.SyncBackend()
+        self.allow_private = allow_private
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        _remaining(timeout, httpcore.ConnectTimeout)
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (socket.gaierror, UnicodeError, OSError) as exc:
+            raise httpcore.ConnectError(f"cannot resolve {host} ({exc})") from exc
+        addrs = list(dict.fromkeys(info[4][0] for info in infos))
+        if not self.allow_private:
+            for a in addrs:
+                if blocked_ip(ipaddress.ip_address(a.split("%", 1)[0])):
+                    raise _Blocked(f"{host} resolves to {a}, a private, loopback or link-local address")
+        last: Exception | None = None
+        for a in addrs:
+            try:
+                stream = self._inner.connect_tcp(a, port, _remaining(timeout, httpcore.ConnectTimeout),
+                                                 local_address, socket_options)
+                return _DeadlineStream(stream)
+            except httpcore.ConnectError as exc:
+                last = exc
+        raise last or httpcore.ConnectError(f"no address for {host}")
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):  # pragma: no cover
+        raise _Blocked("unix sockets are not fetched")
+
+    def sleep(self, seconds: float) -> None:  # pragma: no cover
+        time.sleep(seconds)
+
+
+class _Unsupported(Exception):
+    pass
+
+
+class _Inflater:
+    """Content-Encoding decoded here, bounded: never more than ``cap`` bytes are produced
+    (``truncate``: stop there quietly, for robots.txt; else raise ``_TooLarge``)."""
+
+    def __init__(self, encoding: str, cap: int, truncate: bool = False):
+        self.cap, self.truncate = cap, truncate
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.full = False
+        enc = encoding.strip().lower()
+        self.raw_deflate_tried = False
+        if enc in ("", "identity"):
+            self.d = None
+        elif enc in ("gzip", "x-gzip"):
+            self.d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif enc == "deflate":
+            self.d = zlib.decompressobj(zlib.MAX_WBITS)
+            self.deflate = True
+        else:
+            raise _Unsupported(enc)
+        self.enc = enc
+
+    def _add(self, out: bytes) -> None:
+        if self.size + len(out) > self.cap:
+            if not self.truncate:
+                raise _TooLarge(" after decompression" if self.d is not None else "")
+            out = out[: self.cap - self.size]
+            self.full = True
+        self.size += len(out)
+        self.parts.append(out)
+
+    def feed(self, data: bytes) -> None:
+        if self.full:
+            return
+        if self.d is None:
+            self._add(data)
+            return
+        while data and not self.full and not self.d.eof:
+            try:
+                out = self.d.decompress(data, self.cap - self.size + 1)
+            except zlib.error:
+                if self.enc == "deflate" and not self.raw_deflate_tried and self.size == 0:
+                    self.raw_deflate_tried = True  # some servers send raw deflate
+                    self.d = zlib.decompressobj(-zlib.MAX_WBITS)
+                    continue
+                raise
+            self._add(out)
+            data = self.d.unconsumed_tail
+
+    def body(self) -> bytes:
+        return b"".join(self.parts)
 
 
 def html_type(content_type: str) -> bool:
@@ -199,9 +378,10 @@ class _HostGate:
 class _Robots:
     parser: RobotFileParser | None  # None = everything allowed
     unreachable: str | None = None  # why everything is disallowed
+    blocked: str | None = None  # the host resolves to a non-public address (SSRF guard)
 
     def allowed(self, agent: str, url: str) -> bool:
-        if self.unreachable:
+        if self.unreachable or self.blocked:
             return False
         return self.parser is None or self.parser.can_fetch(agent, url)
 
@@ -213,11 +393,20 @@ class Fetcher:
         self.config = config or HttpConfig()
         self.cache = cache if cache is not None else HttpCache()
         c = self.config
+        limits = httpx.Limits(max_connections=c.concurrency, max_keepalive_connections=c.concurrency)
+        transport = httpx.HTTPTransport(limits=limits)
+        transport._pool = httpcore.ConnectionPool(  # same pool, with our network backend
+            ssl_context=transport._pool._ssl_context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=_GuardedBackend(c.allow_private_addresses),
+        )
         self._client = httpx.Client(
             headers={"User-Agent": c.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(c.timeout),
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=c.concurrency, max_keepalive_connections=c.concurrency),
+            transport=transport,
         )
         self._global = threading.BoundedSemaphore(c.concurrency)
         self._gates: dict[str, _HostGate] = {}
@@ -293,18 +482,45 @@ class Fetcher:
                 gate.wait_turn()
                 self._count("requests")
                 try:
-                    resp = self._client.get(robots_url, follow_redirects=True)
-                    body = resp.content[:ROBOTS_MAX_BYTES]
-                except httpx.HTTPError as exc:
-                    last = f"{type(exc).__name__}"
+                    status, headers, body = self._robots_get(robots_url)
+                except _Blocked as exc:
+                    return _Robots(None, blocked=str(exc))
+                except (httpx.HTTPError, httpcore.TimeoutException, _TooLarge, _Unsupported, zlib.error,
+                        httpx.InvalidURL, ValueError) as exc:
+                    last = "timed out" if isinstance(exc, (httpx.TimeoutException, httpcore.TimeoutException)) else type(exc).__name__
                     continue
-            if resp.status_code >= 500 or resp.status_code == 429:
-                last = f"HTTP {resp.status_code}"
+            if status >= 500 or status == 429:
+                last = f"HTTP {status}"
                 continue
-            text = decode_body(body, resp.headers.get("content-type", "")) if resp.status_code < 400 else ""
-            self.cache.robots_updated[origin] = (resp.status_code, text, _now())
-            return self._parse_robots(origin, resp.status_code, text)
+            if status in REDIRECTS:  # more redirects than we follow for robots.txt: none
+                return _Robots(None, unreachable=f"{robots_url} redirects too often")
+            text = decode_body(body, headers.get("content-type", "")) if status < 400 else ""
+            self.cache.robots_updated[origin] = (status, text, _now())
+            return self._parse_robots(origin, status, text)
         return _Robots(None, unreachable=f"{robots_url} could not be read ({last})")
+
+    def _robots_get(self, url: str):
+        """robots.txt: redirects followed hop by hop (checked like any hop), the body cut at
+        ``ROBOTS_MAX_BYTES`` (after decompression), the whole exchange within one deadline."""
+        for _ in range(ROBOTS_MAX_REDIRECTS + 1):
+            problem = self.url_problem(url)
+            if problem:
+                raise _Blocked(problem)
+            status, headers, body = self._send(url, {}, lambda ct: True, ROBOTS_MAX_BYTES, truncate=True)
+            if status in REDIRECTS and headers.get("location"):
+                url = urljoin(url, headers["location"])
+                continue
+            return status, headers, body
+        return 310, {}, b""
+
+    def url_problem(self, url: str) -> str | None:
+        """Why this hop may not be fetched (scheme, host, a non-public address), or None."""
+        if not is_http_url(url):
+            return f"{url[:300]} is not a valid http(s) URL"
+        if not self.config.allow_private_addresses and _host_literal_blocked(urlsplit(url).hostname or ""):
+            return (f"{url[:300]} points to a private, loopback or link-local address; not fetched "
+                    "(set http.allow_private_addresses = true to allow it)")
+        return None
 
     # -- fetching ------------------------------------------------------------------------
     def fetch(
@@ -317,8 +533,14 @@ class Fetcher:
     ) -> FetchResult:
         """GET ``url`` politely. Never raises for network or HTTP trouble: the result says."""
         result = FetchResult(url=url)
+        try:
+            return self._fetch(result, url, accept=accept, conditional=conditional, remember=remember)
+        except Exception as exc:  # noqa: BLE001 - one URL never costs the source
+            return self._fail(result, type(exc).__name__, f"{str(url)[:300]} could not be fetched ({type(exc).__name__}: {str(exc)[:200]})")
+
+    def _fetch(self, result: FetchResult, url: str, *, accept, conditional: bool, remember: bool) -> FetchResult:
         if not is_http_url(url):
-            return self._fail(result, "UnsupportedURL", f"{url} is not an http(s) URL")
+            return self._fail(result, "UnsupportedURL", f"{str(url)[:300]} is not a valid http(s) URL")
         cached = self.cache.get(url) if conditional else None
         headers = {}
         if cached and cached.etag:
@@ -327,10 +549,18 @@ class Fetcher:
             headers["If-Modified-Since"] = cached.last_modified
         current, seen = url, {url}
         for _hop in range(self.config.max_redirects + 1):
+            problem = self.url_problem(current)
+            if problem:
+                result.final_url = current
+                return self._fail(result, "PrivateAddress" if "private" in problem else "UnsupportedURL",
+                                  problem if current == url else f"{url} redirects to {problem}")
             if self.config.respect_robots:
                 robots = self._robots_for(current)
                 if not robots.allowed(self.config.user_agent, current):
                     result.final_url = current
+                    if robots.blocked:
+                        return self._fail(result, "PrivateAddress", f"{current} was not fetched: {robots.blocked} "
+                                          "(set http.allow_private_addresses = true to allow it)")
                     if robots.unreachable:
                         return self._fail(result, "RobotsUnavailable", f"{robots.unreachable}; nothing is fetched from that host this run", stage="robots", transient=True)
                     return self._fail(result, "RobotsDisallowed", f"robots.txt of {urlsplit(current).netloc} disallows {current} for our user agent", stage="robots")
@@ -344,9 +574,12 @@ class Fetcher:
                 location = resp_headers.get("location")
                 if not location:
                     return self._fail(result, "HTTPStatusError", f"{current} answered {status} without a Location")
-                nxt = urljoin(current, location)
+                try:
+                    nxt = urljoin(current, location)
+                except ValueError:
+                    nxt = location
                 if not is_http_url(nxt):
-                    return self._fail(result, "UnsupportedURL", f"{current} redirects to {nxt}, which is not http(s)")
+                    return self._fail(result, "UnsupportedURL", f"{current} redirects to {str(nxt)[:300]}, which is not a valid http(s) URL")
                 if nxt in seen:
                     return self._fail(result, "RedirectLoop", f"{url} redirects in a loop at {nxt}")
                 seen.add(nxt)
@@ -414,12 +647,25 @@ class Fetcher:
                 with gate.slots, self._global:
                     gate.wait_turn()
                     self._count("requests")
-                    status, resp_headers, body = self._send(url, headers, accept)
+                    status, resp_headers, body = self._send(url, headers, accept, c.max_bytes)
             except _TooLarge as exc:
                 self._fail(result, "TooLarge", f"{url} is larger than http.max_bytes ({c.max_bytes} bytes){exc}; not read")
                 return None
-            except (httpx.TimeoutException, _BodyTimeout):
-                self._fail(result, "Timeout", f"{url} did not answer within {c.timeout:g} s (tried {attempt + 1} times)", transient=True)
+            except _Blocked as exc:
+                self._fail(result, "PrivateAddress", f"{url} was not fetched: {exc} (set http.allow_private_addresses = true to allow it)")
+                return None
+            except _Unsupported as exc:
+                self._fail(result, "UnsupportedEncoding", f"{url} is sent with Content-Encoding {str(exc)[:40]}, which is not read")
+                return None
+            except zlib.error as exc:
+                self._fail(result, "DecodingError", f"{url} is not valid gzip/deflate ({exc})")
+                return None
+            except (httpx.InvalidURL, ValueError) as exc:
+                self._fail(result, "InvalidURL", f"{url} could not be requested, or redirects to an invalid URL "
+                                                f"({type(exc).__name__}: {str(exc)[:200]})")
+                return None
+            except (httpx.TimeoutException, httpcore.TimeoutException, _BodyTimeout):
+                self._fail(result, "Timeout", f"{url} did not finish within {c.timeout:g} s (tried {attempt + 1} times)", transient=True)
                 continue
             except httpx.HTTPError as exc:
                 self._fail(result, type(exc).__name__, f"{url} could not be fetched ({type(exc).__name__}: {exc}; tried {attempt + 1} times)", transient=True)
@@ -446,25 +692,29 @@ class Fetcher:
             return status, resp_headers, body
         return None
 
-    def _send(self, url: str, headers: dict, accept: Callable[[str], bool]):
+    def _send(self, url: str, headers: dict, accept: Callable[[str], bool], max_bytes: int, truncate: bool = False):
+        """One GET, connect to last body byte within ``http.timeout`` seconds (wall clock)."""
         c = self.config
         deadline = time.monotonic() + c.timeout
-        with self._client.stream("GET", url, headers=headers) as resp:
-            status = resp.status_code
-            if not (200 <= status < 300) or not accept(resp.headers.get("content-type", "")):
-                return status, resp.headers, b""  # no body needed
-            length = resp.headers.get("content-length")
-            if length and length.isdigit() and int(length) > c.max_bytes:
-                raise _TooLarge(f" (Content-Length {length})")
-            chunks, size = [], 0
-            for chunk in resp.iter_bytes():
-                size += len(chunk)
-                if size > c.max_bytes:
-                    raise _TooLarge("")
-                if time.monotonic() > deadline:
-                    raise _BodyTimeout()
-                chunks.append(chunk)
-            return status, resp.headers, b"".join(chunks)
+        _local.deadline = deadline
+        try:
+            with self._client.stream("GET", url, headers=headers) as resp:
+                status = resp.status_code
+                if not (200 <= status < 300) or not accept(resp.headers.get("content-type", "")):
+                    return status, resp.headers, b""  # no body needed
+                length = resp.headers.get("content-length", "").strip()
+                if length.isdigit() and int(length) > max_bytes and not truncate:
+                    raise _TooLarge(f" (Content-Length {length})")
+                inflater = _Inflater(resp.headers.get("content-encoding", ""), max_bytes, truncate=truncate)
+                for chunk in resp.iter_raw(65_536):
+                    inflater.feed(chunk)
+                    if inflater.full:
+                        break
+                    if time.monotonic() > deadline:
+                        raise _BodyTimeout()
+                return status, resp.headers, inflater.body()
+        finally:
+            _local.deadline = None
 
 
 def _reason(status: int) -> str:
