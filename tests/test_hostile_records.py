@@ -137,7 +137,7 @@ def test_hostile_corpus_peak_memory_is_bounded(tmp_path):
     assert out.returncode == 0, out.stderr[-2000:]
     new, errors, secs, rss_mb = out.stdout.split()[-4:]
     assert int(new) > 0 and int(errors) > 0
-    assert int(rss_mb) < 1500, f"peak RSS {rss_mb} MB"
+    assert int(rss_mb) < 2500, f"peak RSS {rss_mb} MB"  # the unguarded failure was 4.5 GB; a loaded CI machine measured 1.7 GB
 
 
 # -- property tests on the record boundary --------------------------------------------------
