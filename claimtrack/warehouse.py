@@ -62,8 +62,13 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
             raise ClaimtrackError(
                 f"The warehouse folder {path.parent} is not writable; choose a writable --warehouse path."
             )
+    return _connect(path, read_only=read_only)
+
+
+def _connect(path: Path, **kwargs) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect`` with its failures told in one sentence (locked, unreadable, not a warehouse)."""
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        return duckdb.connect(str(path), **kwargs)
     except duckdb.IOException as exc:
         if _is_lock_error(exc):
             raise WarehouseLockedError(
@@ -197,18 +202,7 @@ def connect_reader(path: str | Path) -> duckdb.DuckDBPyConnection:
         raise ClaimtrackError(
             f"No warehouse at {path}; run `claimtrack run` (or `make run`) first, or pass --warehouse."
         )
-    try:
-        return duckdb.connect(str(path), read_only=True, config=dict(READER_CONFIG))
-    except duckdb.IOException as exc:
-        if _is_lock_error(exc):
-            raise WarehouseLockedError(
-                f"The warehouse {path} is in use by another process (a pipeline run); wait for it to finish and try again."
-            ) from exc
-        raise ClaimtrackError(f"Cannot open the warehouse {path} ({exc}); check the path and its permissions.") from exc
-    except duckdb.Error as exc:
-        raise ClaimtrackError(
-            f"{path} is not a claimtrack DuckDB warehouse ({str(exc).splitlines()[0]}); pass the right --warehouse."
-        ) from exc
+    return _connect(path, read_only=True, config=dict(READER_CONFIG))
 
 
 REFUSED = ("queries only read the warehouse snapshot and cannot write, attach databases, touch files "
