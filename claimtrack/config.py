@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings.exceptions import SettingsError
 
 from claimtrack.errors import ConfigError
 
@@ -85,18 +86,18 @@ class StoriesConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    w_vector: float = Field(1.0, ge=0.0)    # weight of the title+lead vectors' cosine
-    w_names: float = Field(1.5, ge=0.0)     # weight of the Jaccard of the articles' name words
-    w_claims: float = Field(0.2, ge=0.0)    # bonus when the articles share a verified claim cluster
-    threshold: float = Field(0.75, gt=0.0)  # average affinity needed to join a story
-    window_days: float = Field(7.0, gt=0.0)  # articles further apart never join one story
+    w_vector: float = Field(1.0, ge=0.0, le=100.0)    # weight of the title+lead vectors' cosine
+    w_names: float = Field(1.5, ge=0.0, le=100.0)     # weight of the Jaccard of the articles' name words
+    w_claims: float = Field(0.2, ge=0.0, le=100.0)    # bonus when the articles share a verified claim cluster
+    threshold: float = Field(0.75, gt=0.0, le=1000.0)  # average affinity needed to join a story
+    window_days: float = Field(7.0, gt=0.0, le=36_500.0)  # articles further apart never join one story
 
 
 class ExtractionConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    min_tokens: int = Field(4, ge=1)
-    batch_size: int = Field(64, ge=1)
+    min_tokens: int = Field(4, ge=1, le=1000)
+    batch_size: int = Field(64, ge=1, le=100_000)
     # The claim extractor is English-only: articles detected as another language are kept
     # but skipped (and counted) unless this is true.
     non_english: bool = False
@@ -113,7 +114,7 @@ class HttpConfig(BaseModel):
     timeout: float = Field(15.0, gt=0, le=600)
     retries: int = Field(2, ge=0, le=10)  # extra tries on 5xx, 429, timeouts and connection errors
     backoff: float = Field(1.0, ge=0, le=300)  # seconds before the first retry, doubled each time
-    per_host_rate: float = Field(1.0, gt=0, le=1000)  # requests per second to one host
+    per_host_rate: float = Field(1.0, ge=0.001, le=1000)  # requests per second to one host
     per_host_concurrency: int = Field(2, ge=1, le=64)  # requests in flight to one host
     concurrency: int = Field(8, ge=1, le=256)  # requests in flight in all
     # larger responses are refused; counted after decompression, while streaming
@@ -134,8 +135,8 @@ class DaskConfig(BaseModel):
 
     address: str | None = Field(None, description="A running Dask scheduler, e.g. tcp://10.0.0.5:8786.")
     workers: int | None = Field(None, ge=1, le=512, description="Start a LocalCluster of this many processes.")
-    batch_articles: int = Field(16, ge=1, description="Articles per extraction task.")
-    batch_texts: int = Field(512, ge=1, description="Claim texts per embedding task.")
+    batch_articles: int = Field(16, ge=1, le=100_000, description="Articles per extraction task.")
+    batch_texts: int = Field(512, ge=1, le=1_000_000, description="Claim texts per embedding task.")
 
 
 class Settings(BaseSettings):
@@ -211,6 +212,32 @@ def _humanise(err: ValidationError, origin: str) -> str:
     return f"Setting '{where}' in {origin} is invalid: {first['msg']}; fix it and run again."
 
 
+# CLAIMTRACK_* variables that are not settings: the config path, test and benchmark seams.
+_NON_SETTING_VARIABLES = {"CONFIG", "FAULT", "FAULT_LOG", "CHROMIUM", "BENCH_DIR"}
+
+
+def _check_environment_names() -> None:
+    """A misspelt override (``CLAIMTRACK_HTTP_TIMEOUT`` for ``CLAIMTRACK_HTTP__TIMEOUT``) is an error, not silence."""
+    for name in os.environ:
+        if not name.upper().startswith("CLAIMTRACK_"):
+            continue
+        rest = name.upper()[len("CLAIMTRACK_"):]
+        if rest in _NON_SETTING_VARIABLES:
+            continue
+        top, _, sub = rest.lower().partition("__")
+        field = Settings.model_fields.get(top)
+        known = field is not None
+        if known and sub:
+            annotation = field.annotation
+            nested = getattr(annotation, "model_fields", None)
+            known = nested is not None and sub.split("__")[0] in nested
+        if not known:
+            raise ConfigError(
+                f"Environment variable {name} is not a claimtrack setting; "
+                f"use CLAIMTRACK_<SECTION>__<KEY> with two underscores (e.g. CLAIMTRACK_HTTP__TIMEOUT) or unset it."
+            )
+
+
 def load_settings(
     config_path: str | Path | None = None, **overrides: Any
 ) -> Settings:
@@ -226,10 +253,18 @@ def load_settings(
     elif explicit:
         raise ConfigError(f"Config file {path} does not exist; create it or drop --config.")
     origin = str(path) if data else "the environment"
+    _check_environment_names()
     try:
         settings = Settings(**data)
     except ValidationError as exc:
         raise ConfigError(_humanise(exc, f"{origin} or CLAIMTRACK_* variables")) from exc
+    except SettingsError as exc:
+        # pydantic-settings raises this when a CLAIMTRACK_* value for a list/table is not JSON.
+        field = str(exc).split('"')[1] if '"' in str(exc) else "a setting"
+        raise ConfigError(
+            f"Environment variable CLAIMTRACK_{field.upper()} is not valid JSON; "
+            f"write it as JSON (e.g. CLAIMTRACK_SOURCES='[{{\"kind\": \"folder\", \"location\": \"seeds\"}}]') or unset it."
+        ) from exc
     # Command-line flags win over everything; they arrive already typed.
     clean = {k: v for k, v in overrides.items() if v is not None}
     if "warehouse" in clean:

@@ -66,3 +66,29 @@ def test_web_source_kinds_need_urls(chdir_tmp):
     (chdir_tmp / "claimtrack.toml").write_text("[http]\ntimeout = 0\n")
     with pytest.raises(ConfigError, match="http.timeout"):
         load_settings()
+
+
+def test_environment_mistakes_are_one_sentence(chdir_tmp, monkeypatch):
+    # A list setting that is not JSON: pydantic-settings' own error is rewritten.
+    monkeypatch.setenv("CLAIMTRACK_SOURCES", "not json")
+    with pytest.raises(ConfigError, match="CLAIMTRACK_SOURCES is not valid JSON"):
+        load_settings()
+    monkeypatch.delenv("CLAIMTRACK_SOURCES")
+    # One underscore instead of two would otherwise be ignored without a word.
+    monkeypatch.setenv("CLAIMTRACK_HTTP_TIMEOUT", "3")
+    with pytest.raises(ConfigError, match="CLAIMTRACK_HTTP_TIMEOUT is not a claimtrack setting"):
+        load_settings()
+    monkeypatch.delenv("CLAIMTRACK_HTTP_TIMEOUT")
+    monkeypatch.setenv("CLAIMTRACK_HTTP__TIMEUOT", "3")
+    with pytest.raises(ConfigError, match="not a claimtrack setting"):
+        load_settings()
+    monkeypatch.delenv("CLAIMTRACK_HTTP__TIMEUOT")
+    monkeypatch.setenv("CLAIMTRACK_HTTP__TIMEOUT", "3")
+    assert load_settings().http.timeout == 3
+
+
+def test_numeric_settings_have_sane_bounds(chdir_tmp, monkeypatch):
+    # 1e-300 requests per second once passed and then overflowed time.sleep.
+    monkeypatch.setenv("CLAIMTRACK_HTTP__PER_HOST_RATE", "1e-300")
+    with pytest.raises(ConfigError, match="http.per_host_rate"):
+        load_settings()
