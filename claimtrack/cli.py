@@ -38,7 +38,7 @@ SourceOpt = Annotated[
     Optional[list[str]],
     typer.Option("--source", "-s", help="KIND:LOCATION, repeatable (folder:seeds, jsonl:data/a.jsonl, rss:URL, urls:FILE, sitemap:URL); replaces the configured sources."),
 ]
-WarehouseOpt = Annotated[Optional[Path], typer.Option("--warehouse", "-w", help="DuckDB warehouse file.")]
+WarehouseOpt = Annotated[Optional[Path], typer.Option("--warehouse", "-w", help="DuckDB warehouse file, or a DuckLake: 'ducklake:<catalog file>' / 'ducklake:postgres:<conninfo>'.")]
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML config (default: ./claimtrack.toml).")]
 
 
@@ -96,10 +96,12 @@ def run(
     as_json: Annotated[bool, typer.Option("--json", help="Print the run's result as JSON.")] = False,
     workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Extract and embed on a local Dask cluster of N processes.")] = None,
     dask_address: Annotated[Optional[str], typer.Option("--dask-address", help="Extract and embed on a running Dask scheduler (tcp://host:8786).")] = None,
+    lake_data: LakeDataOpt = None,
 ) -> None:
     """Run the claim-pipeline flow once (Prefect runs embedded unless PREFECT_API_URL is set)."""
     import time
 
+    _lake_data_env(lake_data)
     try:
         _check_sources(source)
         settings = load_settings(config, sources=source, warehouse=warehouse)
@@ -238,6 +240,7 @@ def recluster(
              "in claimtrack.toml to keep it (the next run reclusters with the configured rule).")] = None,
 ) -> None:
     """Rebuild every cluster from scratch, keeping old ids by overlap (merges/splits in cluster_lineage)."""
+    from claimtrack.lake import is_lake
     from claimtrack import pipeline
     from claimtrack.embed import Embedder
     from claimtrack.warehouse import writer_lock
@@ -250,7 +253,7 @@ def recluster(
             settings = settings.model_copy(
                 update={"clustering": settings.clustering.model_copy(update={"verifier_threshold": threshold})}
             )
-        if not Path(settings.warehouse).exists():
+        if not is_lake(settings.warehouse) and not Path(settings.warehouse).exists():
             raise ClaimtrackError(f"No warehouse at {settings.warehouse}; run `claimtrack run` first, or pass --warehouse.")
         with writer_lock(settings.warehouse):
             run_id = pipeline.start_run(settings)
@@ -308,9 +311,16 @@ def query(
     fmt: Annotated[str, typer.Option("--format", help="table | csv | json | markdown")] = "table",
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="A DuckLake warehouse as it was when run RUN_ID completed (time travel).")] = None,
 ) -> None:
     """Query the warehouse read-only (views: v_corroborated_claims, v_exclusive_claims, ...)."""
     from claimtrack.warehouse import query_published as run_query
+
+    if as_of is not None:
+        from claimtrack.lake import as_of_query
+
+        def run_query(wh, sql, params=None):  # noqa: F811 - the same call, at the run's snapshot
+            return as_of_query(wh, sql, as_of, params)
 
     try:
         if (sql is None) == (file is None):
@@ -383,6 +393,73 @@ def _print_failing_sources(settings) -> None:
     for r in failing.to_dicts():
         console.print(f"  {r['source_spec']}  since {r['failing_since']:%Y-%m-%d %H:%M}  last error: {r['last_error']}",
                       highlight=False, soft_wrap=True)
+
+
+# ---- DuckLake warehouses (claimtrack/lake.py, docs/SCALING.md) ----
+
+LakeDataOpt = Annotated[Optional[str], typer.Option(
+    "--lake-data", help="Folder (or object-store URL) for a DuckLake warehouse's Parquet files; overrides [lake] data_path.")]
+
+
+def _lake_data_env(lake_data: str | None) -> None:
+    """--lake-data reaches every settings load of the process (the flow's too) as its variable."""
+    import os
+
+    if lake_data:
+        os.environ["CLAIMTRACK_LAKE__DATA_PATH"] = lake_data
+
+
+lake_app = typer.Typer(help="DuckLake warehouse maintenance (warehouse = 'ducklake:<catalog>').", no_args_is_help=True)
+app.add_typer(lake_app, name="lake")
+
+
+def _lake_settings(warehouse, config):
+    from claimtrack.lake import is_lake
+
+    settings = load_settings(config, warehouse=warehouse)
+    if not is_lake(settings.warehouse):
+        raise ClaimtrackError(
+            f"{settings.warehouse} is a DuckDB file, not a DuckLake; pass --warehouse 'ducklake:<catalog>' "
+            "or set warehouse in claimtrack.toml."
+        )
+    return settings
+
+
+@lake_app.command("compact")
+def lake_compact(
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+    keep: Annotated[Optional[str], typer.Option("--keep", help="Expire snapshots older than this ('7 days', '12 hours'); default [lake] keep.")] = None,
+    lake_data: LakeDataOpt = None,
+) -> None:
+    """Merge small Parquet files, expire old snapshots, delete files nothing needs (orphans too)."""
+    from claimtrack.lake import compact
+
+    _lake_data_env(lake_data)
+    try:
+        settings = _lake_settings(warehouse, config)
+        counts = compact(settings.warehouse, keep=keep or settings.lake.keep)
+    except ClaimtrackError as exc:
+        _fail(exc)
+        return
+    for key, value in counts.items():
+        console.print(f"  {key + ':':<22} {value}", highlight=False)
+
+
+@lake_app.command("runs")
+def lake_runs(warehouse: WarehouseOpt = None, config: ConfigOpt = None) -> None:
+    """Completed runs still reachable by time travel (query --as-of RUN_ID), with their snapshots."""
+    from claimtrack.lake import run_versions
+
+    try:
+        settings = _lake_settings(warehouse, config)
+        rows = run_versions(settings.warehouse)
+    except ClaimtrackError as exc:
+        _fail(exc)
+        return
+    for run_id, version, at in rows:
+        console.print(f"  {run_id}  snapshot {version}  {at}", highlight=False)
+    console.print(f"{len(rows)} completed runs", style="dim")
 
 
 def main() -> None:  # pragma: no cover

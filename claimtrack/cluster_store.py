@@ -33,7 +33,9 @@ DIM = 384
 
 
 def index_path(warehouse: Path) -> Path:
-    warehouse = Path(warehouse)
+    from claimtrack.lake import local_path
+
+    warehouse = local_path(warehouse)  # a DuckLake's catalog file, or a local stand-in
     return warehouse.with_name(warehouse.name + ".reps.faiss")
 
 

@@ -139,6 +139,22 @@ class DaskConfig(BaseModel):
     batch_texts: int = Field(512, ge=1, le=1_000_000, description="Claim texts per embedding task.")
 
 
+class LakeConfig(BaseModel):
+    """A DuckLake warehouse (``warehouse = "ducklake:<catalog>"``): where its Parquet files go,
+    and its maintenance (docs/SCALING.md)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # Folder (local or shared by every writer) or object-store URL for the Parquet files; needed
+    # when the lake is created (a file catalog defaults to <catalog>.files/), recorded in the catalog.
+    data_path: str | None = None
+    # `claimtrack lake compact` (and the automatic one) expires snapshots older than this;
+    # `query --as-of` reaches back this far. The newest completed run's snapshot is always kept.
+    keep: str = Field("7 days", pattern=r"^\s*\d+\s*(second|minute|hour|day|week)s?\s*$")
+    # Compact after every N-th completed run (merge small files, expire, delete unused files); 0 = only by hand.
+    compact_every: int = Field(0, ge=0, le=1_000_000)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="CLAIMTRACK_", env_nested_delimiter="__", extra="forbid"
@@ -154,6 +170,7 @@ class Settings(BaseSettings):
     extraction: ExtractionConfig = Field(default_factory=ExtractionConfig)
     http: HttpConfig = Field(default_factory=HttpConfig)
     dask: DaskConfig = Field(default_factory=lambda: DaskConfig())
+    lake: LakeConfig = Field(default_factory=LakeConfig)
     # Outlet groups for blindspot views and the report: {"Wire services": ["Civic Wire", ...]}
     groups: dict[str, list[str]] = Field(default_factory=dict)
 
@@ -269,8 +286,15 @@ def load_settings(
     clean = {k: v for k, v in overrides.items() if v is not None}
     if "warehouse" in clean:
         clean["warehouse"] = Path(clean["warehouse"])
+    if "lake_data" in clean:  # --lake-data
+        clean["lake"] = settings.lake.model_copy(update={"data_path": str(clean.pop("lake_data"))})
     if "sources" in clean:
         clean["sources"] = [
             s if isinstance(s, SourceConfig) else parse_source_spec(s) for s in clean["sources"]
         ]
-    return settings.model_copy(update=clean) if clean else settings
+    settings = settings.model_copy(update=clean) if clean else settings
+    if str(settings.warehouse).startswith("ducklake:"):
+        from claimtrack import lake
+
+        lake.configure(settings.warehouse, settings.lake.data_path, settings.lake)
+    return settings

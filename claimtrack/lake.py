@@ -32,6 +32,7 @@ import os
 import re
 import shutil
 import socket
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,8 +46,9 @@ ROWS_SUFFIX = "__rows"
 COMPLETED = "claimtrack run {run_id} completed"
 COMPLETED_LIKE = "claimtrack run % completed"
 
-# data paths given by configuration ([lake] data_path, --lake-data), per warehouse string
+# given by configuration ([lake] data_path / --lake-data, keep, compact_every), per warehouse string
 _DATA_PATHS: dict[str, str] = {}
+_MAINTENANCE: dict[str, tuple[str, int]] = {}
 
 
 # ---------------------------------------------------------------- the attach string
@@ -97,10 +99,15 @@ def local_path(warehouse) -> Path:
     return Path("warehouse") / f"lake-{re.sub(r'[^A-Za-z0-9_.-]', '_', db)}.ducklake"
 
 
-def configure(warehouse, data_path: str | os.PathLike | None) -> None:
-    """Remember the data path configured for this warehouse (``[lake] data_path``)."""
-    if is_lake(warehouse) and data_path:
+def configure(warehouse, data_path: str | os.PathLike | None, lake_config=None) -> None:
+    """Remember what the configuration says about this warehouse: the data path
+    (``[lake] data_path``), and the snapshot keep window and compaction schedule."""
+    if not is_lake(warehouse):
+        return
+    if data_path:
         _DATA_PATHS[str(warehouse)] = str(data_path)
+    if lake_config is not None:
+        _MAINTENANCE[str(warehouse)] = (lake_config.keep, lake_config.compact_every)
 
 
 def data_path(warehouse) -> str | None:
@@ -322,6 +329,11 @@ def _friendly(warehouse, exc: Exception) -> ClaimtrackError:
         )
     if is_postgres(warehouse) and ("connection" in low or "could not connect" in low or "postgres" in low):
         return ClaimtrackError(f"Cannot reach the PostgreSQL catalog of {where} ({first}); check the conninfo and that the server runs.")
+    if "does not match existing data path" in low:
+        return ClaimtrackError(
+            f"The DuckLake {where} already keeps its files elsewhere ({first}); drop --lake-data / [lake] data_path "
+            "or set it to that folder."
+        )
     if "data_path" in low or "data path" in low:
         return ClaimtrackError(f"The DuckLake {where} has no data path yet ({first}); pass --lake-data PATH or set [lake] data_path.")
     return ClaimtrackError(f"Cannot open the DuckLake warehouse {where} ({first}); check the attach string and --lake-data.")
@@ -432,6 +444,15 @@ def publish(warehouse) -> str:
     completed run's snapshot, so there is nothing to copy."""
     from claimtrack import faults
 
+    keep, every = _MAINTENANCE.get(str(warehouse), ("7 days", 0))
+    if every:
+        con = connect(warehouse)
+        try:
+            n_completed = con.execute("SELECT count(*) FROM runs WHERE status = 'completed'").fetchone()[0]
+        finally:
+            con.close()
+        if n_completed and n_completed % every == 0:
+            compact(warehouse, keep=keep)
     f = catalog_file(warehouse)
     if f is None:
         return str(warehouse)
@@ -467,6 +488,21 @@ def connect_reader(warehouse, as_of: str | None = None) -> LakeConnection:
             "(snapshots older than the lake's keep window are expired by `claimtrack lake compact`)."
         )
     return connect(source, read_only=True, version=version, sandbox=True)
+
+
+def as_of_query(warehouse, sql: str, run_id: str, params=None):
+    """``claimtrack query --as-of RUN_ID``: the query on the snapshot that completed the run."""
+    from claimtrack.warehouse import reader_frame
+
+    if not is_lake(warehouse):
+        raise ClaimtrackError(
+            "--as-of needs a DuckLake warehouse (time travel); a DuckDB file keeps only its latest published snapshot."
+        )
+    con = connect_reader(warehouse, as_of=run_id)
+    try:
+        return reader_frame(con, sql, params)
+    finally:
+        con.close()
 
 
 def run_versions(warehouse) -> list[tuple[str, int, object]]:
@@ -511,6 +547,82 @@ def pid_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+LEASES = "claimtrack_leases"
+
+
+def _ensure_leases(con: LakeConnection) -> None:
+    """The lease table and its rows, created in one transaction (two first writers conflict
+    and one retries, so each lease row exists once)."""
+    raw = con.raw
+    for _ in range(20):
+        try:
+            raw.execute("BEGIN")
+            raw.execute(f"CREATE TABLE IF NOT EXISTS {LEASES} (name VARCHAR, holder VARCHAR, expires_at TIMESTAMP)")
+            if raw.execute(f"SELECT count(*) FROM {LEASES} WHERE name = 'cluster'").fetchone()[0] == 0:
+                raw.execute(f"INSERT INTO {LEASES} VALUES ('cluster', NULL, NULL)")
+            raw.execute("COMMIT")
+            return
+        except duckdb.Error as exc:
+            with contextlib.suppress(duckdb.Error):
+                raw.execute("ROLLBACK")
+            if not is_conflict(exc) and "already exists" not in str(exc).lower():
+                raise
+            time.sleep(0.1)
+
+
+@contextlib.contextmanager
+def lease(warehouse, name: str = "cluster", ttl_s: float = 3600.0, poll_s: float = 0.5):
+    """Serialise a stage across concurrent writers of a PostgreSQL-catalogued lake (clustering
+    must see every claim, in order, once). Taking the lease is an UPDATE of its row: two
+    takers conflict in DuckLake and only one commits. A holder that died frees it: at once
+    when it ran on this machine, else after ``ttl_s``. Other warehouses need no lease."""
+    if not is_postgres(warehouse):
+        yield
+        return
+    import uuid
+
+    me = f"{owner_tag()} {uuid.uuid4().hex[:8]}"
+    con = connect(warehouse)
+    raw = con.raw
+    try:
+        _ensure_leases(con)
+        while True:
+            try:
+                raw.execute("BEGIN")
+                holder, expires = raw.execute(
+                    f"SELECT holder, expires_at < now()::TIMESTAMP FROM {LEASES} WHERE name = ?", [name]).fetchone()
+                if holder is None or expires or _holder_dead(holder):
+                    raw.execute(f"UPDATE {LEASES} SET holder = ?, expires_at = now()::TIMESTAMP + to_seconds(?) "
+                                "WHERE name = ?", [me, ttl_s, name])
+                    raw.execute("COMMIT")
+                    break
+                raw.execute("ROLLBACK")
+            except duckdb.Error as exc:
+                with contextlib.suppress(duckdb.Error):
+                    raw.execute("ROLLBACK")
+                if not is_conflict(exc):
+                    raise
+            time.sleep(poll_s)
+        try:
+            yield
+        finally:
+            for _ in range(20):
+                try:
+                    raw.execute(f"UPDATE {LEASES} SET holder = NULL, expires_at = NULL WHERE name = ? AND holder = ?", [name, me])
+                    break
+                except duckdb.Error as exc:
+                    if not is_conflict(exc):
+                        raise
+                    time.sleep(0.1)
+    finally:
+        con.close()
+
+
+def _holder_dead(holder: str) -> bool:
+    m = re.match(r"running on (\S+) pid (\d+) ", holder)
+    return bool(m) and m.group(1) == socket.gethostname() and not pid_alive(int(m.group(2)))
 
 
 _WORKER_CONS: dict[tuple[str, str | None], LakeConnection] = {}
@@ -572,12 +684,12 @@ def compact(warehouse, keep: str = "7 days", data_path_override: str | None = No
     con = connect(warehouse, data_path_override=data_path_override)
     raw = con.raw
     try:
-        files_before = _file_count(raw)
-        raw.execute(f"CALL ducklake_flush_inlined_data('{ALIAS}')")
-        raw.execute(f"CALL ducklake_merge_adjacent_files('{ALIAS}')")
         keep_sql = keep.strip()
         if not re.fullmatch(r"\d+\s*(second|minute|hour|day|week)s?", keep_sql, re.I):
             raise ClaimtrackError(f"--keep '{keep}' is not a duration such as '7 days' or '12 hours'.")
+        files_before = _file_count(raw)
+        raw.execute(f"CALL ducklake_flush_inlined_data('{ALIAS}')")
+        raw.execute(f"CALL ducklake_merge_adjacent_files('{ALIAS}')")
         published_v = completed_version(con)
         cutoff = raw.execute(
             f"SELECT least(now() - INTERVAL '{keep_sql}', coalesce((SELECT snapshot_time FROM {ALIAS}.snapshots() "

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
-from claimtrack import progress
+from claimtrack import lake, progress
 from claimtrack.claims import EXTRACTOR_VERSION, extract_many
 from claimtrack.config import Settings
 from claimtrack.ids import content_hash, text_hash
@@ -45,7 +45,8 @@ def preflight(settings: Settings) -> None:
                 f"URL list '{src.location}' does not exist; check the path in --source or claimtrack.toml."
             )
     with writer_lock(settings.warehouse):
-        pass
+        if lake.is_lake(settings.warehouse):  # extensions, catalog and data path, before any run starts
+            lake.connect(settings.warehouse).close()
 
 
 def start_run(settings: Settings, flow_run_id: str | None = None) -> str:
@@ -54,28 +55,66 @@ def start_run(settings: Settings, flow_run_id: str | None = None) -> str:
     is gone (killed, crashed, out of memory) and is marked ``abandoned`` here."""
     started = utcnow()
     run_id = "r_" + content_hash(started.isoformat(), flow_run_id, length=20)
-    with open_for_write(settings.warehouse) as con, transaction(con):
-        con.execute(
-            "UPDATE runs SET status = 'abandoned', finished_at = ?, message = ? WHERE status = 'running'",
-            [started, f"its process ended without finishing the run (killed or crashed); marked at the start of {run_id}"],
-        )
-        con.execute(
-            "INSERT INTO runs (run_id, flow_run_id, started_at, status, sources) VALUES (?, ?, ?, 'running', ?)",
-            [run_id, flow_run_id, started, [s.spec for s in settings.sources]],
-        )
+    abandoned = f"its process ended without finishing the run (killed or crashed); marked at the start of {run_id}"
+    concurrent = lake.is_postgres(settings.warehouse)  # many writers: no lock says the others are gone
+
+    def write(con):
+        with transaction(con):
+            if concurrent:  # only this machine's runs whose process is gone
+                tag = lake.owner_tag().rsplit(" ", 1)[0] + " "
+                rows = con.execute("SELECT run_id, message FROM runs WHERE status = 'running' AND starts_with(message, ?)",
+                                   [tag]).fetchall()
+                dead = [r for r, m in rows if m[len(tag):].isdigit() and not lake.pid_alive(int(m[len(tag):]))]
+                if dead:
+                    con.execute("UPDATE runs SET status = 'abandoned', finished_at = ?, message = ? "
+                                "WHERE list_contains(?, run_id)", [started, abandoned, dead])
+            else:
+                con.execute("UPDATE runs SET status = 'abandoned', finished_at = ?, message = ? WHERE status = 'running'",
+                            [started, abandoned])
+            con.execute(
+                "INSERT INTO runs (run_id, flow_run_id, started_at, status, sources, message) VALUES (?, ?, ?, 'running', ?, ?)",
+                [run_id, flow_run_id, started, [s.spec for s in settings.sources], lake.owner_tag() if concurrent else None],
+            )
+
+    with open_for_write(settings.warehouse) as con:
+        _retry_conflicts(lambda: write(con))
     return run_id
 
 
+def _retry_conflicts(fn, tries: int = 8):
+    """Run one transaction, again when a concurrent DuckLake writer committed a conflicting
+    change first (DuckLake commits optimistically). A DuckDB file never conflicts."""
+    import random
+    import time
+
+    for attempt in range(tries):
+        try:
+            return fn()
+        except Exception as exc:  # noqa: BLE001 - re-raised unless it is a write conflict
+            if attempt == tries - 1 or not lake.is_conflict(exc):
+                raise
+            log.info("write conflict with a concurrent writer, retrying: %s", str(exc).splitlines()[0])
+            time.sleep(min(2.0, 0.05 * 2 ** attempt) * (0.5 + random.random()))
+
+
 def finish_run(settings: Settings, run_id: str, status: str, counts: dict, message: str | None = None) -> None:
-    with open_for_write(settings.warehouse) as con, transaction(con):
-        con.execute(
-            """UPDATE runs SET finished_at = ?, status = ?, articles_new = ?, claims_new = ?,
-                   embeddings_new = ?, clusters_new = ?, members_new = ?, errors = ?, message = ?
-               WHERE run_id = ?""",
-            [utcnow(), status, counts.get("articles_new"), counts.get("claims_new"),
-             counts.get("embeddings_new"), counts.get("clusters_new"), counts.get("members_new"),
-             counts.get("errors"), message, run_id],
-        )
+    """Record how the run ended. On a DuckLake, a completed run's commit is the snapshot that
+    readers then see (and ``query --as-of RUN_ID`` reads)."""
+    def write(con):
+        with transaction(con):
+            con.execute(
+                """UPDATE runs SET finished_at = ?, status = ?, articles_new = ?, claims_new = ?,
+                       embeddings_new = ?, clusters_new = ?, members_new = ?, errors = ?, message = ?
+                   WHERE run_id = ?""",
+                [utcnow(), status, counts.get("articles_new"), counts.get("claims_new"),
+                 counts.get("embeddings_new"), counts.get("clusters_new"), counts.get("members_new"),
+                 counts.get("errors"), message, run_id],
+            )
+            if status == "completed":
+                lake.mark_completed(con, run_id)
+
+    with open_for_write(settings.warehouse) as con:
+        _retry_conflicts(lambda: write(con))
 
 
 def ingest(settings: Settings, run_id: str) -> dict:
@@ -271,6 +310,8 @@ def extract(settings: Settings, run_id: str, mapper=None) -> dict:
         size = settings.dask.batch_articles if mapper is not None else EXTRACT_BATCH_ARTICLES
         batches = [pending[b0 : b0 + size] for b0 in range(0, len(pending), size)]
         window = 8 if mapper is not None else 1  # batches computed in parallel, then written
+        # On a PostgreSQL-catalogued DuckLake the workers write their batches themselves.
+        in_workers = mapper is not None and lake.is_postgres(settings.warehouse)
         for w0 in range(0, len(batches), window):
             jobs = []
             for batch in batches[w0 : w0 + window]:
@@ -285,6 +326,13 @@ def extract(settings: Settings, run_id: str, mapper=None) -> dict:
                     "published_at": [(meta.get(a) or {}).get("p") for a, _, _ in batch],
                     "titles": [(meta.get(a) or {}).get("t") for a, _, _ in batch],
                 })
+            if in_workers:
+                for job, batch in zip(jobs, batches[w0 : w0 + window]):
+                    job["store"] = _lake_target(settings, run_id) | {"batch": [list(b[:2]) for b in batch]}
+                for batch, done in zip(batches[w0 : w0 + window], mapper(extract_store_job, jobs)):
+                    counts.update(done)
+                    bar.advance(len(batch))
+                continue
             outputs = (mapper or _local_map)(extract_job, jobs)
             for batch, results in zip(batches[w0 : w0 + window], outputs):
                 _store_extraction(con, batch, results, run_id, counts)
@@ -304,6 +352,42 @@ def extract_job(job: dict):
         job["texts"], min_tokens=job["min_tokens"], batch_size=job["batch_size"],
         published_at=job["published_at"], titles=job["titles"],
     )
+
+
+def _lake_target(settings: Settings, run_id: str) -> dict:
+    return {"warehouse": str(settings.warehouse), "data_path": lake.data_path(settings.warehouse), "run_id": run_id}
+
+
+def _write_in_worker(store: dict, write) -> None:
+    """One batch's transaction, from a worker, into the lake (its connection kept per process).
+    A write conflict with a concurrent writer is retried; any other failure drops the
+    connection, so the task's retry (or the next batch) starts from a fresh one."""
+    def attempt():
+        con = lake.worker_connection(store["warehouse"], store["data_path"])
+        try:
+            write(con)
+        except BaseException:
+            lake.drop_worker_connection(store["warehouse"], store["data_path"])
+            raise
+
+    _retry_conflicts(attempt)
+
+
+def extract_store_job(job: dict) -> dict:
+    """Extract one batch and write its claims and progress markers into the lake from here
+    (a Dask worker): one DuckLake transaction, idempotent by the claims' content-hash ids
+    (a retried or duplicated batch adds nothing twice). Returns the batch's counts."""
+    store = job["store"]
+    results = extract_job(job)
+    batch = [(a, s, None) for a, s in store["batch"]]
+    counts: Counter = Counter()
+
+    def write(con):
+        counts.clear()
+        _store_extraction(con, batch, results, store["run_id"], counts)
+
+    _write_in_worker(store, write)
+    return dict(counts)
 
 
 def _store_extraction(con, batch, results, run_id: str, counts: Counter) -> None:
@@ -363,9 +447,17 @@ def embed(settings: Settings, run_id: str, embedder=None, mapper=None) -> dict:
             size = settings.dask.batch_texts
             chunks = [pending[b0 : b0 + size] for b0 in range(0, len(pending), size)]
             config = settings.embedding.model_dump()
+            in_workers = lake.is_postgres(settings.warehouse)  # the workers write their chunks themselves
             for w0 in range(0, len(chunks), 8):
                 window = chunks[w0 : w0 + 8]
-                outputs = mapper(embed_job, [{"texts": [t for _, t in c], "embedding": config} for c in window])
+                jobs = [{"texts": [t for _, t in c], "embedding": config} for c in window]
+                if in_workers:
+                    for job, chunk in zip(jobs, window):
+                        job["store"] = _lake_target(settings, run_id) | {"model": model, "hashes": [h for h, _ in chunk]}
+                    for chunk, _n in zip(window, mapper(embed_store_job, jobs)):
+                        bar.advance(len(chunk))
+                    continue
+                outputs = mapper(embed_job, jobs)
                 for chunk, vecs in zip(window, outputs):
                     _store_embeddings(con, model, chunk, vecs, run_id)
                     bar.advance(len(chunk))
@@ -383,6 +475,16 @@ def embed_job(job: dict):
 
     embedder = Embedder.from_settings(SimpleNamespace(embedding=EmbeddingConfig(**job["embedding"])))
     return embedder.encode(job["texts"])
+
+
+def embed_store_job(job: dict) -> int:
+    """Embed one chunk and write its vectors into the lake from here (a Dask worker): one
+    DuckLake transaction, idempotent by (model, text hash). Returns the chunk's size."""
+    store = job["store"]
+    vecs = embed_job(job)
+    chunk = [(h, None) for h in store["hashes"]]
+    _write_in_worker(store, lambda con: _store_embeddings(con, store["model"], chunk, vecs, store["run_id"]))
+    return len(chunk)
 
 
 def _store_embeddings(con, model: str, chunk, vecs, run_id: str) -> None:
@@ -407,26 +509,42 @@ def cluster(settings: Settings, run_id: str, model: str) -> dict:
     from claimtrack.cluster_store import cluster_new
     from claimtrack.story_store import group_stories
 
-    counts = cluster_new(settings, run_id, model)
-    counts.update(group_stories(settings, run_id))
+    with lake.lease(settings.warehouse, "cluster"):  # one clustering at a time on a shared lake
+        if lake.is_lake(settings.warehouse):
+            with open_for_write(settings.warehouse) as con:
+                removed = _retry_conflicts(lambda: _dedupe(con))
+            if removed:
+                log.info("cluster: %d duplicate rows from concurrent copies of a batch removed", removed)
+        counts = cluster_new(settings, run_id, model)
+        counts.update(group_stories(settings, run_id))
     return counts
+
+
+def _dedupe(con) -> int:
+    with transaction(con):
+        return lake.dedupe(con)
 
 
 def recluster(settings: Settings, run_id: str, model: str) -> dict:
     """Rebuild all clusters from scratch, keeping old ids by overlap (lineage recorded)."""
     from claimtrack.cluster_store import recluster as _recluster
 
-    return _recluster(settings, run_id, model)
+    with lake.lease(settings.warehouse, "cluster"):
+        return _recluster(settings, run_id, model)
 
 
 def compare(settings: Settings, top: int = 10) -> dict:
     """Cross-source summary of the whole warehouse, and its top corroborated claims."""
-    with open_for_write(settings.warehouse) as con:
+    pairs = sorted({(g, s) for g, outlets in settings.groups.items() for s in outlets})
+
+    def write_groups(con):
         with transaction(con):  # the configured outlet groups, for the blindspot views
             con.execute("DELETE FROM source_groups")
-            pairs = sorted({(g, s) for g, outlets in settings.groups.items() for s in outlets})
             if pairs:
                 con.executemany("INSERT INTO source_groups VALUES (?, ?)", [list(p) for p in pairs])
+
+    with open_for_write(settings.warehouse) as con:
+        _retry_conflicts(lambda: write_groups(con))
         summary = frame(con, sql_file("pipeline/summary.sql")).to_dicts()[0]
         top_rows = frame(con, sql_file("pipeline/top_corroborated.sql"), {"limit": top}).to_dicts()
     summary["warehouse"] = str(Path(settings.warehouse))

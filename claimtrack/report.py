@@ -20,7 +20,9 @@ MAX_CLUSTERS_PER_STORY = 40
 
 
 def default_report_path(warehouse: str | Path) -> Path:
-    warehouse = Path(warehouse)
+    from claimtrack.lake import local_path
+
+    warehouse = local_path(warehouse)  # a DuckLake's catalog file, or a local stand-in
     return warehouse.with_name(warehouse.stem + "-report.html")
 
 

@@ -46,6 +46,10 @@ def _is_lock_error(exc: Exception) -> bool:
 
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the warehouse; a lock held by another process becomes one clear sentence."""
+    from claimtrack import lake
+
+    if lake.is_lake(path):  # ducklake:<catalog> (claimtrack/lake.py)
+        return lake.connect(path, read_only=read_only)
     path = Path(path)
     if read_only and not path.exists():
         raise ClaimtrackError(
@@ -132,6 +136,12 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
 @contextlib.contextmanager
 def writer_lock(warehouse: str | Path) -> Iterator[Path]:
     """Hold the single-writer lock for a whole run. A second writer fails at once."""
+    from claimtrack import lake
+
+    if lake.is_lake(warehouse):  # a PostgreSQL catalog takes concurrent writers (claimtrack/lake.py)
+        with lake.writer_lock(warehouse) as held:
+            yield held
+        return
     warehouse = Path(warehouse)
     try:
         warehouse.parent.mkdir(parents=True, exist_ok=True)
@@ -197,6 +207,10 @@ class QueryRefusedError(ClaimtrackError, duckdb.Error):
 
 def connect_reader(path: str | Path) -> duckdb.DuckDBPyConnection:
     """A sandboxed, read-only connection for readers (see ``READER_CONFIG``)."""
+    from claimtrack import lake
+
+    if lake.is_lake(path):  # at the newest completed run's DuckLake snapshot, sandboxed alike
+        return lake.connect_reader(path)
     path = Path(path)
     if not path.exists():
         raise ClaimtrackError(
@@ -246,6 +260,10 @@ def publish_snapshot(warehouse: str | Path) -> Path:
     connection to the warehouse open."""
     import shutil
 
+    from claimtrack import lake
+
+    if lake.is_lake(warehouse):  # a DuckLake snapshot; a file catalog is copied likewise
+        return Path(lake.publish(warehouse))
     warehouse = Path(warehouse)
     con = connect(warehouse)
     try:
@@ -266,6 +284,10 @@ def publish_snapshot(warehouse: str | Path) -> Path:
 
 def published_path(warehouse: str | Path) -> Path:
     """What readers should open: the snapshot when one exists, else the warehouse itself."""
+    from claimtrack import lake
+
+    if lake.is_lake(warehouse):  # lake.connect_reader finds the published snapshot itself
+        return Path(str(warehouse))
     snap = snapshot_path(warehouse)
     return snap if snap.exists() else Path(warehouse)
 
