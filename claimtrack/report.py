@@ -7,6 +7,7 @@ inline JavaScript do the client-side search and filters."""
 from __future__ import annotations
 
 import html
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -35,26 +36,54 @@ def _color(value: float, vmax: float) -> str:
     return f"rgb({r},{g},{b})"
 
 
+def _text_width(text: str, px: float = 6.6) -> float:
+    """A generous estimate of a label's width at the report's 11.5 px font."""
+    return len(text) * px
+
+
+def short_names(sources: list[str]) -> dict[str, str]:
+    """Column headings for the heatmap: each outlet's initials (Civic Wire -> CW), made
+    unique with a digit; the full name is in the row label and in each cell's tooltip."""
+    out: dict[str, str] = {}
+    for s in sources:
+        words = re.findall(r"[A-Za-z0-9]+", s)
+        words = [w for w in words if w.lower() not in {"the", "of", "and", "a"}] or words or [s]
+        base = "".join(w[0].upper() for w in words)[:4] or s[:3]
+        name, k = base, 2
+        while name in out.values():
+            name, k = f"{base}{k}", k + 1
+        out[s] = name
+    return out
+
+
 def heatmap_svg(agreement: pl.DataFrame, sources: list[str]) -> str:
-    """Outlet x outlet matrix of shared clusters (Jaccard as colour), as inline SVG."""
+    """Outlet x outlet matrix of shared clusters (number) and Jaccard overlap (colour), as
+    inline SVG: full outlet names on the rows, initials on the columns (no rotated labels,
+    so no empty band above the matrix) and a colour legend below it."""
     n = len(sources)
     if n == 0:
         return "<p>No outlets yet.</p>"
-    cell, label = 46, 210
-    size = label + cell * n
+    cell = 46
+    short = short_names(sources)
+    label = int(max(_text_width(f"{s} ({short[s]})") for s in sources)) + 14
+    top = 22
     vals = {(r["source_a"], r["source_b"]): r for r in agreement.to_dicts()}
     vmax = max([r["jaccard"] or 0 for r in vals.values()] + [0.01])
-    parts = [f'<svg class="heatmap" xmlns="http://www.w3.org/2000/svg" width="{size + 10}" height="{size + 10}" '
-             f'role="img" aria-label="Source agreement matrix">']
+    legend_y = top + cell * n + 14
+    width = max(label + cell * n, label + 260) + 10
+    height = legend_y + 40
+    parts = [f'<svg class="heatmap" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" role="img" aria-label="Outlet agreement matrix">']
     for i, s in enumerate(sources):
-        y = label + i * cell + cell / 2 + 4
-        parts.append(f'<text x="{label - 6}" y="{y}" text-anchor="end" class="hm-label">{html.escape(s[:34])}</text>')
-        x = label + i * cell + cell / 2
-        parts.append(f'<text x="{x}" y="{label - 6}" text-anchor="start" transform="rotate(-45 {x} {label - 6})" '
-                     f'class="hm-label">{html.escape(s[:34])}</text>')
+        y = top + i * cell + cell / 2 + 4
+        parts.append(f'<text x="{label - 8}" y="{y}" text-anchor="end" class="hm-label">{html.escape(s)} '
+                     f'<tspan class="hm-short">({html.escape(short[s])})</tspan></text>')
+        x = label + i * cell + cell / 2 - 1
+        parts.append(f'<text x="{x}" y="{top - 7}" text-anchor="middle" class="hm-label hm-col">'
+                     f'<title>{html.escape(s)}</title>{html.escape(short[s])}</text>')
     for i, a in enumerate(sources):
         for j, b in enumerate(sources):
-            x, y = label + j * cell, label + i * cell
+            x, y = label + j * cell, top + i * cell
             if a == b:
                 parts.append(f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="#eee"/>')
                 continue
@@ -64,40 +93,73 @@ def heatmap_svg(agreement: pl.DataFrame, sources: list[str]) -> str:
             parts.append(
                 f'<rect class="hm-cell" data-a="{html.escape(a)}" data-b="{html.escape(b)}" x="{x}" y="{y}" '
                 f'width="{cell - 2}" height="{cell - 2}" fill="{_color(jac, vmax)}">'
-                f'<title>{html.escape(a)} / {html.escape(b)}: {shared} shared clusters, Jaccard {jac:.3f}</title></rect>'
+                f'<title>{html.escape(a)} / {html.escape(b)}: {shared} shared claims, Jaccard {jac:.3f}</title></rect>'
             )
-            parts.append(f'<text x="{x + cell / 2 - 1}" y="{y + cell / 2 + 4}" text-anchor="middle" class="hm-value">{shared}</text>')
+            ink = "#fff" if jac / vmax > 0.6 else "#1d2433"
+            parts.append(f'<text x="{x + cell / 2 - 1}" y="{y + cell / 2 + 4}" text-anchor="middle" class="hm-value" '
+                         f'fill="{ink}">{shared}</text>')
+    # the colour legend: a gradient from 0 to the largest Jaccard overlap shown
+    lx, lw = label, 200
+    parts.append('<defs><linearGradient id="hm-grad" x1="0" x2="1" y1="0" y2="0">'
+                 f'<stop offset="0" stop-color="{_color(0, 1)}"/><stop offset="1" stop-color="{_color(1, 1)}"/>'
+                 '</linearGradient></defs>')
+    parts.append(f'<g class="hm-legend"><text x="{lx - 8}" y="{legend_y + 9}" text-anchor="end" class="hm-label">'
+                 f'Jaccard overlap</text>'
+                 f'<rect x="{lx}" y="{legend_y}" width="{lw}" height="10" fill="url(#hm-grad)" stroke="#c9d1de"/>'
+                 f'<text x="{lx}" y="{legend_y + 24}" class="hm-label">0 (nothing shared)</text>'
+                 f'<text x="{lx + lw}" y="{legend_y + 24}" text-anchor="end" class="hm-label">{vmax:.2f}</text></g>')
     parts.append("</svg>")
     return "".join(parts)
 
 
 def timeline_svg(rows: list[dict], sources: list[str]) -> str:
-    """One row per outlet, one dot per corroborated claim at the time the outlet first carried it."""
+    """One row per outlet (in the order they first carried the story's corroborated claims),
+    one labelled dot per time the outlet published them: the time, how many corroborated
+    claims, and for how many it was the first reporter; dated ticks on the axis."""
+    rows = [r for r in rows if r["first_seen_at"] is not None and r["source"] in sources]
     if not rows:
         return ""
-    times = [r["first_seen_at"] for r in rows if r["first_seen_at"] is not None]
-    if not times:
-        return ""
-    t0, t1 = min(times), max(times)
+    t0 = min(r["first_seen_at"] for r in rows)
+    t1 = max(r["first_seen_at"] for r in rows)
     span = max((t1 - t0).total_seconds(), 1.0)
-    outlets = [s for s in sources if any(r["source"] == s for r in rows)]
-    left, width, row_h = 190, 560, 22
-    height = 30 + row_h * len(outlets)
-    parts = [f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" width="{left + width + 20}" height="{height}" '
-             f'role="img" aria-label="Timeline">']
-    for i, s in enumerate(outlets):
-        y = 20 + i * row_h
-        parts.append(f'<text x="{left - 8}" y="{y + 4}" text-anchor="end" class="tl-label">{html.escape(s[:28])}</text>')
-        parts.append(f'<line x1="{left}" y1="{y}" x2="{left + width}" y2="{y}" class="tl-axis"/>')
+    first_at = {}
+    for r in rows:  # the first reporter of each claim: earliest time, then outlet name (as v_claim_clusters)
+        key = (r["first_seen_at"], r["source"])
+        if r["cluster_id"] not in first_at or key < first_at[r["cluster_id"]]:
+            first_at[r["cluster_id"]] = key
+    groups: dict[tuple, list[dict]] = {}
     for r in rows:
-        if r["first_seen_at"] is None or r["source"] not in outlets:
-            continue
-        x = left + width * (r["first_seen_at"] - t0).total_seconds() / span
-        y = 20 + outlets.index(r["source"]) * row_h
-        parts.append(f'<circle cx="{x:.1f}" cy="{y}" r="5" class="tl-dot"><title>{html.escape(r["source"])}, '
-                     f'{r["first_seen_at"]:%Y-%m-%d %H:%M}: {html.escape(r["representative_text"][:120])}</title></circle>')
-    parts.append(f'<text x="{left}" y="{height - 2}" class="tl-tick">{t0:%Y-%m-%d %H:%M}</text>')
-    parts.append(f'<text x="{left + width}" y="{height - 2}" text-anchor="end" class="tl-tick">{t1:%Y-%m-%d %H:%M}</text>')
+        groups.setdefault((r["source"], r["first_seen_at"]), []).append(r)
+    order: list[str] = []
+    for r in sorted(rows, key=lambda r: (r["first_seen_at"], r["source"])):
+        if r["source"] not in order:
+            order.append(r["source"])
+    left = int(max(_text_width(s) for s in order)) + 16
+    width, row_h, pad = 600, 34, 150
+    height = 22 + row_h * len(order) + 24
+    total = left + width + pad
+    parts = [f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" width="{total}" height="{height}" '
+             f'viewBox="0 0 {total} {height}" role="img" aria-label="When each outlet first carried each corroborated claim">']
+    for i, s in enumerate(order):
+        y = 24 + i * row_h
+        parts.append(f'<text x="{left - 10}" y="{y + 4}" text-anchor="end" class="tl-label">{html.escape(s)}</text>')
+        parts.append(f'<line x1="{left}" y1="{y}" x2="{left + width}" y2="{y}" class="tl-axis"/>')
+    for (source, at), grp in sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        x = left + width * (at - t0).total_seconds() / span
+        y = 24 + order.index(source) * row_h
+        n = len({r["cluster_id"] for r in grp})
+        firsts = sum(1 for c in {r["cluster_id"] for r in grp} if first_at[c] == (at, source))
+        label = f"{at:%d %b %H:%M} · {n} claim{'s' if n != 1 else ''}" + (f", first for {firsts}" if firsts else "")
+        tip = "; ".join(sorted({r["representative_text"][:100] for r in grp}))
+        parts.append(f'<circle cx="{x:.1f}" cy="{y}" r="6" class="tl-dot{" tl-first" if firsts else ""}">'
+                     f'<title>{html.escape(source)}, {at:%Y-%m-%d %H:%M}: {html.escape(tip)}</title></circle>')
+        parts.append(f'<text x="{x + 9:.1f}" y="{y - 7}" class="tl-dot-label">{html.escape(label)}</text>')
+    axis_y = 24 + row_h * (len(order) - 1) + 22
+    for k in range(5):
+        t = t0 + (t1 - t0) * (k / 4)
+        x = left + width * k / 4
+        parts.append(f'<line x1="{x:.1f}" y1="{axis_y - 8}" x2="{x:.1f}" y2="{axis_y - 3}" class="tl-axis"/>')
+        parts.append(f'<text x="{x:.1f}" y="{axis_y + 8}" text-anchor="middle" class="tl-tick">{t:%d %b %H:%M}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -143,23 +205,64 @@ def collect(warehouse: str | Path) -> dict:
     by_cluster: dict[str, list[dict]] = {}
     for c in claims:
         by_cluster.setdefault(c["cluster_id"], []).append(c)
-    contra_claims = {c["claim_id_a"] for c in contradictions} | {c["claim_id_b"] for c in contradictions}
     for story in stories:
         story["clusters"] = per_story.get(story["story_id"], [])
         for cl in story["clusters"]:
             cl["claims"] = by_cluster.get(cl["cluster_id"], [])
-            cl["contradicted"] = any(c["claim_id"] in contra_claims for c in cl["claims"])
+            cl["conflicts"] = conflicts(cl["claims"], contradictions)
+            cl["contradicted"] = bool(cl["conflicts"])
+        story["shared"] = [cl for cl in story["clusters"] if cl["n_outlets"] >= 2 or cl["contradicted"]]
+        story["singles"] = [cl for cl in story["clusters"] if not (cl["n_outlets"] >= 2 or cl["contradicted"])]
         rows = [r for r in timeline if r["story_id"] == story["story_id"]]
         story["timeline_svg"] = timeline_svg(rows, sources)
         story["contradictions"] = [c for c in contradictions if c["story_id"] == story["story_id"]]
     return {
         "overview": overview,
+        "tiles": tiles(overview),
         "sources": sources_df.to_dicts(),
         "heatmap_svg": heatmap_svg(agreement, sources),
         "stories": stories,
         "contradictions": contradictions,
         "blindspots": blindspots,
     }
+
+
+def conflicts(cluster_claims: list[dict], contradictions: list[dict]) -> list[dict]:
+    """The other side of every contradiction one of these claims is in: which outlet says
+    what instead, against which value here (one entry per distinct pair of values/outlet)."""
+    ids = {c["claim_id"] for c in cluster_claims}
+    out, seen = [], set()
+    for c in contradictions:
+        for mine, other in (("a", "b"), ("b", "a")):
+            if c[f"claim_id_{mine}"] in ids and c[f"claim_id_{other}"] not in ids:
+                key = (c["kind"], c[f"value_{mine}"], c[f"value_{other}"], c[f"source_{other}"])
+                if key not in seen:
+                    seen.add(key)
+                    out.append({"kind": c["kind"], "here": c[f"value_{mine}"], "here_source": c[f"source_{mine}"],
+                                "other": c[f"value_{other}"], "other_source": c[f"source_{other}"],
+                                "other_url": c.get(f"url_{other}"), "other_at": c.get(f"seen_at_{other}")})
+    return out
+
+
+def _pick(row: dict, *names, default=0):
+    """The first of ``names`` the summary has (its columns may be renamed; old names stay)."""
+    for n in names:
+        if n in row and row[n] is not None:
+            return row[n]
+    return default
+
+
+def tiles(o: dict) -> list[tuple[str, object, str]]:
+    """The overview's counts, each from v_summary (the one definition every count uses)."""
+    return [
+        ("outlets", _pick(o, "outlets"), "outlets (publishers)"),
+        ("articles", _pick(o, "articles"), "articles"),
+        ("stories", _pick(o, "stories"), "stories (events)"),
+        ("claims", _pick(o, "claims"), "claims extracted"),
+        ("corroborated", _pick(o, "corroborated_claims", "corroborated_clusters"), "corroborated claims (2+ outlets)"),
+        ("exclusive", _pick(o, "exclusive_claims"), "exclusive claims (1 outlet)"),
+        ("contradictions", _pick(o, "contradictions", "disagreements"), "contradictions"),
+    ]
 
 
 def render(data: dict, generated_at: datetime | None = None) -> str:
