@@ -82,6 +82,8 @@ def _print_summary(result: dict, elapsed: float) -> None:
     rows += [("warehouse", str(s["warehouse"]))]
     if result.get("report_path"):
         rows.append(("report", str(result["report_path"])))
+    if result.get("flow_run_url"):  # only when PREFECT_API_URL names a running server
+        rows.append(("Prefect UI", f"{result['flow_run_url']} ({result.get('flow_run_name')})"))
     rows.append(("time", f"{elapsed:.1f} s"))
     console.print("[bold]claimtrack run finished[/]")
     for label, value in rows:
@@ -140,7 +142,7 @@ def run(
 def serve(
     cron: Annotated[Optional[str], typer.Option(help='Cron schedule, e.g. "*/30 * * * *".')] = None,
     interval: Annotated[Optional[int], typer.Option(help="Run every N seconds.")] = None,
-    name: Annotated[str, typer.Option(help="Deployment name.")] = "scheduled",
+    name: Annotated[str, typer.Option(help="Deployment name (prefect.yaml's is 'worker').")] = "serve",
     source: SourceOpt = None,
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,

@@ -280,15 +280,66 @@ def render(data: dict, generated_at: datetime | None = None) -> str:
     return tpl.render(**data, generated_at=generated_at or datetime.now())
 
 
-def write_report(warehouse: str | Path, out: str | Path | None = None) -> Path:
-    """Build the report from the warehouse and write it atomically; returns its path."""
+def write_report(warehouse: str | Path, out: str | Path | None = None, data: dict | None = None) -> Path:
+    """Build the report from the warehouse (or from ``data``, what :func:`collect` read) and
+    write it atomically; returns its path."""
     out = Path(out) if out else default_report_path(warehouse)
-    page = render(collect(warehouse))
+    page = render(data if data is not None else collect(warehouse))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(page, encoding="utf-8")
     tmp.replace(out)
     return out
+
+
+def _md(text) -> str:
+    """Text safe inside a markdown table cell or link label."""
+    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ").replace("[", "(").replace("]", ")")
+
+
+def _md_link(label, url) -> str:
+    link = safe_link(url)
+    return f"[{_md(label)}]({link})" if link else _md(label)
+
+
+def report_markdown(data: dict, path: str | Path | None = None, top: int = 10) -> str:
+    """The report's digest as markdown, for a Prefect artifact (the UI shows it where the
+    HTML file, on the machine that ran the flow, cannot be opened): the counts, every
+    contradiction with both values, dates and article links, and the most widely carried
+    claims of each story."""
+    lines = ["# claimtrack report", ""]
+    lines += [" · ".join(f"**{value}** {label}" for _key, value, label in tiles(data["overview"])), ""]
+    if path:
+        import socket
+
+        lines += [f"The full, searchable HTML report is `{Path(path)}` on `{socket.gethostname()}` "
+                  "(`claimtrack report --open` there).", ""]
+    contradictions = data.get("contradictions") or []
+    lines += [f"## Contradictions ({len(contradictions)})", ""]
+    if contradictions:
+        lines += ["| kind | one outlet says | date | another says | date |", "|---|---|---|---|---|"]
+        for c in contradictions[:50]:
+            sides = []
+            for x in ("a", "b"):
+                at = c.get(f"seen_at_{x}")
+                sides.append(f"{_md(c[f'source_{x}'])}: **{_md(c[f'value_{x}'])}**, "
+                             f"{_md_link(c[f'claim_{x}'], c.get(f'url_{x}'))}")
+                sides.append(f"{at:%Y-%m-%d %H:%M}" if at else "")
+            lines.append(f"| {_md(c['kind'])} | " + " | ".join(sides) + " |")
+    else:
+        lines.append("None found.")
+    lines += ["", "## Most corroborated claims", ""]
+    for story in data.get("stories") or []:
+        shared = sorted(story.get("shared") or [], key=lambda c: -c["n_outlets"])[:top]
+        if not shared:
+            continue
+        lines += [f"### {_md(story.get('first_title') or 'Untitled story')}", "",
+                  "| claim | outlets | first reporter |", "|---|---|---|"]
+        for cl in shared:
+            first = f"{cl['first_reporter']} ({cl['first_seen_at']:%Y-%m-%d %H:%M})" if cl.get("first_seen_at") else cl["first_reporter"]
+            lines.append(f"| {_md(cl['representative_text'])} | {cl['n_outlets']} | {_md(first)} |")
+        lines.append("")
+    return "\n".join(lines)
 
 
 CHROMIUM_FLAGS = (

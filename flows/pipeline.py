@@ -7,10 +7,11 @@ markdown artifact of the run's counts."""
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger, tags, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
@@ -22,12 +23,27 @@ from claimtrack.warehouse import writer_lock
 FLOW_NAME = "claim-pipeline"
 
 
+def _n(value) -> int:
+    """A count as a plain int (DuckDB sums arrive as Decimal)."""
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _plural(n, word: str, plural: str | None = None) -> str:
+    n = _n(n)
+    return f"{n:,} {word if n == 1 else (plural or word + 's')}"
+
+
 @task(name="ingest_articles", cache_policy=NO_CACHE)
 def ingest_articles(settings: Settings, run_id: str) -> dict:
     counts = pipeline.ingest(settings, run_id)
     get_run_logger().info(
-        "ingest: %(articles_read)d read, %(articles_new)d new, %(articles_duplicate)d already stored, %(errors)d errors",
-        counts,
+        "Read %s from %s: %s new, %s already stored, %s.",
+        _plural(counts.get("articles_read"), "article"), _plural(len(settings.sources), "source"),
+        f"{_n(counts.get('articles_new')):,}", f"{_n(counts.get('articles_duplicate')):,}",
+        _plural(counts.get("errors"), "ingest error"),
     )
     return counts
 
@@ -35,23 +51,33 @@ def ingest_articles(settings: Settings, run_id: str) -> dict:
 @task(name="extract_claims", cache_policy=NO_CACHE)
 def extract_claims(settings: Settings, run_id: str) -> dict:
     counts = pipeline.extract(settings, run_id)
-    get_run_logger().info("extract: %s articles -> %s new claims (%s sentences dropped)",
-                          counts.get("articles", 0), counts.get("claims_new", 0), counts.get("dropped", 0))
+    _log_extract(counts)
     return counts
+
+
+def _log_extract(counts: dict) -> None:
+    get_run_logger().info("Extracted %s from %s (%s dropped as fragments).",
+                          _plural(counts.get("claims_new"), "new claim"), _plural(counts.get("articles"), "article"),
+                          _plural(counts.get("dropped"), "sentence"))
 
 
 @task(name="embed_claims", cache_policy=NO_CACHE)
 def embed_claims(settings: Settings, run_id: str) -> dict:
     counts = pipeline.embed(settings, run_id)
-    get_run_logger().info("embed: %(embeddings_new)d new vectors with %(model)s", counts)
+    _log_embed(counts)
     return counts
+
+
+def _log_embed(counts: dict) -> None:
+    get_run_logger().info("Embedded %s with %s.", _plural(counts.get("embeddings_new"), "new claim"), counts.get("model"))
 
 
 @task(name="cluster_claims", cache_policy=NO_CACHE)
 def cluster_claims(settings: Settings, run_id: str, model: str) -> dict:
     counts = pipeline.cluster(settings, run_id, model)
-    get_run_logger().info("cluster: %(members_new)d claims clustered, %(clusters_new)d new clusters; "
-                          "%(articles_storied)d articles given a story, %(stories_new)d new stories", counts)
+    get_run_logger().info("Clustered %s into %s; gave %s a story (%s).",
+                          _plural(counts.get("members_new"), "claim"), _plural(counts.get("clusters_new"), "new cluster"),
+                          _plural(counts.get("articles_storied"), "article"), _plural(counts.get("stories_new"), "new story", "new stories"))
     return counts
 
 
@@ -71,29 +97,44 @@ def task_mapper(fn, items: list) -> list:
     return [f.result() for f in futures]
 
 
+def summary_sentence(summary: dict) -> str:
+    """The warehouse's counts (v_summary) as one sentence for the logs and the run's state."""
+    def pick(*names):
+        return next((summary[n] for n in names if summary.get(n) is not None), 0)
+
+    return (f"The warehouse holds {_plural(pick('articles'), 'article')} from {_plural(pick('outlets'), 'outlet')}, "
+            f"{_plural(pick('claims'), 'claim')}, {_plural(pick('corroborated_claims', 'corroborated_clusters'), 'corroborated claim')} "
+            f"(2+ outlets), {_plural(pick('exclusive_claims'), 'exclusive claim')} and "
+            f"{_plural(pick('contradictions', 'disagreements'), 'contradiction')}.")
+
+
 @task(name="compare_sources", cache_policy=NO_CACHE)
 def compare_sources(settings: Settings) -> dict:
     result = pipeline.compare(settings)
-    get_run_logger().info("compare: %s", result["summary"])
+    get_run_logger().info(summary_sentence(result["summary"]))
     return result
 
 
 @task(name="publish", cache_policy=NO_CACHE)
-def publish(settings: Settings) -> str | None:
+def publish(settings: Settings) -> dict:
     """Publish the read-only snapshot analysts query, then write the self-contained HTML
-    report next to the warehouse (a report failure is logged, never a failed run)."""
-    from claimtrack.report import write_report
+    report next to the warehouse and its digest as markdown for the run's artifact (a
+    report failure is logged, never a failed run)."""
+    from claimtrack.report import collect, report_markdown, write_report
     from claimtrack.warehouse import publish_snapshot
 
+    logger = get_run_logger()
     snap = publish_snapshot(settings.warehouse)
-    get_run_logger().info("snapshot published: %s", snap)
+    logger.info("Published the read-only snapshot analysts query: %s.", snap)
     try:
-        path = write_report(settings.warehouse)
+        data = collect(settings.warehouse)
+        path = write_report(settings.warehouse, data=data)
+        markdown = report_markdown(data, path)
     except Exception as exc:  # noqa: BLE001 - the data is stored; only the report is missing
-        get_run_logger().warning("report not written: %s", exc)
-        return None
-    get_run_logger().info("report: %s", path)
-    return str(path.resolve())
+        logger.warning("The HTML report was not written (%s); the data is stored, run `claimtrack report` to retry.", exc)
+        return {"report_path": None, "report_markdown": None}
+    logger.info("Wrote the HTML report: %s.", path)
+    return {"report_path": str(path.resolve()), "report_markdown": markdown}
 
 
 def _artifacts(run_id: str, counts: dict, result: dict) -> None:
@@ -107,7 +148,7 @@ def _artifacts(run_id: str, counts: dict, result: dict) -> None:
         key="top-corroborated-claims", table=rows,
         description=f"Top claims carried by 2+ outlets after run `{run_id}`.",
     )
-    lines = [f"# claim-pipeline run `{run_id}`", "", "| stage | count |", "|---|---|"]
+    lines = [f"# claim-pipeline run `{run_id}`", "", summary_sentence(summary), "", "| stage | count |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in counts.items() if not isinstance(v, (list, dict))]
     per_source = counts.get("per_source") or []
     if per_source:
@@ -117,17 +158,22 @@ def _artifacts(run_id: str, counts: dict, result: dict) -> None:
     lines += ["", "| warehouse | total |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in summary.items()]
     if result.get("report_path"):
-        uri = Path(result["report_path"]).as_uri()
-        lines += ["", f"**HTML report:** [{result['report_path']}]({uri}) (open it from the machine that ran the flow)"]
+        lines += ["", f"**HTML report:** `{result['report_path']}` on `{socket.gethostname()}`; its digest is the "
+                      "`claim-pipeline-report` artifact of this run."]
     report = result.get("run_report") or {}
     for title, key in (("New corroborated claims", "new_corroborated"), ("New contradictions", "new_disagreements"),
-                       ("Failures", "failures")):
+                       ("Ingest errors", "failures")):
         lines += ["", f"## {title}: {len(report.get(key) or [])}"]
     create_markdown_artifact(key="claim-pipeline-run", markdown="\n".join(lines),
                              description="Counts of this run per stage and source, and of the whole warehouse.")
+    if result.get("report_markdown"):
+        create_markdown_artifact(key="claim-pipeline-report", markdown=result["report_markdown"],
+                                 description=f"The report after run `{run_id}`: counts, contradictions with both "
+                                             "values and article links, the most corroborated claims.")
     for key, rows_key, what in (
         ("claim-pipeline-new-corroborated", "new_corroborated", "Claims that reached 2+ outlets in this run"),
-        ("claim-pipeline-new-contradictions", "new_disagreements", "Number/polarity disagreements involving this run's claims"),
+        ("claim-pipeline-new-contradictions", "new_disagreements",
+         "Contradictions (a different number, date, person or polarity) involving this run's claims"),
         ("claim-pipeline-failures", "failures", "This run's ingest_errors rows (the run went on without these items)"),
     ):
         table = [{k: str(v) for k, v in r.items()} for r in report.get(rows_key) or []]
@@ -151,7 +197,74 @@ def _run_report(settings: Settings, run_id: str, limit: int = 200) -> dict:
     return out
 
 
-@flow(name=FLOW_NAME, log_prints=True)
+def source_label(spec: str) -> str:
+    """A short name for a source spec in a run's name: ``folder:seeds``, ``rss:example.org/feed.xml``."""
+    from urllib.parse import urlsplit
+
+    kind, _, location = spec.partition(":")
+    if location.startswith(("http://", "https://")):
+        parts = urlsplit(location)
+        last = parts.path.rstrip("/").rsplit("/", 1)[-1]
+        return f"{kind}:{parts.hostname or location}" + (f"/{last}" if last else "")
+    name = Path(location.rstrip("/\\")).name or location
+    return f"{kind}:{name}" if kind else spec
+
+
+def flow_run_name() -> str:
+    """The Prefect run's name says what ran: its sources (first three) and the UTC time."""
+    from datetime import datetime, timezone
+
+    params = flow_run.parameters or {}
+    specs = params.get("sources")
+    if not specs:
+        try:
+            specs = [s.spec for s in load_settings(params.get("config"), warehouse=params.get("warehouse")).sources]
+        except Exception:  # noqa: BLE001 - a name must never fail a run; the flow reports the config error
+            specs = []
+    labels = [source_label(s) for s in specs] or ["configured sources"]
+    what = ", ".join(labels[:3]) + (f" +{len(labels) - 3} more" if len(labels) > 3 else "")
+    return f"{what} · {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC"
+
+
+def _tag_flow_run(run_id: str) -> None:
+    """Add the claimtrack run id (``r_…``) to the Prefect flow run's tags, so the UI's tag
+    filter finds the run a ``runs`` row points to (and back)."""
+    from prefect.client.orchestration import get_client
+
+    if not flow_run.id:
+        return
+    try:
+        with get_client(sync_client=True) as client:
+            current = client.read_flow_run(flow_run.id)
+            client.update_flow_run(flow_run.id, tags=sorted({*(current.tags or []), run_id}))
+    except Exception as exc:  # noqa: BLE001 - a tag must never fail a run
+        get_run_logger().warning("Could not tag the flow run with %s (%s).", run_id, exc)
+
+
+def _ui_url() -> str | None:
+    """This flow run's page in the Prefect UI, when the API has a UI address."""
+    from prefect.settings import PREFECT_UI_URL
+
+    return flow_run.ui_url if flow_run.id and PREFECT_UI_URL.value() else None
+
+
+def final_state(run_id: str, counts: dict, result: dict):
+    """The flow run's final state: Completed, with a message that says when sources had
+    ingest errors (the run still stored everything else)."""
+    from prefect.states import Completed
+
+    errors = _n(counts.get("errors"))
+    failed = [p["source"] for p in counts.get("per_source") or [] if p.get("status") == "failed"]
+    if errors:
+        msg = (f"Completed with {_plural(errors, 'ingest error')}"
+               + (f" ({_plural(len(failed), 'source')} failed: {', '.join(failed[:3])})" if failed else "")
+               + f"; the rest is stored. See the claim-pipeline-failures artifact or table ingest_errors (run {run_id}).")
+    else:
+        msg = f"Completed run {run_id}: {_n(counts.get('articles_new')):,} new articles, {_n(counts.get('claims_new')):,} new claims."
+    return Completed(message=msg, data=result)
+
+
+@flow(name=FLOW_NAME, log_prints=True, flow_run_name=flow_run_name)
 def claim_pipeline(
     sources: list[str] | None = None,
     warehouse: str | None = None,
@@ -163,34 +276,48 @@ def claim_pipeline(
     ``sources`` are ``KIND:LOCATION`` strings replacing the configured ones for this run.
     With ``distributed`` (see :func:`run_flow`) claim extraction and embedding run as many
     ``compute_batch`` tasks over article/text batches on the flow's task runner (Dask);
-    every write still happens here, in the flow's process, one transaction per batch."""
+    every write still happens here, in the flow's process, one transaction per batch.
+
+    Every stage waits for the previous one (``wait_for``), so the Prefect UI's task graph
+    shows the chain ingest -> extract -> embed -> cluster -> compare -> publish."""
     settings = load_settings(config, sources=sources, warehouse=warehouse)
     logger = get_run_logger()
     with writer_lock(settings.warehouse):
         run_id = pipeline.start_run(settings, flow_run_id=str(flow_run.id) if flow_run.id else None)
+        _tag_flow_run(run_id)
+        logger.info("Started claimtrack run %s over %s.", run_id, _plural(len(settings.sources), "source"))
         counts: dict[str, Any] = {}
         try:
-            counts.update(ingest_articles(settings, run_id))
-            if distributed:
-                counts.update(pipeline.extract(settings, run_id, mapper=task_mapper))
-                logger.info("extract (distributed): %s", counts)
-                emb = pipeline.embed(settings, run_id, mapper=task_mapper)
-                logger.info("embed (distributed): %(embeddings_new)d new vectors with %(model)s", emb)
-            else:
-                counts.update(extract_claims(settings, run_id))
-                emb = embed_claims(settings, run_id)
-            counts.update(emb)
-            counts.update(cluster_claims(settings, run_id, emb["model"]))
-            result = compare_sources(settings)
+            with tags(run_id):
+                state = ingest_articles(settings, run_id, return_state=True)
+                counts.update(state.result())
+                if distributed:
+                    counts.update(pipeline.extract(settings, run_id, mapper=task_mapper))
+                    _log_extract(counts)
+                    emb = pipeline.embed(settings, run_id, mapper=task_mapper)
+                    _log_embed(emb)
+                else:
+                    state = extract_claims(settings, run_id, wait_for=[state], return_state=True)
+                    counts.update(state.result())
+                    state = embed_claims(settings, run_id, wait_for=[state], return_state=True)
+                    emb = state.result()
+                counts.update(emb)
+                state = cluster_claims(settings, run_id, emb["model"], wait_for=[state], return_state=True)
+                counts.update(state.result())
+                state = compare_sources(settings, wait_for=[state], return_state=True)
+                result = state.result()
         except BaseException as exc:
             pipeline.finish_run(settings, run_id, "failed", counts, message=str(exc)[:500])
             raise
         pipeline.finish_run(settings, run_id, "completed", counts)
         result["run_report"] = _run_report(settings, run_id)
-        result["report_path"] = publish(settings)
+        with tags(run_id):
+            result.update(publish(settings, wait_for=[state]))
     _artifacts(run_id, counts, result)
-    logger.info("run %s completed: %s", run_id, result["summary"])
-    return {"run_id": run_id, "counts": counts, **result}
+    logger.info("Run %s completed. %s", run_id, summary_sentence(result["summary"]))
+    out = {"run_id": run_id, "counts": counts, "flow_run_id": str(flow_run.id) if flow_run.id else None,
+           "flow_run_name": flow_run.name, "flow_run_url": _ui_url(), **result}
+    return final_state(run_id, counts, out)
 
 
 def dask_task_runner(workers: int | None = None, address: str | None = None):
@@ -209,15 +336,22 @@ def run_flow(sources=None, warehouse=None, config=None, workers: int | None = No
              dask_address: str | None = None) -> dict[str, Any]:
     """Run the flow once: plainly, or on Dask when ``workers``/``dask_address`` (or the
     config's ``[dask]``) ask for it."""
+    from prefect.settings import PREFECT_API_URL
+
     settings = load_settings(config, sources=sources, warehouse=warehouse)
+    server = PREFECT_API_URL.value()  # a configured server; else Prefect starts a temporary one for this run
     address = dask_address or settings.dask.address
     n = workers or settings.dask.workers
     if not address and not n:
-        return claim_pipeline(sources=sources, warehouse=warehouse, config=config)
-    runner = dask_task_runner(n, address)
-    return claim_pipeline.with_options(task_runner=runner)(
-        sources=sources, warehouse=warehouse, config=config, distributed=True
-    )
+        result = claim_pipeline(sources=sources, warehouse=warehouse, config=config)
+    else:
+        runner = dask_task_runner(n, address)
+        result = claim_pipeline.with_options(task_runner=runner)(
+            sources=sources, warehouse=warehouse, config=config, distributed=True
+        )
+    if not server:  # the temporary server is gone when the run ends: no page to link to
+        result["flow_run_url"] = None
+    return result
 
 
 if __name__ == "__main__":

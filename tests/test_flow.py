@@ -19,7 +19,9 @@ ROWS = [
 
 def test_flow_records_run_artifacts_and_is_idempotent(prefect_server, tmp_path):
     from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, FlowRunFilter, FlowRunFilterId
+    from prefect.client.schemas.filters import (
+        ArtifactFilter, ArtifactFilterFlowRunId, FlowRunFilter, FlowRunFilterId, LogFilter, LogFilterFlowRunId,
+    )
 
     from flows.pipeline import claim_pipeline
 
@@ -48,16 +50,52 @@ def test_flow_records_run_artifacts_and_is_idempotent(prefect_server, tmp_path):
             fr = await client.read_flow_run(flow_run_id)
             for _ in range(60):
                 tasks = await client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[fr.id])))
-                if len(tasks) >= 5:
+                if len(tasks) >= 6:
                     break
                 await asyncio.sleep(0.5)
             arts = await client.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[fr.id])))
-            return fr, tasks, arts
+            logs = await client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[fr.id])))
+            return fr, tasks, arts, logs
 
-    fr, tasks, arts = asyncio.run(read())
+    fr, tasks, arts, logs = asyncio.run(read())
     assert fr.state.is_completed()
-    assert {t.name.rsplit("-", 1)[0] for t in tasks} >= {"ingest_articles", "extract_claims", "embed_claims", "cluster_claims", "compare_sources"}
-    assert {a.key for a in arts} >= {"top-corroborated-claims", "claim-pipeline-run"}
+    # the run's name says what ran and when; its claimtrack run id is a tag
+    assert fr.name.startswith("jsonl:a.jsonl · 20") and fr.name.endswith(" UTC")
+    assert second["run_id"] in fr.tags and second["flow_run_name"] == fr.name
+    assert "Completed run r_" in fr.state.message  # no ingest errors: a plain completed message
+    by_name = {t.name.rsplit("-", 1)[0]: t for t in tasks}
+    chain = ["ingest_articles", "extract_claims", "embed_claims", "cluster_claims", "compare_sources", "publish"]
+    assert set(by_name) >= set(chain)
+    for upstream, downstream in zip(chain, chain[1:]):  # the task graph: each stage waits for the previous one
+        ids = {str(i.id) for group in by_name[downstream].task_inputs.values() for i in group}
+        assert str(by_name[upstream].id) in ids, (downstream, by_name[downstream].task_inputs)
+    assert {a.key for a in arts} >= {"top-corroborated-claims", "claim-pipeline-run", "claim-pipeline-report"}
+    report = next(a for a in arts if a.key == "claim-pipeline-report")
+    assert "## Contradictions" in report.data and "45 home" in report.data and "file://" not in report.data
+    assert not any("file://" in str(a.data) for a in arts)
+    # log lines are sentences: no dict or Decimal reprs
+    messages = [log.message for log in logs]
+    assert any(m.startswith("The warehouse holds ") for m in messages)
+    assert not [m for m in messages if "Decimal(" in m or "{'" in m], messages
+
+
+def test_a_run_with_ingest_errors_completes_with_a_message_that_says_so(prefect_server, tmp_path):
+    from prefect.client.orchestration import get_client
+
+    from flows.pipeline import claim_pipeline
+
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps(ROWS[0]) + "\n{not json\n")
+    result = claim_pipeline(sources=[f"jsonl:{src}"], warehouse=str(tmp_path / "w.duckdb"))
+    assert result["counts"]["errors"] == 1 and result["counts"]["articles_new"] == 1
+
+    async def read():
+        async with get_client() as client:
+            return await client.read_flow_run(result["flow_run_id"])
+
+    fr = asyncio.run(read())
+    assert fr.state.is_completed()
+    assert fr.state.message.startswith("Completed with 1 ingest error") and "ingest_errors" in fr.state.message
 
 
 def test_flow_fails_cleanly_on_a_missing_source(prefect_server, tmp_path):

@@ -22,8 +22,8 @@ from test_sources_http import LocalSite
 
 pytestmark = pytest.mark.slow
 
-TASKS = {"ingest_articles", "extract_claims", "embed_claims", "cluster_claims", "compare_sources"}
-ARTIFACTS = {"top-corroborated-claims", "claim-pipeline-run", "claim-pipeline-failures",
+TASKS = {"ingest_articles", "extract_claims", "embed_claims", "cluster_claims", "compare_sources", "publish"}
+ARTIFACTS = {"top-corroborated-claims", "claim-pipeline-run", "claim-pipeline-failures", "claim-pipeline-report",
              "claim-pipeline-new-corroborated", "claim-pipeline-new-contradictions"}
 
 
@@ -79,7 +79,8 @@ def test_runs_task_runs_and_artifacts_are_in_the_prefect_server(prefect_api, tmp
     site = LocalSite()
     try:
         wh = tmp_path / "w.duckdb"
-        (tmp_path / "claimtrack.toml").write_text("[http]\nper_host_rate = 100\ntimeout = 2\nretries = 0\n")
+        (tmp_path / "claimtrack.toml").write_text(
+            "[http]\nper_host_rate = 100\ntimeout = 2\nretries = 0\nallow_private_addresses = true\n")
         run_env = dict(env, PREFECT_API_URL=url, HF_HUB_OFFLINE="1")
         out = subprocess.run(
             [sys.executable, "-m", "claimtrack.cli", "run", "--source", f"rss:{site.base}/clean.xml",
@@ -91,7 +92,7 @@ def test_runs_task_runs_and_artifacts_are_in_the_prefect_server(prefect_api, tmp
     assert out.returncode == 0, out.stdout + out.stderr
     assert "claimtrack run finished" in out.stdout
     con = duckdb.connect(str(wh), read_only=True)
-    flow_run_id, status = con.execute("SELECT flow_run_id, status FROM runs").fetchone()
+    run_id, flow_run_id, status = con.execute("SELECT run_id, flow_run_id, status FROM runs").fetchone()
     con.close()
     assert status == "completed" and flow_run_id
 
@@ -113,6 +114,13 @@ def test_runs_task_runs_and_artifacts_are_in_the_prefect_server(prefect_api, tmp
 
     fr, flow, tasks, arts = asyncio.run(read())
     assert flow.name == "claim-pipeline" and fr.state.is_completed()
+    # what the UI shows: a name saying what ran and when, the claimtrack run id as a tag, a
+    # final state whose message says a source failed, and `claimtrack run` printed the page
+    assert fr.name.startswith("rss:127.0.0.1/clean.xml, rss:127.0.0.1/missing.html · 20"), fr.name
+    assert run_id in fr.tags
+    assert fr.state.message.startswith("Completed with 1 ingest error"), fr.state.message
+    ui = url.removesuffix("/api") + f"/flow-runs/flow-run/{flow_run_id}"
+    assert f"Prefect UI: {ui}" in " ".join(out.stdout.split()), out.stdout
     assert {t.name.rsplit("-", 1)[0] for t in tasks} >= TASKS
     assert all(t.state.is_completed() for t in tasks)
     by_key = {a.key: a for a in arts}

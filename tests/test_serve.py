@@ -69,3 +69,20 @@ def test_serve_interval_runs_the_flow(prefect_server, tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
     assert wh.exists()
+
+
+def test_serve_and_prefect_yaml_deployments_have_distinct_names():
+    """`claimtrack serve` and `prefect deploy --all` register different deployments, so
+    neither overwrites the other's schedule."""
+    import inspect
+
+    import yaml
+
+    from claimtrack import cli
+    from conftest import ROOT
+
+    spec = yaml.safe_load((ROOT / "prefect.yaml").read_text())
+    yaml_names = [d["name"] for d in spec["deployments"]]
+    serve_default = inspect.signature(cli.serve).parameters["name"].default
+    assert serve_default and serve_default not in yaml_names
+    assert all(d["entrypoint"] == "flows/pipeline.py:claim_pipeline" for d in spec["deployments"])
