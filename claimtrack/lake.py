@@ -257,10 +257,39 @@ def _translate_upsert(con: duckdb.DuckDBPyConnection, m: re.Match) -> str:
     return "\n".join(out)
 
 
+VIEWS = "claimtrack_views"
+_CREATE_VIEW = re.compile(r"(?i)\bCREATE\s+OR\s+REPLACE\s+VIEW\s+(\w+)")
+
+
+def _translate_view(con: duckdb.DuckDBPyConnection, names: list[str], sql: str) -> str:
+    """Views are re-created by every writer's connect (warehouse.migrate); on a lake each
+    would be a commit (a new snapshot, and a conflict between concurrent writers). So a view
+    is only (re)created when its SQL changed: its hash is kept in ``claimtrack_views``."""
+    import hashlib
+
+    name = "+".join(names)
+    digest = hashlib.sha256(sql.encode("utf-8")).hexdigest()[:16]
+    try:
+        row = con.execute(f"SELECT sql_hash FROM {VIEWS} WHERE name = ?", [name]).fetchone()
+    except duckdb.CatalogException:
+        row = None
+    exists = con.execute("SELECT count(DISTINCT view_name) FROM duckdb_views() WHERE database_name = current_database() "
+                         "AND list_contains(?, view_name)", [names]).fetchone()[0] == len(set(names))
+    if row and row[0] == digest and exists:
+        return "SELECT 1 WHERE false"
+    return (sql.rstrip().rstrip(";") + ";\n"
+            f"CREATE TABLE IF NOT EXISTS {VIEWS} (name VARCHAR, sql_hash VARCHAR);\n"
+            f"DELETE FROM {VIEWS} WHERE name = '{name}';\n"
+            f"INSERT INTO {VIEWS} VALUES ('{name}', '{digest}');")
+
+
 def translate(con: duckdb.DuckDBPyConnection, sql: str) -> str:
     """One statement (or a migration's statements) as DuckLake runs it; see the module docstring."""
     if re.search(r"(?i)\bCREATE\s+TABLE\b", sql):
         return _translate_ddl(sql)
+    views = _CREATE_VIEW.findall(sql)
+    if views:
+        return _translate_view(con, views, sql)
     m = _ON_CONFLICT.match(sql)
     if m:
         return _translate_upsert(con, m)
@@ -273,7 +302,7 @@ def translate(con: duckdb.DuckDBPyConnection, sql: str) -> str:
         sql = sql.replace(
             "duckdb_tables()",
             f"(SELECT * REPLACE (regexp_replace(table_name, '{ROWS_SUFFIX}$', '') AS table_name) "
-            "FROM duckdb_tables() WHERE database_name = current_database())",
+            "FROM duckdb_tables() WHERE database_name = current_database() AND NOT starts_with(table_name, 'claimtrack_'))",
         )
     return sql
 
@@ -370,7 +399,15 @@ def connect(warehouse, read_only: bool = False, *, data_path_override: str | Non
     con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
     try:
         _load_extensions(con, is_postgres(warehouse))
-        con.execute(f"ATTACH '{_sql_str(warehouse)}' AS {ALIAS}" + (f" ({', '.join(options)})" if options else ""))
+        attach = f"ATTACH '{_sql_str(warehouse)}' AS {ALIAS}" + (f" ({', '.join(options)})" if options else "")
+        for attempt in range(10):
+            try:
+                con.execute(attach)
+                break
+            except duckdb.Error as exc:  # two writers creating a new catalog at once: the loser retries
+                if attempt == 9 or "failed to initialize ducklake" not in str(exc).lower():
+                    raise
+                time.sleep(0.2 * (attempt + 1))
         con.execute(f"USE {ALIAS}")
         if sandbox:
             allowed_dirs = [stored_data_path(con) or dp or ""]
@@ -387,7 +424,32 @@ def connect(warehouse, read_only: bool = False, *, data_path_override: str | Non
     except duckdb.Error as exc:
         con.close()
         raise _friendly(warehouse, exc) from exc
-    return LakeConnection(con, warehouse, read_only or version is not None, version)
+    lc = LakeConnection(con, warehouse, read_only or version is not None, version)
+    if not lc.read_only:
+        try:
+            _migrate(lc)
+        except BaseException:
+            lc.close()
+            raise
+    return lc
+
+
+def _migrate(con: LakeConnection) -> None:
+    """Migrations and views once per writer connection, retried when a concurrent writer
+    applies the same ones first (DuckLake: a conflict, or 'already exists')."""
+    from claimtrack.warehouse import migrate
+
+    for attempt in range(10):
+        try:
+            migrate(con)
+            return
+        except duckdb.Error as exc:
+            with contextlib.suppress(duckdb.Error):
+                con.raw.execute("ROLLBACK")
+            low = str(exc).lower()
+            if attempt == 9 or not (is_conflict(exc) or "already exists" in low or "duplicate" in low):
+                raise _friendly(con.warehouse, exc) from exc
+            time.sleep(0.2 * (attempt + 1))
 
 
 def stored_data_path(con) -> str | None:
@@ -474,9 +536,10 @@ def publish(warehouse) -> str:
 
 
 def connect_reader(warehouse, as_of: str | None = None) -> LakeConnection:
-    """A sandboxed read-only connection at the newest completed run's snapshot, or at the
-    snapshot that completed run ``as_of``."""
-    source = published(warehouse)
+    """A sandboxed read-only connection to ``warehouse`` (the live catalog, or the reader
+    copy ``published`` names) at its newest completed run's snapshot, or at the snapshot
+    that completed run ``as_of``."""
+    source = str(warehouse)
     probe = connect(source, read_only=True)
     try:
         version = completed_version(probe, as_of)
@@ -498,7 +561,7 @@ def as_of_query(warehouse, sql: str, run_id: str, params=None):
         raise ClaimtrackError(
             "--as-of needs a DuckLake warehouse (time travel); a DuckDB file keeps only its latest published snapshot."
         )
-    con = connect_reader(warehouse, as_of=run_id)
+    con = connect_reader(published(warehouse), as_of=run_id)
     try:
         return reader_frame(con, sql, params)
     finally:

@@ -362,6 +362,12 @@ def _write_in_worker(store: dict, write) -> None:
     """One batch's transaction, from a worker, into the lake (its connection kept per process).
     A write conflict with a concurrent writer is retried; any other failure drops the
     connection, so the task's retry (or the next batch) starts from a fresh one."""
+    import os
+
+    fault = os.environ.get("CLAIMTRACK_FAULT", "")
+    if fault.startswith("worker-"):  # crash tests: kill this worker at its K-th batch commit (claimtrack/faults.py)
+        os.environ["CLAIMTRACK_FAULT"] = fault[len("worker-"):]
+
     def attempt():
         con = lake.worker_connection(store["warehouse"], store["data_path"])
         try:

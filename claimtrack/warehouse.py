@@ -286,8 +286,8 @@ def published_path(warehouse: str | Path) -> Path:
     """What readers should open: the snapshot when one exists, else the warehouse itself."""
     from claimtrack import lake
 
-    if lake.is_lake(warehouse):  # lake.connect_reader finds the published snapshot itself
-        return Path(str(warehouse))
+    if lake.is_lake(warehouse):  # a file catalog's reader copy; readers attach its newest completed run
+        return Path(lake.published(warehouse))
     snap = snapshot_path(warehouse)
     return snap if snap.exists() else Path(warehouse)
 
