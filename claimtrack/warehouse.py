@@ -39,6 +39,13 @@ def migrations() -> list[tuple[int, str, str]]:
     return sorted(out)
 
 
+# DuckDB 2 files (storage version 69+) cannot be read by the 1.5 line this project pins
+# (the format the DuckDB CLI, DBeaver, dbt-duckdb, Evidence and the DuckDB UI read).
+NEWER_STORAGE = re.compile(r"database file with version number (\d+), but we can only read versions")
+CONVERT_COMMAND = ("pip install --target /tmp/duckdb2 'duckdb>=2,<3' && "
+                   "PYTHONPATH=/tmp/duckdb2 .venv/bin/python tools/warehouse_to_duckdb15.py")
+
+
 def _is_lock_error(exc: Exception) -> bool:
     msg = str(exc).lower()
     return "lock" in msg and ("conflicting" in msg or "could not set lock" in msg)
@@ -74,6 +81,14 @@ def _connect(path: Path, **kwargs) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(path), **kwargs)
     except duckdb.IOException as exc:
+        newer = NEWER_STORAGE.search(str(exc))
+        if newer:
+            raise ClaimtrackError(
+                f"The warehouse {path} was written by a newer DuckDB (storage version {newer.group(1)}, DuckDB 2) that "
+                f"claimtrack's DuckDB {duckdb.__version__} and the DuckDB CLI cannot read; convert it in place with "
+                f"`{CONVERT_COMMAND} {path}` (keeps the original as {path.name}.duckdb2), or move it aside and "
+                f"`claimtrack run` rebuilds it from your sources."
+            ) from exc
         if _is_lock_error(exc):
             raise WarehouseLockedError(
                 f"The warehouse {path} is in use by another process (a pipeline run); wait for it to finish and try again."

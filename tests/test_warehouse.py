@@ -119,3 +119,62 @@ def test_export_writes_parquet_of_every_table(seeded_warehouse, tmp_path):
     for table, n in counts.items():
         assert con.execute("SELECT count(*) FROM read_parquet(?)", [str(tmp_path / "export" / f"{table}.parquet")]).fetchall()[0][0] == n
     assert counts["claims"] > 0
+
+
+DATA = __import__("pathlib").Path(__file__).parent / "data"
+
+
+def _duckdb2_file(tmp_path):
+    """A real file written by DuckDB 2.0.1 (storage version 69), kept gzipped in tests/data."""
+    import gzip
+
+    target = tmp_path / "claimtrack.duckdb"
+    target.write_bytes(gzip.decompress((DATA / "duckdb2_storage69.duckdb.gz").read_bytes()))
+    return target
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_duckdb2_warehouse_is_one_sentence_with_what_to_do(tmp_path, read_only):
+    wh = _duckdb2_file(tmp_path)
+    with pytest.raises(ClaimtrackError) as err:
+        connect(wh, read_only=read_only)
+    msg = str(err.value)
+    assert "\n" not in msg and msg.count(". ") == 0 and msg.endswith(".")
+    assert "storage version 69" in msg and "DuckDB 2" in msg
+    assert "tools/warehouse_to_duckdb15.py" in msg and str(wh) in msg and "claimtrack run" in msg
+    with pytest.raises(ClaimtrackError, match="storage version 69"):
+        query(wh, "SELECT 1")
+
+
+def test_duckdb_is_the_15_line_with_its_cli():
+    import duckdb
+
+    assert duckdb.__version__.startswith("1.5.")
+    cli = __import__("pathlib").Path(sys.executable).parent / "duckdb"
+    out = subprocess.run([str(cli), "--version"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and out.stdout.startswith("v" + duckdb.__version__), out
+
+
+@pytest.mark.slow
+def test_duckdb_cli_opens_the_pipeline_warehouse_and_runs_an_example_query(seeded_warehouse, tmp_path):
+    """What the README says works: `.venv/bin/duckdb -readonly warehouse/claimtrack.duckdb`."""
+    import shutil
+
+    from claimtrack.warehouse import SQL_DIR
+
+    wh = tmp_path / "copy.duckdb"  # the fixture is shared; the CLI only reads, but be safe
+    shutil.copyfile(seeded_warehouse, wh)
+    cli = __import__("pathlib").Path(sys.executable).parent / "duckdb"
+    example = (SQL_DIR / "queries" / "01_corroborated_claims.sql").read_text()
+    out = subprocess.run([str(cli), "-readonly", "-csv", str(wh)], input=example,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.strip().splitlines()
+    assert lines[0].startswith("claim,n_outlets,first_reporter"), lines[:2]
+    assert len(lines) > 1
+    expected = query(wh, example.rstrip().rstrip(";"))
+    assert len(lines) - 1 == expected.height
+    # the CLI refuses writes on a -readonly open
+    bad = subprocess.run([str(cli), "-readonly", str(wh), "-c", "CREATE TABLE x(a INT)"],
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode != 0 or "read-only" in (bad.stderr + bad.stdout).lower()
