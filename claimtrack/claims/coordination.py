@@ -1,0 +1,124 @@
+"""Coordination: "A did X and B did Y" -> two clauses; "A, B and C did X" -> one claim per
+member (only "and" lists of subjects/objects, never under symmetric verbs/prepositions)."""
+
+from __future__ import annotations
+
+from claimtrack.claims.units import SUBJECTS, Unit, subtree, subtree_range
+
+
+SYMMETRIC_PREPS = {"between", "among", "amongst", "with"}
+
+
+SYMMETRIC_VERBS = {"meet", "agree", "talk", "negotiate", "marry", "unite", "compare", "differ", "merge",
+                   "discuss", "share", "split", "separate", "combine", "mix", "link", "connect", "collide"}
+
+
+def split_coordination(doc, unit: Unit) -> list[Unit]:
+    """Split "A did X and B did Y" into two units; "A did X but did Y" carries A over."""
+    head = unit.head
+    toks = unit.token_set()
+    for child in head.children:
+        if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX") or child.i not in toks:
+            continue
+        c_start = child.left_edge.i
+        cut = c_start
+        while cut - 1 in toks and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].text == ","):
+            cut -= 1
+        first_p = [p for p in unit.pieces if not isinstance(p, int) or p < cut]
+        if not any(isinstance(p, int) for p in first_p) or cut <= min(toks):
+            continue
+        second_p = [p for p in unit.pieces if isinstance(p, int) and p >= c_start]
+        if not any(g.dep_ in SUBJECTS for g in child.children):
+            subj = next((g for g in head.children if g.dep_ in SUBJECTS), None)
+            if subj is None:
+                continue
+            sub = [i for i in range(*subtree_range(subj)) if i in toks or not toks]
+            if not sub:
+                continue
+            second_p = sub + second_p
+        first = unit.copy(first_p)
+        second = unit.copy(second_p, head=child)
+        return split_coordination(doc, first) + split_coordination(doc, second)
+    return [unit]
+
+
+def list_members(tok) -> list:
+    """The coordinated members of a list headed by ``tok`` ("A, B and C")."""
+    out, stack = [tok], [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def member_tokens(tok) -> set[int]:
+    toks = subtree(tok)
+    for c in tok.children:
+        if c.dep_ == "conj" or (c.dep_ in ("cc", "punct", "preconj") and c.i > tok.i):
+            toks -= subtree(c)
+    return toks
+
+
+def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
+    """"Nods to Holly, Manson and King" -> one unit per member (only "and" lists of nouns
+    that are subjects or objects, never under between/among/with or symmetric verbs)."""
+    if depth > 1 or unit.composed:
+        return [unit]
+    toks = unit.token_set()
+    for i in sorted(toks):
+        tok = doc[i]
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
+            continue
+        conj = [c for c in tok.children if c.dep_ == "conj"]
+        ccs = [c for c in tok.children if c.dep_ == "cc"] + [c for x in conj for c in x.children if c.dep_ == "cc"]
+        if not conj or not ccs or any(c.lower_ not in ("and", "&") for c in ccs):
+            continue
+        if any(c.dep_ == "preconj" or c.lower_ == "both" for c in tok.children):
+            continue
+        verb = tok.head
+        if tok.dep_ == "pobj":
+            if verb.lower_ in SYMMETRIC_PREPS:
+                continue
+            verb = verb.head
+        if verb.lemma_.lower() in SYMMETRIC_VERBS or tok.dep_ == "nsubj" and verb.lemma_.lower() in ("be",):
+            continue
+        # a compound proper name list inside an entity ("Marks and Spencer") stays whole
+        if tok.ent_iob_ in ("B", "I") and any(doc[j].ent_iob_ == "I" for j in range(tok.i + 1, tok.right_edge.i + 1) if doc[j].lower_ == "and"):
+            continue
+        anc, inside = tok.head, False
+        while anc is not unit.head and anc.i != anc.head.i:
+            if anc.dep_ in ("acl", "relcl", "advcl", "ccomp", "csubj", "appos"):
+                inside = True
+                break
+            anc = anc.head
+        if inside:
+            continue
+        members = list_members(tok)
+        if len(members) < 2 or len(members) > 6:
+            continue
+        group = set()
+        for m in members:
+            group |= subtree(m) if m is tok else subtree(m)
+        group = {g for g in group if g >= tok.i} | {g for g in subtree(tok) if g < tok.i}
+        group &= subtree(tok)
+        out = []
+        for m in members:
+            keep = member_tokens(m)
+            if m is not tok:
+                # the head's own left modifiers (determiners, "the") stay with the first member only
+                pass
+            pieces = []
+            inserted = False
+            for p in unit.pieces:
+                if isinstance(p, int) and p in group:
+                    if not inserted:
+                        pieces.extend(sorted(keep))
+                        inserted = True
+                    continue
+                pieces.append(p)
+            out.extend(split_lists(doc, unit.copy(pieces), depth + 1))
+        return out
+    return [unit]

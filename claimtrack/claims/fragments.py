@@ -1,0 +1,101 @@
+"""The fragment check: is a claim a full proposition (subject, finite verb, no dangling
+conjunction, no attribution leftover)? Repairs what the parse allows, else a drop reason."""
+
+from __future__ import annotations
+
+from claimtrack.claims.attribution import SAY_VERBS, aside_attribution
+from claimtrack.claims.units import Unit, trim_pieces
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
+
+
+DANGLING_END = {"and", "or", "but", "nor", "that", "to", "of", "the", "a", "an", "which", "who", "whom",
+                "whose", "than", "as", "because", "if", "while", "whether"}
+
+
+DANGLING_LEAD = {"and", "or", "but", "nor", "so", "that", "while", "although", "though", "whereas"}
+
+
+def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
+    """Why a (non-composed) claim is not a proposition -- no finite verb, no subject, an
+    unsplit reporting verb -- or None."""
+    head = unit.head
+    if head.i not in toks:
+        return "fragment_no_verb"
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.i not in toks for a in auxes) or any(a.tag_ == "TO" for a in auxes):
+        return "fragment_no_finite_verb"  # "to lose the race", an auxiliary cut off
+    if not auxes and head.tag_ not in FINITE_TAGS:
+        # the tagger often calls a past tense VBN and a present VB; a participle or a bare
+        # verb with its modal left in the other conjunct ("could approve X and fund Y") is not
+        if head.tag_ == "VBG" or head.pos_ not in ("VERB", "AUX"):
+            return "fragment_no_finite_verb"
+        if head.dep_ == "conj" and head.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.tag_ == "MD" for c in head.head.children):
+            return "fragment_no_finite_verb"
+    if unit.kind == "relative":
+        return None
+    subj = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i in toks]
+    if not subj and head.dep_ == "conj":
+        subj = [doc[i] for i in toks if doc[i].dep_ in SUBJECT_DEPS and i < head.i]
+    if not subj and any(c.dep_ in ("ccomp", "parataxis") and c.i < head.i and c.i in toks
+                        and any(g.dep_ in SUBJECT_DEPS for g in c.children) for c in head.children):
+        # "X had been closed ..., city records show": a full clause before a source the parse
+        # did not see as one ("city records" read as a compound); the clause stands alone
+        return None
+    if not subj:
+        return "fragment_no_subject"
+    if all(t.tag_ in ("WP", "WDT") for t in subj):
+        return "fragment_no_subject"
+    lemma = head.lemma_.lower()
+    if lemma in SAY_VERBS and head.pos_ == "VERB" and not any(c.dep_ == "neg" for c in head.children):
+        content = [c for c in head.children if c.dep_ in ("ccomp", "parataxis", "dobj", "xcomp", "dative", "prep")
+                   and c.i in toks]
+        if not content and not unit.composed:  # "X told" / "The committee said on Wednesday, ..."
+            return "attribution_leftover"
+    return None
+
+
+def repair(doc, unit: Unit, pieces):
+    """Repair what the parse allows (a reporting aside cut out, a dangling conjunction or
+    preposition stripped), then check the claim is a proposition: (pieces, drop reason or
+    None, (speaker token, cue) of a cut-out aside or None)."""
+    aside = None
+    toks = {p for p in pieces if isinstance(p, int)}
+    if not unit.composed:
+        hit = aside_attribution(doc, unit, toks)
+        if hit is not None:
+            v, subj, cut = hit
+            pieces = trim_pieces(doc, [p for p in pieces if not (isinstance(p, int) and p in cut)])
+            aside = (subj, v.text)
+
+    def dangling(p, lead):
+        if not isinstance(p, int):
+            return False
+        t = doc[p]
+        if t.is_punct:
+            return True
+        if lead:
+            return t.lower_ in DANGLING_LEAD and t.dep_ in ("cc", "mark", "advmod", "nsubj", "det")
+        if t.lower_ in DANGLING_END or t.dep_ in ("cc", "preconj", "det", "poss", "case", "aux", "mark"):
+            return True
+        return t.dep_ in ("prep", "agent") and not any(c.i in toks for c in t.children)
+    while pieces and dangling(pieces[0], True):
+        pieces = pieces[1:]
+    while pieces and dangling(pieces[-1], False):
+        t = doc[pieces[-1]] if isinstance(pieces[-1], int) else None
+        if t is not None and not t.is_punct and t.dep_ != "cc" and t.lower_ not in ("and", "or", "but", "nor"):
+            # a preposition, article or "to" whose words were cut off: the claim is cut mid-sentence
+            return pieces, "fragment_dangling", aside
+        pieces = pieces[:-1]
+    pieces = trim_pieces(doc, pieces)
+    toks = {p for p in pieces if isinstance(p, int)}
+    if not toks:
+        return pieces, "fragment_dangling", aside
+    if unit.composed:
+        return pieces, None, aside
+    return pieces, finite_core(doc, unit, toks), aside

@@ -1,0 +1,93 @@
+"""Propositions carried by relative clauses, appositives and titles inside a clause
+("Moschetto, 54," -> "Moschetto is 54 years old"; "club owner Mike Ashley" -> "Mike Ashley
+is club owner"; ", who ..." -> a claim of its own)."""
+
+from __future__ import annotations
+
+from claimtrack.claims.units import Unit, subtree, subtree_range
+
+
+RELATIVE_VAGUE = {"those", "one", "ones", "anyone", "everyone", "someone", "people", "others", "many", "some"}
+
+
+def np_pieces(doc, noun, toks: set[int], exclude: set[int]) -> list[int]:
+    """The noun phrase headed by ``noun`` without its relative clauses/appositives."""
+    a, b = subtree_range(noun)
+    drop = set(exclude)
+    for c in noun.children:
+        if c.dep_ in ("relcl", "appos", "acl") and c.i > noun.i:
+            drop |= subtree(c)
+        if c.dep_ == "punct" and c.i > noun.i:
+            drop.add(c.i)
+        if c.dep_ in ("cc", "conj") and c.i > noun.i:
+            drop |= subtree(c)
+    return [i for i in range(a, b) if i not in drop and doc[i].text not in ('"', "“", "”")]
+
+
+def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
+    """Propositions carried by relative clauses, appositives and titles inside a unit:
+    the new units, and the tokens to cut from the unit itself (non-restrictive ones)."""
+    toks = unit.token_set()
+    side, cut = [], set()
+    if unit.composed:
+        return side, cut
+    for i in sorted(toks):
+        tok = doc[i]
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON") and tok.head.i in toks:
+            noun = tok.head
+            rel = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")), None)
+            if rel is None:
+                continue
+            a, b = subtree_range(tok)
+            nonrestrictive = a - 1 >= s and doc[a - 1].text in (",", "(", "—", "--") and rel.lower_ != "that"
+            if not nonrestrictive or noun.pos_ == "PRON" or noun.lower_ in RELATIVE_VAGUE:
+                # "those who ask for details": the clause restricts its noun and says nothing
+                # on its own ("those ask for details")
+                continue
+            near = doc[a - 2] if a - 2 >= s and doc[a - 1].text == "," else None
+            if near is not None and near.pos_ in ("NOUN", "PROPN") and near.i in subtree(noun) and near is not noun:
+                # "any role for Kyiv or Europeans, who fear ...": the nearest noun is meant
+                np_ = [j for j in range(near.left_edge.i, near.i + 1) if j in toks]
+            else:
+                np_ = np_pieces(doc, noun, toks, set())
+            pieces = np_ + [j for j in range(a, b) if j != rel.i and j in toks]
+            side.append(unit.copy(pieces, head=tok, kind="relative", quote_kind=unit.quote_kind))
+            if doc[a - 1].text == ",":
+                cut |= set(range(a - 1, b))
+                if b < e and doc[b].text == ",":
+                    cut.add(b)
+        elif tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN") and tok.head.i in toks:
+            noun = tok.head
+            a, b = subtree_range(tok)
+            if not (a - 1 >= s and doc[a - 1].text in (",", "(")):
+                continue
+            app = [j for j in range(a, b) if j in toks and not (doc[j].dep_ == "punct" and j in (a, b - 1))]
+            if not app:
+                continue
+            np_ = np_pieces(doc, noun, toks, set(range(a, b)))
+            if not np_:
+                continue
+            age = len(app) == 1 and doc[app[0]].like_num
+            verb = "is"
+            pieces = np_ + [verb] + app + (["years old"] if age else [])
+            side.append(unit.copy(pieces, head=tok, kind="appositive", composed=True))
+            cut |= set(range(a - 1, b))
+            if b < e and doc[b].text in (",", ")"):
+                cut.add(b)
+        elif tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and tok.dep_ == "compound" or (
+                tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN"):
+            # "club owner Mike Ashley" -> "Mike Ashley is club owner"
+            ent = next((x for x in doc.ents if x.start == tok.i), None)
+            if ent is None:
+                continue
+            j = ent.start - 1
+            title = []
+            while j >= s and j in toks and doc[j].dep_ in ("compound", "amod", "nmod") and doc[j].pos_ in ("NOUN", "PROPN", "ADJ") \
+                    and doc[j].ent_type_ != "PERSON" and doc[j].head.i >= ent.start - 1:
+                title.insert(0, j)
+                j -= 1
+            if not title or not any(doc[t].pos_ == "NOUN" for t in title) or doc[title[-1]].tag_ == "NNS":
+                continue
+            name = [k for k in range(ent.start, ent.end) if doc[k].text not in ("'s", "’s")]
+            side.append(unit.copy(name + ["is"] + title, head=ent.root, kind="title", composed=True))
+    return side, cut

@@ -1,0 +1,112 @@
+"""Claim-level resolution: which pronouns/descriptions of a claim become names (certain
+ones only, once per claim, never inside quotes), and who a speaker mention is."""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.claims import resolve
+
+
+def mentioned_people(doc, pieces, upto: int, ctx: resolve.Context, people_spans) -> set[str]:
+    """Canonical names of the people already named in the claim before piece ``upto``."""
+    toks = {p for p in pieces[:upto] if isinstance(p, int)}
+    out = set()
+    for ent, text, _ in people_spans:
+        if ent.start in toks:
+            out.add(ctx.canonical(text) or text)
+    return out
+
+
+def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted: set[int] = frozenset(),
+                     direct: bool = False, speaker: str | None = None, people_spans=(),
+                     kept: set[int] | None = None) -> dict[int, str]:
+    """Names for the pronouns and descriptions of a claim: only certain ones, never inside
+    a quotation (the speaker's words), and a person once per claim -- a later pronoun for a
+    person the claim (or its speaker) already names stays a pronoun."""
+    subs: dict[int, str] = {}
+    if direct:
+        return subs
+    idx = sorted(p for p in pieces if isinstance(p, int))
+    pos = {p: k for k, p in enumerate(pieces) if isinstance(p, int)}
+    done: set[int] = set()
+    named: set[str] = set()  # people the claim already names, by a substitution
+
+    def base(name: str) -> str:
+        return name.removesuffix("'s")
+
+    def already(i: int, name: str) -> bool:
+        have = named | mentioned_people(doc, pieces, pos[i], ctx, people_spans)
+        if speaker:
+            have.add(ctx.canonical(speaker) or speaker)
+        return any(base(name) == h or base(name).split()[-1:] == h.split()[-1:] and
+                   (ctx.canonical(h) or h) == base(name) for h in have)
+
+    for i in idx:
+        if i in done or i in quoted:
+            continue
+        tok = doc[i]
+        if tok.lower_ in resolve.PRONOUNS and tok.pos_ == "PRON" or tok.lower_ in ("his", "her") and tok.dep_ == "poss":
+            name = resolve.resolve_pronoun(ctx, doc, tok, s, e)
+            if not name or i == idx[-1]:  # a claim-final pronoun keeps its wording (its span ends there)
+                continue
+            if already(i, name):
+                named.add(base(name))
+                if kept is not None:
+                    kept.add(i)
+                continue
+            subs[i] = name
+            named.add(base(name))
+            continue
+        span = resolve.description_span(tok) if tok.pos_ == "NOUN" else None
+        if span is None:
+            continue
+        a, b = span
+        if not all(j in pieces for j in range(a, b)) or any(j in quoted for j in range(a, b)):
+            continue
+        name = resolve.resolve_description(ctx, tok)
+        if not name or " and " not in name and already(a, name):
+            continue
+        named.add(base(name))
+        # "the official" -> "Yuri Ushakov"; a possessive stays one ("the official's" keeps 's)
+        if b - 1 == idx[-1]:
+            # claim-final: "between Vladimir Putin and Donald Trump, the two leaders", so the
+            # claim still ends with its evidence
+            subs[a] = f"{name}, {doc[a].text}"
+            for j in range(a + 1, b):  # kept as worded, but not typed again ("two" is no quantity)
+                subs[j] = doc[j].text
+            done |= set(range(a, b))
+            continue
+        subs[a] = name
+        for j in range(a + 1, b):
+            subs[j] = ""
+        done |= set(range(a, b))
+    return subs
+
+
+def resolve_speaker(doc, speaker_tok_text: str | None, sent_people, ctx: resolve.Context, s: int, e: int):
+    """(resolved speaker, person name for the context) for a speaker mention."""
+    if not speaker_tok_text:
+        return None, None
+    low = speaker_tok_text.lower()
+    canon = ctx.canonical(speaker_tok_text) if speaker_tok_text[:1].isupper() else None
+    for _, text, roles in sent_people:
+        if speaker_tok_text == text or (speaker_tok_text.endswith(" " + text) and not re.search(r"\b(for|of|to|from|with)\b|'s |’s ", speaker_tok_text)):
+            name = ctx.canonical(text) or text
+            return name, name
+    if canon and any(p.name == canon for p in ctx.people):
+        return canon, canon
+    if low in resolve.PRONOUNS:
+        for t in doc[s:e]:
+            if t.text == speaker_tok_text and t.pos_ == "PRON":
+                name = resolve.resolve_pronoun(ctx, doc, t, s, e)
+                return (name or speaker_tok_text), name
+        return speaker_tok_text, None
+    # a definite description: find its head noun inside the sentence
+    for t in doc[s:e]:
+        span = resolve.description_span(t)
+        if span and doc[span[0]:span[1]].text == speaker_tok_text.strip():
+            name = resolve.resolve_description(ctx, t)
+            if name:
+                return name, name
+    return speaker_tok_text, None
