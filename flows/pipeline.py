@@ -1,9 +1,12 @@
-"""The ``claim-pipeline`` flow: ingest -> extract -> embed -> cluster -> compare.
+"""The ``claim-pipeline`` flow: ingest -> extract -> embed -> cluster -> compare -> publish.
 
-Each task is a thin call into ``claimtrack.pipeline`` and logs its counts. The run holds
-the warehouse's single-writer lock from start to end, records a ``runs`` row with the
-Prefect flow-run id, and leaves a table artifact of the top corroborated claims and a
-markdown artifact of the run's counts."""
+Each task is a thin call into ``claimtrack.pipeline`` and logs its counts in one sentence;
+each waits for the previous one, so the Prefect UI draws the chain. The run holds the
+warehouse's single-writer lock from start to end, records a ``runs`` row with the Prefect
+flow-run id, is named after its sources and time, carries its claimtrack run id as a tag,
+leaves artifacts (the report's digest, the run's counts, top corroborated claims, new
+contradictions, ingest errors) and ends in a Completed state whose message says whether
+any source or item failed."""
 
 from __future__ import annotations
 
@@ -316,7 +319,8 @@ def claim_pipeline(
     _artifacts(run_id, counts, result)
     logger.info("Run %s completed. %s", run_id, summary_sentence(result["summary"]))
     out = {"run_id": run_id, "counts": counts, "flow_run_id": str(flow_run.id) if flow_run.id else None,
-           "flow_run_name": flow_run.name, "flow_run_url": _ui_url(), **result}
+           "flow_run_name": flow_run.name, "flow_run_url": _ui_url(),
+           **{k: v for k, v in result.items() if k != "report_markdown"}}
     return final_state(run_id, counts, out)
 
 
