@@ -258,6 +258,7 @@ def _translate_upsert(con: duckdb.DuckDBPyConnection, m: re.Match) -> str:
 
 
 VIEWS = "claimtrack_views"
+_VIEW_COLUMN_COMMENT = re.compile(r"(?is)COMMENT\s+ON\s+COLUMN\s+[\w.\"]+\s+IS\s+(?:'(?:[^']|'')*'|NULL)\s*;?")
 _CREATE_VIEW = re.compile(r"(?i)\bCREATE\s+OR\s+REPLACE\s+VIEW\s+(\w+)")
 
 
@@ -277,6 +278,8 @@ def _translate_view(con: duckdb.DuckDBPyConnection, names: list[str], sql: str) 
                          "AND list_contains(?, view_name)", [names]).fetchone()[0] == len(set(names))
     if row and row[0] == digest and exists:
         return "SELECT 1 WHERE false"
+    # DuckLake keeps comments on views and tables, not on a view's columns: those are left out
+    sql = _VIEW_COLUMN_COMMENT.sub("", sql)
     return (sql.rstrip().rstrip(";") + ";\n"
             f"CREATE TABLE IF NOT EXISTS {VIEWS} (name VARCHAR, sql_hash VARCHAR);\n"
             f"DELETE FROM {VIEWS} WHERE name = '{name}';\n"

@@ -419,12 +419,14 @@ def _store_extraction(con, batch, results, run_id: str, counts: Counter) -> None
         )
         con.unregister("new_article_ids")
         con.unregister("new_claims")
-        con.executemany(
-            "INSERT INTO article_extractions VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
-            "n_sentences = EXCLUDED.n_sentences, n_claims = EXCLUDED.n_claims, "
-            "dropped = EXCLUDED.dropped, run_id = EXCLUDED.run_id",
-            [list(m) for m in markers],
-        )
+        if markers:  # one statement for the batch (on a DuckLake: one MERGE, one file)
+            con.execute(
+                "INSERT INTO article_extractions VALUES "
+                + ", ".join(["(?, ?, ?, ?, ?::MAP(VARCHAR, INTEGER), ?)"] * len(markers))
+                + " ON CONFLICT DO UPDATE SET n_sentences = EXCLUDED.n_sentences, n_claims = EXCLUDED.n_claims, "
+                "dropped = EXCLUDED.dropped, run_id = EXCLUDED.run_id",
+                [v for m in markers for v in m],
+            )
     counts["articles"] += len(batch)
     counts["claims_new"] += len(df)
 
