@@ -153,6 +153,7 @@ def main() -> None:
     a = ap.parse_args()
     spec = f"folder:{ROOT / 'seeds'}" if a.data == "seeds" else f"jsonl:{bench_file('multisource/basil_dev.jsonl')}"
     os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="claimtrack-prefect-"))
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")  # a loaded 2-core machine
     runs: dict[str, list[dict]] = {}
     with postgres_server() as new_db:
         configs = [("DuckDB file", "file", None), ("DuckLake, local catalog file", "lake-file", None)]
