@@ -1,4 +1,4 @@
-"""``claimtrack`` command line: run | serve | query | status.
+"""``claimtrack`` command line: run | serve | report | export | recluster | query | schema | status | lake.
 
 Prefect is imported lazily, only by the commands that run flows, so ``query`` and
 ``status`` start fast and the core stays free of Prefect."""
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer import core as _typer_core
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -24,22 +25,55 @@ from claimtrack import progress as progress_hook  # noqa: E402
 from claimtrack.config import load_settings, parse_source_spec  # noqa: E402
 from claimtrack.errors import ClaimtrackError  # noqa: E402
 
+def _display_type_rich(self, ctx):
+    """Help shows a value's name (PATH, N, KIND:LOCATION), never a Python type (<bool>, <list[str]>)."""
+    if getattr(self, "is_flag", False) and not getattr(self, "metavar", None):
+        return None
+    if self.metavar is not None:
+        return self.metavar
+    name = getattr(self.type, "name", "") or ""
+    return {"integer": "N", "float": "NUMBER", "path": "PATH", "text": "TEXT", "boolean": None}.get(name.lower(), "VALUE")
+
+
+_typer_core.TyperOption.display_type_rich = _display_type_rich
+_typer_core.TyperArgument.display_type_rich = lambda self, ctx: self.metavar
+
+
+def _version(value: bool) -> None:
+    if value:
+        import duckdb
+
+        from claimtrack import __version__
+
+        console.print(f"claimtrack {__version__} (DuckDB {duckdb.__version__})", highlight=False)
+        raise typer.Exit()
+
+
 app = typer.Typer(
     help="Track what news outlets claim: ingest articles, split them into claims, "
-    "cluster near-duplicate claims across outlets, and query the DuckDB warehouse.",
+    "cluster the same claim across outlets, and query the DuckDB warehouse.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print claimtrack's and DuckDB's versions and exit.")] = False,
+) -> None:
+    """Track what news outlets claim: ingest articles, split them into claims, cluster the same claim
+    across outlets, and query the DuckDB warehouse (glossary: docs/WAREHOUSE.md)."""
 console = Console()
 err_console = Console(stderr=True)
 
 SourceOpt = Annotated[
     Optional[list[str]],
-    typer.Option("--source", "-s", help="KIND:LOCATION, repeatable (folder:seeds, jsonl:data/a.jsonl, rss:URL, urls:FILE, sitemap:URL); replaces the configured sources."),
+    typer.Option("--source", "-s", metavar="KIND:LOCATION", help="KIND:LOCATION, repeatable (folder:seeds, jsonl:data/a.jsonl, rss:URL, urls:FILE, sitemap:URL); replaces the configured sources."),
 ]
-WarehouseOpt = Annotated[Optional[Path], typer.Option("--warehouse", "-w", help="DuckDB warehouse file, or a DuckLake: 'ducklake:<catalog file>' / 'ducklake:postgres:<conninfo>'.")]
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML config (default: ./claimtrack.toml).")]
+WarehouseOpt = Annotated[Optional[Path], typer.Option("--warehouse", "-w", metavar="PATH", help="DuckDB warehouse file, or a DuckLake: 'ducklake:<catalog file>' / 'ducklake:postgres:<conninfo>'.")]
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", "-c", metavar="FILE", help="TOML config (default: ./claimtrack.toml).")]
 
 
 def _fail(exc: ClaimtrackError) -> None:
@@ -66,17 +100,42 @@ def _check_sources(sources: list[str] | None) -> list[str] | None:
     return sources
 
 
+def summary_rows(s: dict, new: dict | None = None) -> list[tuple[str, str]]:
+    """The counts of v_summary (the one definition every count uses) in the glossary's words
+    (docs/WAREHOUSE.md); ``new`` adds what a run added."""
+    new = new or {}
+
+    def plus(key):
+        return f" (+{new[key]} new)" if key in new else ""
+
+    def get(*names):
+        return next((s[n] for n in names if s.get(n) is not None), 0)
+
+    claims = get("claims")
+    rows = [
+        ("outlets", str(get("outlets"))),
+        ("articles", f"{get('articles')}{plus('articles_new')}"),
+        ("stories", str(get("stories"))),
+        ("claims", f"{claims}{plus('claims_new')}"),
+        ("  in clusters", str(get("clustered_claims"))),
+        ("  background, not clustered", f"{get('background_claims')} (descriptors such as \"Sen. X is R-Ariz.\"; "
+                                        "clustering.background_kinds)"),
+    ]
+    if get("unclustered_claims"):
+        rows.append(("  waiting to be clustered", f"{get('unclustered_claims')} (the next run clusters them)"))
+    rows += [
+        ("clusters (same claim across outlets)", f"{get('clusters')}{plus('clusters_new')}"),
+        ("  corroborated (2+ outlets)", f"{get('corroborated_clusters')} (holding {get('corroborated_cluster_claims', 'corroborated_mentions')} claims)"),
+        ("  exclusive (1 outlet)", str(get("exclusive_clusters", "exclusive_claims"))),
+        ("contradictions (number, date, person, polarity)", str(get("contradictions", "disagreements"))),
+    ]
+    return rows
+
+
 def _print_summary(result: dict, elapsed: float) -> None:
     s = result["summary"]
     c = result["counts"]
-    rows = [
-        ("articles", f"{s['articles']} (+{c.get('articles_new', 0)} new)"),
-        ("claims", f"{s['claims']} (+{c.get('claims_new', 0)} new)"),
-        ("clusters", f"{s['clusters']} (+{c.get('clusters_new', 0)} new)"),
-        ("corroborated claims (2+ outlets)", f"{s['corroborated_clusters']} ({s['corroborated_mentions']} mentions)"),
-        ("exclusive claims (1 outlet)", str(s["exclusive_claims"])),
-        ("contradictions (number, date, person, polarity)", str(s["contradictions"])),
-    ]
+    rows = summary_rows(s, {k: c.get(k, 0) for k in ("articles_new", "claims_new", "clusters_new")})
     if c.get("errors"):
         rows.append(("ingest errors (table ingest_errors)", str(c["errors"])))
     rows += [("warehouse", str(s["warehouse"]))]
@@ -96,8 +155,8 @@ def run(
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run's result as JSON.")] = False,
-    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Extract and embed on a local Dask cluster of N processes.")] = None,
-    dask_address: Annotated[Optional[str], typer.Option("--dask-address", help="Extract and embed on a running Dask scheduler (tcp://host:8786).")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, metavar="N", help="Extract and embed on a local Dask cluster of N processes.")] = None,
+    dask_address: Annotated[Optional[str], typer.Option("--dask-address", metavar="URL", help="Extract and embed on a running Dask scheduler (tcp://host:8786).")] = None,
     lake_data: LakeDataOpt = None,
 ) -> None:
     """Run the claim-pipeline flow once (Prefect runs embedded unless PREFECT_API_URL is set)."""
@@ -140,9 +199,9 @@ def run(
 
 @app.command()
 def serve(
-    cron: Annotated[Optional[str], typer.Option(help='Cron schedule, e.g. "*/30 * * * *".')] = None,
-    interval: Annotated[Optional[int], typer.Option(help="Run every N seconds.")] = None,
-    name: Annotated[str, typer.Option(help="Deployment name (prefect.yaml's is 'worker').")] = "serve",
+    cron: Annotated[Optional[str], typer.Option(metavar="CRON", help='Cron schedule, e.g. "*/30 * * * *".')] = None,
+    interval: Annotated[Optional[int], typer.Option(metavar="SECONDS", help="Run every N seconds.")] = None,
+    name: Annotated[str, typer.Option(metavar="NAME", help="Deployment name (prefect.yaml's is 'worker').")] = "serve",
     source: SourceOpt = None,
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
@@ -183,11 +242,11 @@ def serve(
 
 @app.command()
 def report(
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="HTML file to write (default: next to the warehouse).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE", help="HTML file to write (default: next to the warehouse).")] = None,
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
-    open_it: Annotated[bool, typer.Option("--open", help="Open the report in a browser.")] = False,
-    shot: Annotated[Optional[Path], typer.Option("--screenshot", help="Also save a PNG of it (needs Chromium).")] = None,
+    open_it: Annotated[bool, typer.Option("--open", help="Open the written report in the default browser (or say why it cannot).")] = False,
+    shot: Annotated[Optional[Path], typer.Option("--screenshot", metavar="PNG", help="Also save a PNG of it (needs Chromium).")] = None,
 ) -> None:
     """Write a self-contained HTML report (heatmap, stories, contradictions, timelines); searchable offline."""
     from claimtrack.report import screenshot, write_report
@@ -205,14 +264,30 @@ def report(
         return
     console.print(f"report written: {path}", highlight=False, soft_wrap=True)
     if open_it:
-        import webbrowser
+        _open_in_browser(path)
 
-        webbrowser.open(path.resolve().as_uri())
+
+def _open_in_browser(path: Path) -> None:
+    """Open ``path`` in the default browser, or say in one sentence why not (exit 1)."""
+    import webbrowser
+
+    try:
+        browser = webbrowser.get()
+    except webbrowser.Error:
+        browser = None
+    if browser is None or not browser.open(path.resolve().as_uri()):
+        err_console.print(
+            f"[bold red]error:[/] No web browser could be started here (no display, or BROWSER is not set); "
+            f"open {path.resolve()} yourself, or copy it to a machine with a browser.",
+            highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+    console.print(f"opened in {getattr(browser, 'name', None) or type(browser).__name__}: {path.resolve().as_uri()}",
+                  highlight=False, soft_wrap=True)
 
 
 @app.command()
 def export(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for one Parquet file per table.")] = Path("warehouse/export"),
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="FOLDER", help="Folder for one Parquet file per table.")] = Path("warehouse/export"),
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -238,7 +313,7 @@ def recluster(
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
     threshold: Annotated[Optional[float], typer.Option(
-        help="Same-claim verifier threshold (a probability) for this rebuild; set clustering.verifier_threshold "
+        metavar="P", help="Same-claim verifier threshold (a probability) for this rebuild; set clustering.verifier_threshold "
              "in claimtrack.toml to keep it (the next run reclusters with the configured rule).")] = None,
 ) -> None:
     """Rebuild every cluster from scratch, keeping old ids by overlap (merges/splits in cluster_lineage)."""
@@ -265,70 +340,100 @@ def recluster(
                 pipeline.finish_run(settings, run_id, "failed", {}, message=str(exc)[:500])
                 raise
             pipeline.finish_run(settings, run_id, "completed", {"clusters_new": counts["clusters"]}, message="recluster")
+            # like `run`: readers (query, status, report, export) see the new clusters at once
+            from claimtrack.warehouse import publish_snapshot
+
+            snapshot = publish_snapshot(settings.warehouse)
     except ClaimtrackError as exc:
         _fail(exc)
         return
     console.print("[bold]recluster finished[/]")
     for key, value in counts.items():
         console.print(f"  {key + ':':<20} {value}", highlight=False)
+    console.print(f"  {'published:':<20} {snapshot} (query and status read it; `claimtrack report` rewrites the HTML report)",
+                  highlight=False, soft_wrap=True)
 
 
-def _render(df, fmt: str) -> None:
-    if fmt == "csv":
-        sys.stdout.write(df.write_csv())
-    elif fmt == "json":
-        sys.stdout.write(df.write_json() + "\n")
-    elif fmt == "markdown":
-        sys.stdout.write(to_markdown(df) + "\n")
+def _write(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
-        table = Table(show_lines=False)
-        for col in df.columns:
-            table.add_column(col, overflow="fold")
-        for row in df.iter_rows():
-            table.add_row(*["" if v is None else str(v) for v in row])
-        console.print(table)
-        console.print(f"{df.height} rows", style="dim")
+        out.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
 
 
-def to_markdown(df) -> str:
-    def cell(v) -> str:
-        if v is None:
-            return ""
-        if isinstance(v, float):
-            v = round(v, 3)
-        if isinstance(v, list):
-            v = ", ".join(str(x) for x in v)
-        return str(v).replace("|", "\\|").replace("\n", " ")
+def _render(res, fmt: str, out: Path | None = None, max_rows: int = 40, max_width: int | None = None) -> None:
+    from claimtrack import results
 
-    lines = ["| " + " | ".join(df.columns) + " |", "|" + "---|" * len(df.columns)]
-    for row in df.iter_rows():
-        lines.append("| " + " | ".join(cell(v) for v in row) + " |")
-    return "\n".join(lines)
+    if fmt == "csv":
+        _write(results.to_csv(res), out)
+    elif fmt == "json":
+        _write(results.to_json(res), out)
+    elif fmt == "markdown":
+        _write(results.to_markdown(res), out)
+    elif fmt == "parquet":
+        results.write_parquet(res, out)
+        console.print(f"{res.height} rows written to {out}", highlight=False, soft_wrap=True)
+    else:
+        import shutil
+
+        width = max_width or shutil.get_terminal_size((120, 40)).columns
+        _write(results.render_box(res, max_width=width, max_rows=max_rows), out)
+
+
+def _query_error(exc: Exception) -> ClaimtrackError:
+    """DuckDB's message with its hints (Did you mean ..., Candidate bindings ...) in one line,
+    followed by the LINE/caret context it points at."""
+    text = str(exc).strip()
+    head, _, context = text.partition("\n\nLINE ")
+    sentence = " ".join(part.strip() for part in head.splitlines() if part.strip())
+    msg = f"The query failed: {sentence}"
+    if not msg.rstrip().endswith((".", "?", "!")):
+        msg += "."
+    err = ClaimtrackError(msg)
+    err.context = ("LINE " + context) if context else ""  # shown under the sentence
+    return err
+
+
+FORMAT_HELP = "table (DuckDB's box) | csv | json | markdown | parquet (parquet needs --out)"
 
 
 @app.command()
 def query(
-    sql: Annotated[Optional[str], typer.Argument(help="SQL to run (read-only).")] = None,
-    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the SQL from a file (e.g. sql/queries/01_*.sql).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table | csv | json | markdown")] = "table",
+    sql: Annotated[Optional[str], typer.Argument(metavar="SQL", help="SQL to run (read-only), e.g. \"SELECT * FROM v_summary\".")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", metavar="FILE", help="Read the SQL from a file (e.g. sql/queries/01_*.sql).")] = None,
+    fmt: Annotated[str, typer.Option("--format", metavar="FORMAT", help=FORMAT_HELP)] = "table",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE", help="Write the result to FILE instead of the terminal (required for parquet).")] = None,
+    max_rows: Annotated[int, typer.Option("--max-rows", metavar="N", help="table: show at most N rows, the first and last halves, like the DuckDB CLI (0 = all).")] = 40,
+    max_width: Annotated[Optional[int], typer.Option("--max-width", metavar="N", help="table: fit into N characters (default: the terminal's width); values are cut at word boundaries with ….")] = None,
+    describe: Annotated[bool, typer.Option("--describe", help="Describe the views and tables (or, with SQL naming one, its columns) from their comments instead of running SQL.")] = False,
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="A DuckLake warehouse as it was when run RUN_ID completed (time travel).")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="RUN_ID", help="A DuckLake warehouse as it was when run RUN_ID completed (time travel).")] = None,
 ) -> None:
-    """Query the warehouse read-only (views: v_corroborated_claims, v_exclusive_claims, ...)."""
-    from claimtrack.warehouse import query_published as run_query
+    """Query the warehouse read-only (views: v_summary, v_clusters, v_corroborated_clusters, v_contradictions, ...;
+    `claimtrack schema` lists them all)."""
+    if describe:
+        schema(name=sql, markdown=False, warehouse=warehouse, config=config)
+        return
+    from claimtrack.warehouse import query_result_published as run_query
 
     if as_of is not None:
         from claimtrack.lake import as_of_query
 
         def run_query(wh, sql, params=None):  # noqa: F811 - the same call, at the run's snapshot
-            return as_of_query(wh, sql, as_of, params)
+            from claimtrack.results import from_arrow
+
+            return from_arrow(as_of_query(wh, sql, as_of, params).to_arrow())
 
     try:
         if (sql is None) == (file is None):
             raise ClaimtrackError("Give either a SQL string or --file PATH, e.g. claimtrack query \"SELECT * FROM v_clusters\".")
-        if fmt not in ("table", "csv", "json", "markdown"):
-            raise ClaimtrackError(f"Unknown --format '{fmt}'; use table, csv, json or markdown.")
+        if fmt not in ("table", "box", "csv", "json", "markdown", "parquet"):
+            raise ClaimtrackError(f"Unknown --format '{fmt}'; use table, csv, json, markdown or parquet.")
+        if fmt == "parquet" and out is None:
+            raise ClaimtrackError("--format parquet writes a file; add --out result.parquet.")
+        if max_rows < 0 or (max_width is not None and max_width < 20):
+            raise ClaimtrackError("--max-rows must be 0 or more and --max-width at least 20.")
         if file is not None:
             if not file.is_file():
                 raise ClaimtrackError(f"SQL file {file} does not exist; check the path.")
@@ -337,24 +442,86 @@ def query(
         import duckdb
 
         try:
-            df = run_query(settings.warehouse, sql)
-        except duckdb.Error as exc:
-            first = str(exc).strip().splitlines()[0]
-            raise ClaimtrackError(f"The query failed: {first}") from exc
+            res = run_query(settings.warehouse, sql)
+        except duckdb.Error as exc:  # also QueryRefusedError (a write, a file, an extension)
+            raise _query_error(exc) from exc
+        try:
+            _render(res, fmt, out, max_rows=max_rows, max_width=max_width)
+        except OSError as exc:
+            raise ClaimtrackError(f"Cannot write {out} ({exc.strerror}); choose a writable --out path.") from exc
     except ClaimtrackError as exc:
+        context = getattr(exc, "context", "")
+        if context:
+            err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            err_console.print(context, highlight=False, markup=False, soft_wrap=True)
+            raise typer.Exit(exc.exit_code)
         _fail(exc)
         return
-    _render(df, fmt)
 
 
 @app.command()
-def status(warehouse: WarehouseOpt = None, config: ConfigOpt = None, runs: int = 5) -> None:
-    """What the warehouse holds and how the last runs went."""
+def schema(
+    name: Annotated[Optional[str], typer.Argument(metavar="NAME", help="A view or table: list its columns with their meaning.")] = None,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print the whole reference as Markdown (docs/WAREHOUSE.md's warehouse reference is this output).")] = False,
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Describe the warehouse from its own comments (COMMENT ON, duckdb_columns()): every view, table and column."""
+    import duckdb
+
+    from claimtrack import results
+    from claimtrack.warehouse import connect_reader, migrate, published_path
+
+    try:
+        settings = load_settings(config, warehouse=warehouse)
+        if markdown:  # the reference of this version's schema, whatever warehouse is around
+            con = duckdb.connect()
+            migrate(con)
+        else:
+            con = connect_reader(published_path(settings.warehouse))
+        try:
+            items = results.schema(con)
+            text = results.schema_markdown(con) if markdown else None
+        finally:
+            con.close()
+    except ClaimtrackError as exc:
+        _fail(exc)
+        return
+    if markdown:
+        sys.stdout.write(text)
+        return
+    if name is None:
+        for it in items:
+            if not it["deprecated"]:
+                console.print(f"[bold]{it['name']}[/] [dim]{it['kind']}[/]  {it['comment'] or ''}", highlight=False, soft_wrap=True)
+        console.print(f"[dim]deprecated (kept for one version): {', '.join(i['name'] for i in items if i['deprecated'])}[/]", highlight=False, soft_wrap=True)
+        console.print("[dim]claimtrack schema NAME lists a view's or table's columns.[/]", highlight=False)
+        return
+    match = [it for it in items if it["name"].lower() == name.lower()]
+    if not match:
+        close = __import__("difflib").get_close_matches(name, [i["name"] for i in items], n=1)
+        hint = f"; did you mean {close[0]}?" if close else "; `claimtrack schema` lists them."
+        _fail(ClaimtrackError(f"No view or table named {name}{hint}"))
+        return
+    it = match[0]
+    console.print(f"[bold]{it['name']}[/] [dim]{it['kind']}[/]  {it['comment'] or ''}", highlight=False, soft_wrap=True)
+    width = max(len(c) for c, _, _ in it["columns"]) if it["columns"] else 0
+    for c, dt, cm in it["columns"]:
+        console.print(f"  {c:<{width}}  [dim]{dt}[/]  {cm or ''}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def status(
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+    runs: Annotated[int, typer.Option("--runs", min=0, metavar="N", help="How many of the latest runs to list (table runs).")] = 5,
+) -> None:
+    """What the warehouse holds (v_summary, the counts every report uses) and how the last runs went."""
     from claimtrack.warehouse import query_published as run_query
 
     try:
         settings = load_settings(config, warehouse=warehouse)
-        totals = run_query(settings.warehouse, "SELECT * FROM v_summary")
+        totals = run_query(settings.warehouse, "SELECT * FROM v_summary")  # summary_rows picks the current names
         last = run_query(
             settings.warehouse,
             "SELECT run_id, status, started_at, finished_at, articles_new, claims_new, clusters_new, errors "
@@ -364,16 +531,16 @@ def status(warehouse: WarehouseOpt = None, config: ConfigOpt = None, runs: int =
     except ClaimtrackError as exc:
         _fail(exc)
         return
-    console.print(f"[bold]warehouse[/] {settings.warehouse}")
-    for key, value in totals.to_dicts()[0].items():
-        console.print(f"  {key:<24} {value}")
+    console.print(f"[bold]warehouse[/] {settings.warehouse}", highlight=False, soft_wrap=True)
+    for label, value in summary_rows(totals.to_dicts()[0]):
+        console.print(f"  {label + ':':<49} {value}", highlight=False, soft_wrap=True)
     console.print(f"[bold]last {runs} runs[/]")
     for r in last.to_dicts():
         console.print(
             f"  {r['started_at']:%Y-%m-%d %H:%M:%S}  {r['status']:<9}  {r['run_id']}  "
             f"+{r['articles_new'] or 0} articles  +{r['claims_new'] or 0} claims  "
             f"+{r['clusters_new'] or 0} clusters  {r['errors'] or 0} errors",
-            highlight=False,
+            highlight=False, soft_wrap=True,
         )
     _print_failing_sources(settings)
 
@@ -400,7 +567,7 @@ def _print_failing_sources(settings) -> None:
 # ---- DuckLake warehouses (claimtrack/lake.py, docs/SCALING.md) ----
 
 LakeDataOpt = Annotated[Optional[str], typer.Option(
-    "--lake-data", help="Folder (or object-store URL) for a DuckLake warehouse's Parquet files; overrides [lake] data_path.")]
+    "--lake-data", metavar="PATH", help="Folder (or object-store URL) for a DuckLake warehouse's Parquet files; overrides \\[lake] data_path.")]
 
 
 def _lake_data_env(lake_data: str | None) -> None:
@@ -431,7 +598,7 @@ def _lake_settings(warehouse, config):
 def lake_compact(
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
-    keep: Annotated[Optional[str], typer.Option("--keep", help="Expire snapshots older than this ('7 days', '12 hours'); default [lake] keep.")] = None,
+    keep: Annotated[Optional[str], typer.Option("--keep", metavar="AGE", help="Expire snapshots older than this ('7 days', '12 hours'); default [lake] keep.")] = None,
     lake_data: LakeDataOpt = None,
 ) -> None:
     """Merge small Parquet files, expire old snapshots, delete files nothing needs (orphans too)."""

@@ -84,8 +84,8 @@ def _connect(path: Path, **kwargs) -> duckdb.DuckDBPyConnection:
         newer = NEWER_STORAGE.search(str(exc))
         if newer:
             raise ClaimtrackError(
-                f"The warehouse {path} was written by a newer DuckDB (storage version {newer.group(1)}, DuckDB 2) that "
-                f"claimtrack's DuckDB {duckdb.__version__} and the DuckDB CLI cannot read; convert it in place with "
+                f"The warehouse {path} was written by a newer DuckDB (2.x) whose storage format "
+                f"claimtrack's DuckDB {duckdb.__version__} and the DuckDB 1.5 CLI cannot read; convert it in place with "
                 f"`{CONVERT_COMMAND} {path}` (keeps the original as {path.name}.duckdb2), or move it aside and "
                 f"`claimtrack run` rebuilds it from your sources."
             ) from exc
@@ -240,8 +240,29 @@ REFUSED = ("queries only read the warehouse snapshot and cannot write, attach da
 
 def reader_frame(con: duckdb.DuckDBPyConnection, sql: str, params=None) -> pl.DataFrame:
     """``frame`` on a reader connection: a refused statement becomes ``QueryRefusedError``."""
+    return _refusing(frame, con, sql, params)
+
+
+def reader_result(con: duckdb.DuckDBPyConnection, sql: str, params=None):
+    """``results.fetch`` on a reader connection (every DuckDB type; values as DuckDB prints
+    them); a refused statement becomes ``QueryRefusedError``."""
+    from claimtrack.results import fetch
+
+    return _refusing(fetch, con, sql, params)
+
+
+def query_result_published(warehouse: str | Path, sql: str, params=None):
+    """``query_published`` returning a ``results.Result`` (what ``claimtrack query`` prints)."""
+    con = connect_reader(published_path(warehouse))
     try:
-        return frame(con, sql, params)
+        return reader_result(con, sql, params)
+    finally:
+        con.close()
+
+
+def _refusing(fn, con, sql, params):
+    try:
+        return fn(con, sql, params)
     except duckdb.PermissionException as exc:
         raise QueryRefusedError(f"{REFUSED} (DuckDB: {str(exc).splitlines()[0]}).") from exc
     except duckdb.Error as exc:

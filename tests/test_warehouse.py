@@ -140,9 +140,9 @@ def test_duckdb2_warehouse_is_one_sentence_with_what_to_do(tmp_path, read_only):
         connect(wh, read_only=read_only)
     msg = str(err.value)
     assert "\n" not in msg and msg.count(". ") == 0 and msg.endswith(".")
-    assert "storage version 69" in msg and "DuckDB 2" in msg
+    assert "newer DuckDB (2.x)" in msg
     assert "tools/warehouse_to_duckdb15.py" in msg and str(wh) in msg and "claimtrack run" in msg
-    with pytest.raises(ClaimtrackError, match="storage version 69"):
+    with pytest.raises(ClaimtrackError, match=r"newer DuckDB \(2\.x\)"):
         query(wh, "SELECT 1")
 
 
@@ -152,7 +152,7 @@ def test_duckdb_is_the_15_line_with_its_cli():
     assert duckdb.__version__.startswith("1.5.")
     cli = __import__("pathlib").Path(sys.executable).parent / "duckdb"
     out = subprocess.run([str(cli), "--version"], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0 and out.stdout.startswith("v" + duckdb.__version__), out
+    assert out.returncode == 0 and out.stdout.startswith("v1.5."), out  # same storage format as the package
 
 
 @pytest.mark.slow

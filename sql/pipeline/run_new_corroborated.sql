@@ -1,7 +1,7 @@
 -- Clusters that became corroborated (2+ outlets) in run $run_id: 2+ outlets now, fewer
 -- before this run's claims joined.
 SELECT v.representative_text AS claim, v.n_outlets, v.first_reporter, v.first_seen_at, v.cluster_id
-FROM v_corroborated_claims v
+FROM v_corroborated_clusters v
 WHERE v.cluster_id IN (
     SELECT m.cluster_id
     FROM cluster_members m

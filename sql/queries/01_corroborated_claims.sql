@@ -5,6 +5,6 @@ SELECT representative_text AS claim,
        first_reporter,
        first_seen_at,
        n_variants          -- conflicting versions elsewhere (not counted as support)
-FROM v_corroborated_claims
+FROM v_corroborated_clusters
 ORDER BY n_outlets DESC, n_claims DESC, first_seen_at, cluster_id
 LIMIT 8;

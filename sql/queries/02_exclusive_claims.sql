@@ -1,8 +1,8 @@
 -- title: Claims only one outlet makes (claim-level blindspots)
 -- question: Which claims does only one outlet make?
-SELECT source,
-       count(*)                          AS exclusive_claims,
+SELECT outlet,
+       count(*)                          AS exclusive_clusters,
        arg_min(claim_text, claim_id)     AS example
-FROM v_exclusive_claims
-GROUP BY source
-ORDER BY exclusive_claims DESC, source;
+FROM v_exclusive_clusters
+GROUP BY outlet
+ORDER BY exclusive_clusters DESC, outlet;

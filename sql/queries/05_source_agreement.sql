@@ -1,9 +1,9 @@
--- title: Source agreement matrix
+-- title: Outlet agreement matrix
 -- question: How much does each pair of outlets overlap, claim by claim?
-SELECT source_a,
-       source_b,
+SELECT outlet_a,
+       outlet_b,
        shared_clusters,
        jaccard
-FROM v_source_agreement
-WHERE source_a < source_b
-ORDER BY jaccard DESC, source_a, source_b;
+FROM v_outlet_agreement
+WHERE outlet_a < outlet_b
+ORDER BY jaccard DESC, outlet_a, outlet_b;

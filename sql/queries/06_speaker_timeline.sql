@@ -2,10 +2,10 @@
 -- question: What did a given speaker (here: anyone named Rubio) say, according to which outlet, and when?
 SELECT published_at,
        speaker,
-       reported_by,
+       outlet,
        cue,
        claim_text,
        cluster_outlets
 FROM v_speaker_claims
 WHERE speaker ILIKE '%Rubio%'
-ORDER BY published_at, reported_by, claim_id;
+ORDER BY published_at, outlet, claim_id;

@@ -1,8 +1,8 @@
--- One row per cluster (= one claim, however many outlets word it): its representative
--- wording, how many outlets carry it, who was first (v_claim_clusters.position = 1), and how
--- many contradicting variants (counted separately, never as corroboration). A claim is
--- "corroborated" when n_outlets >= 2 and "exclusive" when n_outlets = 1: every view, the
--- summary, the report and the run artifacts count claims this way.
+-- One row per cluster (the claims that say the same thing, however many outlets word it): its
+-- representative wording, how many outlets carry it, who was first (v_claim_clusters.position
+-- = 1), and how many contradicting variants (counted separately, never as corroboration). A
+-- cluster is "corroborated" when n_outlets >= 2 and "exclusive" when n_outlets = 1: every
+-- view, the summary (v_summary), the report and the run artifacts count this way.
 CREATE OR REPLACE VIEW v_clusters AS
 WITH ranked AS (
     SELECT *, position AS rk FROM v_claim_clusters
@@ -41,3 +41,15 @@ FROM agg
 JOIN clusters k ON k.cluster_id = agg.cluster_id
 JOIN claims r   ON r.claim_id = k.representative_claim_id
 LEFT JOIN variants v ON v.cluster_id = agg.cluster_id;
+
+COMMENT ON VIEW v_clusters IS 'One row per cluster (the claims that say the same thing, across outlets): representative wording, outlets, first reporter, contradicting variants. Corroborated = n_outlets >= 2, exclusive = n_outlets = 1.';
+COMMENT ON COLUMN v_clusters.cluster_id IS 'The cluster (stable: a hash of its founding claim).';
+COMMENT ON COLUMN v_clusters.representative_text IS 'The founding claim''s wording, shown for the whole cluster.';
+COMMENT ON COLUMN v_clusters.n_outlets IS 'How many distinct outlets carry the cluster (2+ = corroborated, 1 = exclusive).';
+COMMENT ON COLUMN v_clusters.n_claims IS 'How many claims (mentions in articles) the cluster holds.';
+COMMENT ON COLUMN v_clusters.outlets IS 'The outlets that carry it, alphabetically.';
+COMMENT ON COLUMN v_clusters.first_reporter IS 'The outlet of the first report (v_claim_clusters.position = 1).';
+COMMENT ON COLUMN v_clusters.first_seen_at IS 'seen_at of the first report (UTC).';
+COMMENT ON COLUMN v_clusters.last_seen_at IS 'seen_at of the latest report (UTC).';
+COMMENT ON COLUMN v_clusters.n_variants IS 'Claims elsewhere that tell this claim with a different number, date, person or polarity (contradictions; never counted as support).';
+COMMENT ON COLUMN v_clusters.variant_outlets IS 'The outlets of those contradicting variants.';

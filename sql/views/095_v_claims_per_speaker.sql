@@ -4,7 +4,7 @@ CREATE OR REPLACE VIEW v_claims_per_speaker AS
 SELECT speaker,
        count(*)                                        AS claims,
        count(DISTINCT cluster_id)                      AS distinct_claims,
-       count(DISTINCT reported_by)                     AS outlets,
+       count(DISTINCT outlet)                     AS outlets,
        count(*) FILTER (WHERE quote_kind = 'direct')   AS direct_quotes,
        count(*) FILTER (WHERE quote_kind = 'indirect') AS indirect,
        count(*) FILTER (WHERE quote_kind = 'mixed')    AS mixed,
@@ -15,3 +15,17 @@ SELECT speaker,
        max(published_at)                               AS last_seen_at
 FROM v_speaker_claims
 GROUP BY speaker;
+
+COMMENT ON VIEW v_claims_per_speaker IS 'One row per speaker: how many claims are attributed to them, by how many outlets, in which quote forms, with which cues, and when.';
+COMMENT ON COLUMN v_claims_per_speaker.speaker IS 'The resolved speaker name.';
+COMMENT ON COLUMN v_claims_per_speaker.claims IS 'Clustered claims attributed to the speaker (every outlet''s mention counts).';
+COMMENT ON COLUMN v_claims_per_speaker.distinct_claims IS 'Distinct clusters among them (the same statement counted once).';
+COMMENT ON COLUMN v_claims_per_speaker.outlets IS 'How many outlets attribute claims to the speaker.';
+COMMENT ON COLUMN v_claims_per_speaker.direct_quotes IS 'Claims quoted directly.';
+COMMENT ON COLUMN v_claims_per_speaker.indirect IS 'Claims reported indirectly (paraphrased).';
+COMMENT ON COLUMN v_claims_per_speaker.mixed IS 'Claims partly quoted, partly paraphrased.';
+COMMENT ON COLUMN v_claims_per_speaker.cues IS 'The reporting verbs used, alphabetically.';
+COMMENT ON COLUMN v_claims_per_speaker.mentions IS 'How articles word the speaker (He, the senator, ...).';
+COMMENT ON COLUMN v_claims_per_speaker.mean_checkworthiness IS 'Average checkworthiness (0..1) of the speaker''s claims.';
+COMMENT ON COLUMN v_claims_per_speaker.first_seen_at IS 'Earliest publication of one of the speaker''s claims (UTC).';
+COMMENT ON COLUMN v_claims_per_speaker.last_seen_at IS 'Latest publication of one of the speaker''s claims (UTC).';
