@@ -232,6 +232,10 @@ def write_parquet(res: Result, path: str | Path) -> None:
     import pyarrow.parquet as pq
 
     table = res.table
+    for i, field in enumerate(table.schema):  # Parquet has no interval type: keep DuckDB's text of it
+        if "interval" in str(field.type):
+            text = pa.array([r[i] for r in res.text] if res.text else [], type=pa.string())
+            table = table.set_column(i, pa.field(field.name, pa.string()), text)
     if len(set(table.column_names)) != len(table.column_names):  # Parquet needs distinct names
         seen: dict[str, int] = {}
         names = []
