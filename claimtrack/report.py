@@ -67,7 +67,7 @@ def heatmap_svg(agreement: pl.DataFrame, sources: list[str]) -> str:
     short = short_names(sources)
     label = int(max(_text_width(f"{s} ({short[s]})") for s in sources)) + 14
     top = 22
-    vals = {(r["source_a"], r["source_b"]): r for r in agreement.to_dicts()}
+    vals = {(r["outlet_a"], r["outlet_b"]): r for r in agreement.to_dicts()}
     vmax = max([r["jaccard"] or 0 for r in vals.values()] + [0.01])
     legend_y = top + cell * n + 14
     width = max(label + cell * n, label + 260) + 10
@@ -116,7 +116,7 @@ def timeline_svg(rows: list[dict], sources: list[str]) -> str:
     """One row per outlet (in the order they first carried the story's corroborated claims),
     one labelled dot per time the outlet published them: the time, how many corroborated
     claims, and for how many it was the first reporter; dated ticks on the axis."""
-    rows = [r for r in rows if r["first_seen_at"] is not None and r["source"] in sources]
+    rows = [r for r in rows if r["first_seen_at"] is not None and r["outlet"] in sources]
     if not rows:
         return ""
     t0 = min(r["first_seen_at"] for r in rows)
@@ -124,16 +124,16 @@ def timeline_svg(rows: list[dict], sources: list[str]) -> str:
     span = max((t1 - t0).total_seconds(), 1.0)
     first_at = {}
     for r in rows:  # the first reporter of each claim: earliest time, then outlet name (as v_claim_clusters)
-        key = (r["first_seen_at"], r["source"])
+        key = (r["first_seen_at"], r["outlet"])
         if r["cluster_id"] not in first_at or key < first_at[r["cluster_id"]]:
             first_at[r["cluster_id"]] = key
     groups: dict[tuple, list[dict]] = {}
     for r in rows:
-        groups.setdefault((r["source"], r["first_seen_at"]), []).append(r)
+        groups.setdefault((r["outlet"], r["first_seen_at"]), []).append(r)
     order: list[str] = []
-    for r in sorted(rows, key=lambda r: (r["first_seen_at"], r["source"])):
-        if r["source"] not in order:
-            order.append(r["source"])
+    for r in sorted(rows, key=lambda r: (r["first_seen_at"], r["outlet"])):
+        if r["outlet"] not in order:
+            order.append(r["outlet"])
     left = int(max(_text_width(s) for s in order)) + 16
     width, row_h, pad = 600, 34, 150
     height = 22 + row_h * len(order) + 24
@@ -185,7 +185,7 @@ def collect(warehouse: str | Path) -> dict:
     try:
         overview = frame(con, sql_file("report/overview.sql")).to_dicts()[0]
         sources_df = frame(con, sql_file("report/sources.sql"))
-        sources = sources_df["source"].to_list()
+        sources = sources_df["outlet"].to_list()
         agreement = frame(con, sql_file("report/agreement.sql"))
         stories = frame(con, sql_file("report/stories.sql"), {"limit": MAX_STORIES}).to_dicts()
         story_ids = [s["story_id"] for s in stories]
@@ -235,11 +235,11 @@ def conflicts(cluster_claims: list[dict], contradictions: list[dict]) -> list[di
     for c in contradictions:
         for mine, other in (("a", "b"), ("b", "a")):
             if c[f"claim_id_{mine}"] in ids and c[f"claim_id_{other}"] not in ids:
-                key = (c["kind"], c[f"value_{mine}"], c[f"value_{other}"], c[f"source_{other}"])
+                key = (c["kind"], c[f"value_{mine}"], c[f"value_{other}"], c[f"outlet_{other}"])
                 if key not in seen:
                     seen.add(key)
-                    out.append({"kind": c["kind"], "here": c[f"value_{mine}"], "here_source": c[f"source_{mine}"],
-                                "other": c[f"value_{other}"], "other_source": c[f"source_{other}"],
+                    out.append({"kind": c["kind"], "here": c[f"value_{mine}"], "here_outlet": c[f"outlet_{mine}"],
+                                "other": c[f"value_{other}"], "other_outlet": c[f"outlet_{other}"],
                                 "other_url": c.get(f"url_{other}"), "other_at": c.get(f"seen_at_{other}")})
     return out
 
@@ -259,8 +259,8 @@ def tiles(o: dict) -> list[tuple[str, object, str]]:
         ("articles", _pick(o, "articles"), "articles"),
         ("stories", _pick(o, "stories"), "stories (events)"),
         ("claims", _pick(o, "claims"), "claims extracted"),
-        ("corroborated", _pick(o, "corroborated_claims", "corroborated_clusters"), "corroborated claims (2+ outlets)"),
-        ("exclusive", _pick(o, "exclusive_claims"), "exclusive claims (1 outlet)"),
+        ("corroborated", _pick(o, "corroborated_clusters", "corroborated_claims"), "corroborated claims (2+ outlets)"),
+        ("exclusive", _pick(o, "exclusive_clusters", "exclusive_claims"), "exclusive claims (1 outlet)"),
         ("contradictions", _pick(o, "contradictions", "disagreements"), "contradictions"),
     ]
 
@@ -322,7 +322,7 @@ def report_markdown(data: dict, path: str | Path | None = None, top: int = 10) -
             sides = []
             for x in ("a", "b"):
                 at = c.get(f"seen_at_{x}")
-                sides.append(f"{_md(c[f'source_{x}'])}: **{_md(c[f'value_{x}'])}**, "
+                sides.append(f"{_md(c[f'outlet_{x}'])}: **{_md(c[f'value_{x}'])}**, "
                              f"{_md_link(c[f'claim_{x}'], c.get(f'url_{x}'))}")
                 sides.append(f"{at:%Y-%m-%d %H:%M}" if at else "")
             lines.append(f"| {_md(c['kind'])} | " + " | ".join(sides) + " |")

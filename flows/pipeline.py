@@ -107,7 +107,7 @@ def summary_sentence(summary: dict) -> str:
 
     return (f"The warehouse holds {_plural(pick('articles'), 'article')} from {_plural(pick('outlets'), 'outlet')}, "
             f"{_plural(pick('claims'), 'claim')}, {_plural(pick('corroborated_claims', 'corroborated_clusters'), 'corroborated claim')} "
-            f"(2+ outlets), {_plural(pick('exclusive_claims'), 'exclusive claim')} and "
+            f"(2+ outlets), {_plural(pick('exclusive_clusters', 'exclusive_claims'), 'exclusive claim')} and "
             f"{_plural(pick('contradictions', 'disagreements'), 'contradiction')}.")
 
 
@@ -187,15 +187,13 @@ def _run_report(settings: Settings, run_id: str, limit: int = 200) -> dict:
     """Read-only queries for the run's artifacts (sql/pipeline/run_*.sql), while the lock is held."""
     from claimtrack.warehouse import query, sql_file
 
-    import duckdb
-
     out = {}
     for key, name in (("new_corroborated", "run_new_corroborated"), ("new_disagreements", "run_new_disagreements"),
                       ("failures", "run_failures")):
         try:
             out[key] = query(settings.warehouse, sql_file(f"pipeline/{name}.sql"), {"run_id": run_id, "limit": limit}).to_dicts()
-        except duckdb.Error as exc:  # a report must never fail a completed run
-            get_run_logger().warning("artifact %s skipped: %s", key, str(exc).splitlines()[0])
+        except Exception as exc:  # noqa: BLE001 - an artifact must never fail a completed run
+            get_run_logger().warning("The %s artifact was skipped (%s).", key.replace("_", " "), str(exc).splitlines()[0])
             out[key] = []
     return out
 

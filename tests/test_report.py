@@ -208,3 +208,23 @@ def test_report_renders_in_a_real_browser(report, tmp_path):
     finally:
         browser.close()
     assert height < 15_000, height  # the seeds' report was ~28,500 px before folding single-outlet claims
+
+
+def test_overview_counts_are_v_summary_and_add_up(tree, seeded_warehouse):
+    from claimtrack.warehouse import connect_reader
+
+    con = connect_reader(seeded_warehouse)
+    try:
+        cur = con.execute("SELECT * FROM v_summary")
+        summary = dict(zip([d[0] for d in cur.description], cur.fetchone()))
+    finally:
+        con.close()
+    tiles = {d.get("data-tile"): int(d.xpath("string(./b)")) for d in tree.xpath("//div[@class='count']")}
+    assert tiles["claims"] == summary["claims"] and tiles["contradictions"] == summary["contradictions"]
+    assert tiles["corroborated"] == summary["corroborated_clusters"]
+    assert tiles["corroborated"] + tiles["exclusive"] == summary["clusters"]
+    note = " ".join(tree.xpath("string(//p[contains(@class,'claims-note')])").split())
+    assert note.startswith(f"Of the {summary['claims']} claims, {summary['clustered_claims']} are clustered")
+    assert summary["clustered_claims"] + summary["background_claims"] + summary["unclustered_claims"] == summary["claims"]
+    if summary["background_claims"]:
+        assert f"{summary['background_claims']} are background descriptors" in note

@@ -1,3 +1,3 @@
-SELECT source_a, source_b, shared_clusters, jaccard, clusters_a
-FROM v_source_agreement
-ORDER BY source_a, source_b;
+SELECT outlet_a, outlet_b, shared_clusters, jaccard, clusters_a
+FROM v_outlet_agreement
+ORDER BY outlet_a, outlet_b;

@@ -1,5 +1,5 @@
--- The report's overview: the warehouse summary plus stories and the last completed run.
+-- The report's overview: the warehouse summary (v_summary, the one definition of every
+-- count) plus when the last run completed.
 SELECT s.*,
-       (SELECT count(*) FROM v_stories)                               AS stories,
        (SELECT max(finished_at) FROM runs WHERE status = 'completed') AS last_run_at
 FROM v_summary s;
