@@ -286,8 +286,34 @@ def _translate_view(con: duckdb.DuckDBPyConnection, names: list[str], sql: str) 
             f"INSERT INTO {VIEWS} VALUES ('{name}', '{digest}');")
 
 
+_COMMENT = re.compile(r"(?is)COMMENT\s+ON\s+(TABLE|VIEW|COLUMN)\s+(\w+)(?:\.(\w+))?\s+IS\s+'(?:[^']|'')*'\s*;?")
+
+
+def _translate_comments(sql: str) -> str:
+    """COMMENT ON as DuckLake takes it: a FLOAT[n] table is a view over <table>_rows here, so its
+    comments go on <table>_rows; DuckLake comments no view columns, so those are left out."""
+    if "COMMENT" not in sql.upper():
+        return sql
+    _, arrays = schema_info()
+    in_view_file = bool(_CREATE_VIEW.search(sql))
+
+    def fix(m: re.Match) -> str:
+        kind, name = m.group(1).upper(), m.group(2)
+        if kind == "COLUMN" and in_view_file:
+            return ""
+        if name.lower() in arrays:
+            if kind == "TABLE":
+                return m.group(0).replace(name, name + ROWS_SUFFIX, 1)
+            if kind == "COLUMN":
+                return re.sub(rf"\b{name}\.", f"{name}{ROWS_SUFFIX}.", m.group(0), count=1)
+        return m.group(0)
+
+    return _COMMENT.sub(fix, sql)
+
+
 def translate(con: duckdb.DuckDBPyConnection, sql: str) -> str:
     """One statement (or a migration's statements) as DuckLake runs it; see the module docstring."""
+    sql = _translate_comments(sql)
     if re.search(r"(?i)\bCREATE\s+TABLE\b", sql):
         return _translate_ddl(sql)
     views = _CREATE_VIEW.findall(sql)
