@@ -380,6 +380,23 @@ def _render(res, fmt: str, out: Path | None = None, max_rows: int = 40, max_widt
         _write(results.render_box(res, max_width=width, max_rows=max_rows), out)
 
 
+def to_markdown(df) -> str:
+    """A Polars DataFrame as a Markdown table (tools/update_readme_queries.py); lists as DuckDB shows them."""
+    def cell(v) -> str:
+        if v is None:
+            return ""
+        if isinstance(v, float):
+            v = round(v, 3)
+        if isinstance(v, list):
+            v = "[" + ", ".join(str(x) for x in v) + "]"
+        return str(v).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(df.columns) + " |", "|" + "---|" * len(df.columns)]
+    for row in df.iter_rows():
+        lines.append("| " + " | ".join(cell(v) for v in row) + " |")
+    return "\n".join(lines)
+
+
 def _query_error(exc: Exception) -> ClaimtrackError:
     """DuckDB's message with its hints (Did you mean ..., Candidate bindings ...) in one line,
     followed by the LINE/caret context it points at."""
