@@ -219,6 +219,7 @@ def collect(warehouse: str | Path) -> dict:
     return {
         "overview": overview,
         "tiles": tiles(overview),
+        "counts": {key: value for key, value, _label in tiles(overview)},
         "sources": sources_df.to_dicts(),
         "heatmap_svg": heatmap_svg(agreement, sources),
         "stories": stories,
@@ -253,14 +254,16 @@ def _pick(row: dict, *names, default=0):
 
 
 def tiles(o: dict) -> list[tuple[str, object, str]]:
-    """The overview's counts, each from v_summary (the one definition every count uses)."""
+    """The overview's counts, each from v_summary (the one definition every count uses), in
+    the glossary's words (docs/WAREHOUSE.md), as ``claimtrack run`` and ``status`` print them."""
     return [
-        ("outlets", _pick(o, "outlets"), "outlets (publishers)"),
+        ("outlets", _pick(o, "outlets"), "outlets"),
         ("articles", _pick(o, "articles"), "articles"),
         ("stories", _pick(o, "stories"), "stories (events)"),
-        ("claims", _pick(o, "claims"), "claims extracted"),
-        ("corroborated", _pick(o, "corroborated_clusters", "corroborated_claims"), "corroborated claims (2+ outlets)"),
-        ("exclusive", _pick(o, "exclusive_clusters", "exclusive_claims"), "exclusive claims (1 outlet)"),
+        ("claims", _pick(o, "claims"), "claims"),
+        ("clusters", _pick(o, "clusters"), "clusters (same claim across outlets)"),
+        ("corroborated", _pick(o, "corroborated_clusters", "corroborated_claims"), "corroborated (2+ outlets)"),
+        ("exclusive", _pick(o, "exclusive_clusters", "exclusive_claims"), "exclusive (1 outlet)"),
         ("contradictions", _pick(o, "contradictions", "disagreements"), "contradictions"),
     ]
 

@@ -106,8 +106,9 @@ def summary_sentence(summary: dict) -> str:
         return next((summary[n] for n in names if summary.get(n) is not None), 0)
 
     return (f"The warehouse holds {_plural(pick('articles'), 'article')} from {_plural(pick('outlets'), 'outlet')}, "
-            f"{_plural(pick('claims'), 'claim')}, {_plural(pick('corroborated_claims', 'corroborated_clusters'), 'corroborated claim')} "
-            f"(2+ outlets), {_plural(pick('exclusive_clusters', 'exclusive_claims'), 'exclusive claim')} and "
+            f"{_plural(pick('claims'), 'claim')}, {_plural(pick('clusters'), 'cluster')} ("
+            f"{_n(pick('corroborated_clusters', 'corroborated_claims')):,} corroborated by 2+ outlets, "
+            f"{_n(pick('exclusive_clusters', 'exclusive_claims')):,} exclusive to 1 outlet) and "
             f"{_plural(pick('contradictions', 'disagreements'), 'contradiction')}.")
 
 
