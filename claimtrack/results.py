@@ -34,21 +34,33 @@ class Result:
     columns: list[str]
     types: list[str]          # DuckDB type names, e.g. VARCHAR[], MAP(VARCHAR, INTEGER)
     table: pa.Table           # the values, for json and parquet
-    text: list[tuple]         # the values as DuckDB prints them (None for NULL)
 
     @property
     def height(self) -> int:
         return self.table.num_rows
+
+    @property
+    def text(self) -> list[tuple]:
+        """Every row's values as DuckDB prints them (None for NULL); computed once, on demand."""
+        if not hasattr(self, "_text"):
+            self._text = _as_text(self.table)
+        return self._text
+
+    def text_rows(self, start: int, stop: int) -> list[tuple]:
+        """Rows [start, stop) as text, converting only those (the box shows 40 of a million)."""
+        if hasattr(self, "_text"):
+            return self._text[start:stop]
+        return _as_text(self.table.slice(start, max(0, stop - start)))
 
 
 def fetch(con: duckdb.DuckDBPyConnection, sql: str, params=None) -> Result:
     """Run ``sql`` once; a statement without a result (SET, PRAGMA) gives an empty Result."""
     rel = con.sql(sql, params=params)
     if rel is None:
-        return Result([], [], pa.table({}), [])
+        return Result([], [], pa.table({}))
     columns, types = list(rel.columns), [str(t) for t in rel.types]
     table = rel.to_arrow_table()
-    return Result(columns, types, table, _as_text(table))
+    return Result(columns, types, table)
 
 
 def from_arrow(table: pa.Table) -> Result:
@@ -58,7 +70,7 @@ def from_arrow(table: pa.Table) -> Result:
         types = [str(t) for t in mem.from_arrow(table).types] if table.num_columns else []
     finally:
         mem.close()
-    return Result(list(table.column_names), types, table, _as_text(table))
+    return Result(list(table.column_names), types, table)
 
 
 def _as_text(table: pa.Table) -> list[tuple]:
@@ -114,12 +126,12 @@ def render_box(res: Result, max_width: int = 120, max_rows: int = 40) -> str:
     if not res.columns:
         return "(no result)"
     n = res.height
-    rows = res.text
-    shown_rows = rows
     elided = max_rows and n > max_rows
     if elided:
         half = max_rows // 2
-        shown_rows = rows[:half] + rows[n - half:]
+        shown_rows = res.text_rows(0, half) + res.text_rows(n - half, n)
+    else:
+        shown_rows = res.text
     cells = [["NULL" if v is None else " ".join(str(v).split("\n")) for v in r] for r in shown_rows]
     types = [_display_type(t) for t in res.types]
     natural = [max([len(c), len(t)] + [len(r[i]) for r in cells]) for i, (c, t) in enumerate(zip(res.columns, types))]

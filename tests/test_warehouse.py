@@ -174,6 +174,11 @@ def test_duckdb_cli_opens_the_pipeline_warehouse_and_runs_an_example_query(seede
     assert len(lines) > 1
     expected = query(wh, example.rstrip().rstrip(";"))
     assert len(lines) - 1 == expected.height
+    # the comments (COMMENT ON) are where DuckDB tools look
+    doc = subprocess.run([str(cli), "-readonly", "-csv", "-noheader", str(wh), "-c",
+                          "SELECT comment FROM duckdb_views() WHERE view_name = 'v_summary'"],
+                         capture_output=True, text=True, timeout=60)
+    assert doc.returncode == 0 and "one definition of every count" in doc.stdout, doc
     # the CLI refuses writes on a -readonly open
     bad = subprocess.run([str(cli), "-readonly", str(wh), "-c", "CREATE TABLE x(a INT)"],
                          capture_output=True, text=True, timeout=60)
