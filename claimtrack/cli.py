@@ -491,7 +491,10 @@ def schema(
 
     try:
         settings = load_settings(config, warehouse=warehouse)
-        if markdown:  # the reference of this version's schema, whatever warehouse is around
+        from claimtrack.lake import is_lake
+
+        if markdown or (not is_lake(settings.warehouse) and not published_path(settings.warehouse).exists()):
+            # the reference of this version's schema (also before the first run)
             con = duckdb.connect()
             migrate(con)
         else:

@@ -71,3 +71,22 @@ def test_glossary_defines_each_word_once():
     for word in ("article", "outlet", "source", "claim", "background claim", "cluster", "corroborated",
                  "exclusive", "first reporter", "contradiction", "story", "run"):
         assert f"**{word}**" in glossary, word
+
+
+def test_schema_command_and_query_describe_show_the_comments(tmp_path):
+    from typer.testing import CliRunner
+
+    from claimtrack.cli import app
+
+    runner = CliRunner()
+    wh = str(tmp_path / "none.duckdb")  # no warehouse yet: the schema of this version
+    res = runner.invoke(app, ["schema", "-w", wh])
+    assert res.exit_code == 0 and "v_contradictions" in res.output and "deprecated" in res.output
+    res = runner.invoke(app, ["schema", "v_summary", "-w", wh], env={"COLUMNS": "300"})
+    assert res.exit_code == 0 and "background_claims" in res.output and "deliberately not clustered" in res.output
+    res = runner.invoke(app, ["query", "--describe", "v_contradictions", "-w", wh], env={"COLUMNS": "300"})
+    assert res.exit_code == 0 and "outlet_a" in res.output and "number | date | person | polarity" in res.output
+    res = runner.invoke(app, ["schema", "v_sumary", "-w", wh])
+    assert res.exit_code == 2 and "did you mean v_summary?" in res.output
+    res = runner.invoke(app, ["schema", "--markdown", "-w", wh])
+    assert res.exit_code == 0 and res.output == schema_markdown(_fresh())
