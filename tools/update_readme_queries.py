@@ -1,4 +1,5 @@
-"""Regenerate the README's example-query section from sql/queries/*.sql and the warehouse.
+"""Regenerate the example-query section (between the queries markers in docs/QUERIES.md, or
+README.md if it has them) from sql/queries/*.sql and the warehouse.
 
     .venv/bin/claimtrack run            # warehouse from seeds/
     .venv/bin/python tools/update_readme_queries.py
@@ -36,11 +37,14 @@ def section(warehouse: Path) -> str:
 
 def main() -> None:
     warehouse = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "warehouse" / "claimtrack.duckdb"
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    new = text[: text.index(START) + len(START)] + "\n\n" + section(warehouse) + "\n" + text[text.index(END):]
-    readme.write_text(new, encoding="utf-8")
-    print(f"updated {readme}")
+    body = section(warehouse)
+    for doc in (ROOT / "docs" / "QUERIES.md", ROOT / "README.md"):
+        text = doc.read_text(encoding="utf-8") if doc.exists() else ""
+        if START not in text:
+            continue
+        new = text[: text.index(START) + len(START)] + "\n\n" + body + "\n" + text[text.index(END):]
+        doc.write_text(new, encoding="utf-8")
+        print(f"updated {doc}")
 
 
 if __name__ == "__main__":
