@@ -739,8 +739,17 @@ def drop_worker_connection(warehouse: str, data_path_: str | None) -> None:
 
 
 def is_conflict(exc: BaseException) -> bool:
-    msg = str(exc).lower()
-    return isinstance(exc, duckdb.Error) and ("conflict" in msg or "serializ" in msg or "could not serialize" in msg)
+    """A DuckLake commit lost to a concurrent writer's (also when it surfaces as the failed
+    ROLLBACK of a handler that tried to clean up after it)."""
+    seen = 0
+    while exc is not None and seen < 5:
+        msg = str(exc).lower()
+        if isinstance(exc, duckdb.Error) and ("conflict" in msg or "serializ" in msg
+                                              or "by another transaction" in msg):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
 
 
 def dedupe(con, tables=("claims", "embeddings", "article_extractions")) -> int:
