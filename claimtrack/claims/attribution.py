@@ -73,7 +73,7 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
     speaker = speaker_text(speaker_tok)
     units = []
     for child in verb.children:
-        if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX") and child is not speaker_tok:
+        if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX") and (speaker_tok is None or child.i != speaker_tok.i):
             a, b = subtree_range(child)
             units.append(Unit(range_(a, b), child, speaker, cue or verb.text, quote_kind_of(doc, a, b, s, e)))
         elif child.dep_ in ("advcl", "conj") and child.tag_ == "VBG" and child.lemma_.lower() in SPEECH_VERBS | set(DESCRIBE_VERBS):
@@ -102,7 +102,7 @@ def describe_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
     if pred is None:
         return []
     oa, ob = subtree_range(obj)
-    if lemma == "describe" and as_.i < ob and as_.head is obj:
+    if lemma == "describe" and as_.i < ob and as_.head.i == obj.i:
         ob = as_.i
     pa, pb = subtree_range(pred)
     if lemma != "describe" and pred.dep_ == "oprd":
@@ -190,19 +190,19 @@ def aside_attribution(doc, unit: Unit, toks: set[int]):
     head = unit.head
     for i in sorted(toks):
         v = doc[i]
-        if v is head or v.lemma_.lower() not in SAY_VERBS or v.pos_ != "VERB":
+        if v.i == head.i or v.lemma_.lower() not in SAY_VERBS or v.pos_ != "VERB":
             continue
         content = [c for c in v.children if c.dep_ in ("ccomp", "parataxis") and c.i in toks]
         own = [c for c in v.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c.i not in toks]
         if own:
             continue
-        if v.head is head and v.dep_ in ("parataxis", "advcl", "ccomp", "conj") or content and content[0] is head:
+        if v.head.i == head.i and v.dep_ in ("parataxis", "advcl", "ccomp", "conj") or content and content[0].i == head.i:
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None:
                 continue
             cut = {v.i}
             for c in v.children:
-                if c is head or c.dep_ == "punct" and c.text not in (",", "—", "--"):
+                if c.i == head.i or c.dep_ == "punct" and c.text not in (",", "—", "--"):
                     continue
                 cut |= subtree(c)
             # the commas around it

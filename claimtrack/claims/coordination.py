@@ -39,6 +39,32 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
         first = unit.copy(first_p)
         second = unit.copy(second_p, head=child)
         return split_coordination(doc, first) + split_coordination(doc, second)
+    return split_shared_xcomp(doc, unit, toks)
+
+
+def split_shared_xcomp(doc, unit: Unit, toks: set[int]) -> list[Unit]:
+    """"Rose hopes to build on his display and take some big titles" -> "Rose hopes to build
+    on his display" + "Rose hopes to take some big titles" (conjoined verbs under one
+    "hopes to", "wants to", "plans to")."""
+    head = unit.head
+    for x in head.children:
+        if x.dep_ != "xcomp" or x.i not in toks or x.i < head.i:
+            continue
+        for child in x.children:
+            if (child.dep_ != "conj" or child.pos_ != "VERB" or child.i not in toks
+                    or any(g.dep_ in SUBJECTS for g in child.children)):
+                continue
+            cut = child.left_edge.i
+            while cut - 1 in toks and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].text == ","):
+                cut -= 1
+            end = child.right_edge.i
+            first_p = [p for p in unit.pieces if not (isinstance(p, int) and cut <= p <= end)]
+            lead = [p for p in unit.pieces if isinstance(p, int) and p < x.i and p < x.left_edge.i or
+                    isinstance(p, int) and x.left_edge.i <= p < x.i and doc[p].dep_ == "aux" and doc[p].head.i == x.i]
+            second_p = lead + [p for p in unit.pieces if isinstance(p, int) and child.left_edge.i <= p <= end]
+            if not lead:
+                continue
+            return split_coordination(doc, unit.copy(first_p)) + split_coordination(doc, unit.copy(second_p))
     return [unit]
 
 
@@ -60,6 +86,17 @@ def member_tokens(tok) -> set[int]:
         if c.dep_ == "conj" or (c.dep_ in ("cc", "punct", "preconj") and c.i > tok.i):
             toks -= subtree(c)
     return toks
+
+
+PLURAL_FORMS = {"were", "are", "'re", "have", "'ve", "do"}
+
+
+def subject_split_agrees(verb) -> bool:
+    """Does the verb read the same with one subject of a list? "A and B arrived" / "will
+    speak" -> "A arrived"; a plural form ("A and B are", "have said", "say") does not."""
+    finite = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")]
+    f = finite[0] if finite else verb
+    return f.tag_ in ("VBD", "MD") and f.lower_ not in PLURAL_FORMS
 
 
 def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
@@ -85,11 +122,13 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
             verb = verb.head
         if verb.lemma_.lower() in SYMMETRIC_VERBS or tok.dep_ == "nsubj" and verb.lemma_.lower() in ("be",):
             continue
+        if tok.dep_ in ("nsubj", "nsubjpass") and not subject_split_agrees(verb):
+            continue
         # a compound proper name list inside an entity ("Marks and Spencer") stays whole
         if tok.ent_iob_ in ("B", "I") and any(doc[j].ent_iob_ == "I" for j in range(tok.i + 1, tok.right_edge.i + 1) if doc[j].lower_ == "and"):
             continue
         anc, inside = tok.head, False
-        while anc is not unit.head and anc.i != anc.head.i:
+        while anc.i != unit.head.i and anc.i != anc.head.i:
             if anc.dep_ in ("acl", "relcl", "advcl", "ccomp", "csubj", "appos"):
                 inside = True
                 break
@@ -101,15 +140,12 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
             continue
         group = set()
         for m in members:
-            group |= subtree(m) if m is tok else subtree(m)
+            group |= subtree(m)
         group = {g for g in group if g >= tok.i} | {g for g in subtree(tok) if g < tok.i}
         group &= subtree(tok)
         out = []
         for m in members:
             keep = member_tokens(m)
-            if m is not tok:
-                # the head's own left modifiers (determiners, "the") stay with the first member only
-                pass
             pieces = []
             inserted = False
             for p in unit.pieces:

@@ -36,7 +36,7 @@ from claimtrack.claims.resolution import resolution_subs, resolve_speaker
 from claimtrack.claims.segment import iter_docs, sentence_spans
 from claimtrack.claims.units import NO_SPACE_BEFORE, Unit, range_, subtree_range, trim_pieces
 
-EXTRACTOR_VERSION = "rules-v3"
+EXTRACTOR_VERSION = "rules-v4"
 
 
 def render(doc, pieces, subs: dict[int, str]) -> str:

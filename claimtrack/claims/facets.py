@@ -41,7 +41,35 @@ def modifiers(doc, head, toks: set[int]) -> list[list[int]]:
             sub = [i for i in range(c.left_edge.i, c.right_edge.i + 1) if i in toks]
             if sub:
                 mods.append(sub)
-    return mods[:4]
+    mods = mods[:4]
+    if NOUN_MODIFIERS:
+        mods.extend(noun_modifiers(doc, heads, toks)[: 5 - len(mods)] if len(mods) < 5 else [])
+    return mods
+
+
+NOUN_MODIFIERS = True  # measured on RoSE dev: see docs/CLAIMS.md
+
+
+def noun_modifiers(doc, heads, toks: set[int]) -> list[list[int]]:
+    """Optional post-modifiers of the clause's object ("warn of the health risks [associated
+    with ...]", "scrapping the paper counterpart [that accompanies UK licences]"): a
+    participle or a prepositional phrase other than "of" hanging off a common-noun object."""
+    out = []
+    for h in heads:
+        objs = [c for c in h.children if c.dep_ in ("dobj", "attr") and c.i > h.i]
+        for pp in (c for c in h.children if c.dep_ == "prep" and c.i > h.i):
+            objs.extend(g for g in pp.children if g.dep_ == "pobj")
+        for noun in objs:
+            if noun.pos_ != "NOUN" or noun.i not in toks:
+                continue
+            for c in noun.children:
+                if c.i < noun.i or not (c.dep_ == "acl" or c.dep_ == "relcl" and c.left_edge.i - 1 >= 0
+                                        and doc[c.left_edge.i - 1].text != "," or c.dep_ == "prep" and c.lower_ != "of"):
+                    continue
+                sub = [i for i in range(c.left_edge.i, c.right_edge.i + 1) if i in toks]
+                if sub and c.right_edge.i == noun.right_edge.i:
+                    out.append(sub)
+    return out
 
 
 def facets(doc, unit: Unit, min_tokens: int) -> list[Unit]:

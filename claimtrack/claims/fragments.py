@@ -42,6 +42,10 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
     subj = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i in toks]
     if not subj and head.dep_ == "conj":
         subj = [doc[i] for i in toks if doc[i].dep_ in SUBJECT_DEPS and i < head.i]
+    if not subj:
+        # one member of a split subject list ("Smith and Jones arrived" -> "Jones arrived")
+        subj = [c for c in head.children if c.dep_ in SUBJECT_DEPS and any(
+            m.i in toks and m.dep_ == "conj" for m in c.subtree)]
     if not subj and any(c.dep_ in ("ccomp", "parataxis") and c.i < head.i and c.i in toks
                         and any(g.dep_ in SUBJECT_DEPS for g in c.children) for c in head.children):
         # "X had been closed ..., city records show": a full clause before a source the parse
@@ -60,11 +64,30 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
     return None
 
 
+def headline_copula(doc, unit: Unit, pieces):
+    """A headline-style passive without its auxiliary ("Five men arrested by Australian police
+    after tip-off") gets "was"/"were" after its subject; anything else is left as it is."""
+    head = unit.head
+    if unit.composed or head.tag_ != "VBN" or head.dep_ != "ROOT" or head.i not in pieces:
+        return pieces
+    if any(c.dep_ in ("aux", "auxpass", "dobj") for c in head.children):
+        return pieces
+    if not any(c.dep_ == "agent" for c in head.children):
+        return pieces  # "The bridge reopened ..." is a past tense the tagger called VBN
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i), None)
+    if subj is None or subj.right_edge.i + 1 != head.i or subj.pos_ not in ("NOUN", "PROPN"):
+        return pieces
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    k = pieces.index(head.i)
+    return pieces[:k] + ["were" if plural else "was"] + pieces[k:]
+
+
 def repair(doc, unit: Unit, pieces):
     """Repair what the parse allows (a reporting aside cut out, a dangling conjunction or
     preposition stripped), then check the claim is a proposition: (pieces, drop reason or
     None, (speaker token, cue) of a cut-out aside or None)."""
     aside = None
+    pieces = headline_copula(doc, unit, pieces)
     toks = {p for p in pieces if isinstance(p, int)}
     if not unit.composed:
         hit = aside_attribution(doc, unit, toks)

@@ -4,6 +4,7 @@ is club owner"; ", who ..." -> a claim of its own)."""
 
 from __future__ import annotations
 
+from claimtrack.claims.attribution import SPEECH_VERBS
 from claimtrack.claims.units import Unit, subtree, subtree_range
 
 
@@ -45,7 +46,7 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 # on its own ("those ask for details")
                 continue
             near = doc[a - 2] if a - 2 >= s and doc[a - 1].text == "," else None
-            if near is not None and near.pos_ in ("NOUN", "PROPN") and near.i in subtree(noun) and near is not noun:
+            if near is not None and near.pos_ in ("NOUN", "PROPN") and near.i in subtree(noun) and near.i != noun.i:
                 # "any role for Kyiv or Europeans, who fear ...": the nearest noun is meant
                 np_ = [j for j in range(near.left_edge.i, near.i + 1) if j in toks]
             else:
@@ -88,6 +89,8 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 j -= 1
             if not title or not any(doc[t].pos_ == "NOUN" for t in title) or doc[title[-1]].tag_ == "NNS":
                 continue
+            if any(doc[t].tag_.startswith("VB") or doc[t].lemma_.lower() in SPEECH_VERBS for t in title):
+                continue  # "Authorities allege Moschetto ..." is no title
             name = [k for k in range(ent.start, ent.end) if doc[k].text not in ("'s", "’s")]
             side.append(unit.copy(name + ["is"] + title, head=ent.root, kind="title", composed=True))
     return side, cut

@@ -89,9 +89,10 @@ def resolve_speaker(doc, speaker_tok_text: str | None, sent_people, ctx: resolve
     if not speaker_tok_text:
         return None, None
     low = speaker_tok_text.lower()
-    canon = ctx.canonical(speaker_tok_text) if speaker_tok_text[:1].isupper() else None
+    several = re.search(r"\b(and|or)\b|,", speaker_tok_text) is not None  # "Smith and Jones" is no one person
+    canon = ctx.canonical(speaker_tok_text) if speaker_tok_text[:1].isupper() and not several else None
     for _, text, roles in sent_people:
-        if speaker_tok_text == text or (speaker_tok_text.endswith(" " + text) and not re.search(r"\b(for|of|to|from|with)\b|'s |’s ", speaker_tok_text)):
+        if speaker_tok_text == text or (speaker_tok_text.endswith(" " + text) and not re.search(r"\b(for|of|to|from|with|and|or)\b|,|'s |’s ", speaker_tok_text)):
             name = ctx.canonical(text) or text
             return name, name
     if canon and any(p.name == canon for p in ctx.people):
