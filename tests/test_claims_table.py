@@ -40,6 +40,16 @@ TABLE = [
     # fragments: a past tense the tagger calls VBN gets no inserted "was"
     ("fragments", "The bridge reopened on Monday after repairs.", "clause",
      [("The bridge reopened on Monday after repairs", None)], None),
+    # relative: a participial modifier between commas is a claim of its own, cut from the main one
+    ("relative", "The delegation, led by Senator John Smith, arrived in Kyiv on Tuesday.", "clause",
+     [("The delegation arrived in Kyiv on Tuesday", None),
+      ("The delegation was led by Senator John Smith", None)], None),
+    # relative: a leading topic phrase is no part of the stored clause
+    ("relative", "On the Ukrainian issue, both parties agreed to form specific delegations of negotiators.", "clause",
+     [("both parties agreed to form specific delegations of negotiators", None)], None),
+    # resolution: "he" after a person who is the sentence's object is not resolved to them
+    ("resolution", "The sheriff thanked Smith before he left the building in a hurry.", "clause",
+     [("The sheriff thanked Smith before he left the building in a hurry", None)], None),
     # facets (atomic): core, then the core with each modifier; a subject list splits first
     ("facets", "Smith and Jones arrived in Paris on Monday.", "atomic",
      [("Smith arrived in Paris", None), ("Smith arrived in Paris on Monday", None),

@@ -57,6 +57,22 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 cut |= set(range(a - 1, b))
                 if b < e and doc[b].text == ",":
                     cut.add(b)
+        elif (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i in toks
+              and tok.left_edge.i == tok.i and tok.i - 1 >= s and doc[tok.i - 1].text == ","
+              and tok.right_edge.i + 1 < e and doc[tok.right_edge.i + 1].text in (",", ".")):
+            # "the meeting, led by foreign ministers X and Y, marks ..." -> "the meeting was led
+            # by foreign ministers X and Y" + "the meeting marks ..."
+            noun = tok.head
+            a, b = subtree_range(tok)
+            np_ = np_pieces(doc, noun, toks, set(range(a - 1, b + 1)))
+            if not np_ or not all(j in toks for j in range(a, b)):
+                continue
+            plural = noun.tag_ in ("NNS", "NNPS")
+            side.append(unit.copy(np_ + ["were" if plural else "was"] + list(range(a, b)), head=tok,
+                                  kind="participial_modifier", composed=True))
+            cut |= set(range(a - 1, b))
+            if b < e and doc[b].text == ",":
+                cut.add(b)
         elif tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN") and tok.head.i in toks:
             noun = tok.head
             a, b = subtree_range(tok)
@@ -94,3 +110,25 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             name = [k for k in range(ent.start, ent.end) if doc[k].text not in ("'s", "’s")]
             side.append(unit.copy(name + ["is"] + title, head=ent.root, kind="title", composed=True))
     return side, cut
+
+
+TOPIC_NOUNS = {"issue", "question", "matter", "subject", "topic", "front", "point", "score"}
+
+
+def topic_phrase(doc, unit: Unit) -> set[int]:
+    """A leading topic phrase ("On the Ukrainian issue, both parties agreed ...") is no part
+    of the proposition: the tokens to cut (phrase and comma), or none."""
+    toks = unit.token_set()
+    if not toks:
+        return set()
+    first = min(toks)
+    tok = doc[first]
+    if tok.dep_ != "prep" or tok.lower_ not in ("on", "regarding", "concerning", "as") or tok.head.i != unit.head.i:
+        return set()
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    end = tok.right_edge.i + 1
+    if pobj is None or pobj.lemma_.lower() not in TOPIC_NOUNS or end >= len(doc) or doc[end].text != ",":
+        return set()
+    if tok.lower_ == "as" and not any(c.lower_ == "for" for c in doc[first:first + 2]):
+        return set()
+    return set(range(first, end + 1))

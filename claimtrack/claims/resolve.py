@@ -166,11 +166,16 @@ def resolve_pronoun(ctx: Context, doc, tok, s: int, e: int | None = None) -> str
     low = tok.lower_
     if low not in PRONOUNS:
         return None
-    before = [text for ent, text, _ in person_spans(doc, s, tok.i, ctx)]
-    before = list(dict.fromkeys(ctx.canonical(t) or t for t in before))
+    spans_before = person_spans(doc, s, tok.i, ctx)
+    before = list(dict.fromkeys(ctx.canonical(t) or t for _, t, _ in spans_before))
     name = None
     if len(before) == 1:
         name = before[0]
+        # "The sheriff thanked Smith before he left": a subject pronoun after a person who is
+        # the object of the sentence most often means the (unnamed) subject -- not certain
+        if tok.dep_ in ("nsubj", "nsubjpass") and all(
+                ent.root.dep_ in ("dobj", "pobj", "dative", "attr", "poss") for ent, _, _ in spans_before):
+            return None
     elif not before:
         if len(ctx.last_sentence_people) == 1:
             name = ctx.last_sentence_people[0]
