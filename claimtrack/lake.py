@@ -752,11 +752,12 @@ def is_conflict(exc: BaseException) -> bool:
     return False
 
 
-def dedupe(con, tables=("claims", "embeddings", "article_extractions")) -> int:
-    """Remove exact key duplicates that two copies of one batch committed at the same time
-    (DuckLake has no unique keys; anti-joined inserts make a retried batch add nothing, but
-    two copies running concurrently can both commit). Called by the single clustering
-    transaction, so every claim is clustered once. Returns the rows removed."""
+def dedupe(con, tables=("sources", "articles", "article_urls", "claims", "embeddings", "article_extractions")) -> int:
+    """Remove key duplicates that two concurrent writers committed at the same time (DuckLake
+    has no unique keys; anti-joined inserts make a retried batch add nothing, but two copies
+    of a batch running at once, or two runs ingesting the same new outlet at once, can both
+    commit; the first committed row is kept). Called by the clustering stage, under its
+    lease, before anything is clustered, so every claim is clustered once. Returns the rows removed."""
     if not isinstance(con, LakeConnection):
         return 0
     keys_by_table, _ = schema_info()
