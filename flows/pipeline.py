@@ -354,7 +354,32 @@ def run_flow(sources=None, warehouse=None, config=None, workers: int | None = No
         )
     if not server:  # the temporary server is gone when the run ends: no page to link to
         result["flow_run_url"] = None
+        _let_task_runs_land(result.get("flow_run_id"))
     return result
+
+
+def _let_task_runs_land(flow_run_id: str | None, timeout: float = 8.0) -> None:
+    """Task runs reach a Prefect server through its event recorder, a moment after the flow
+    ends. The temporary server stops when the process exits; wait (at most ``timeout``
+    seconds) until it has recorded every task run in a final state, so the run's history is
+    complete in $PREFECT_HOME and the server does not stop mid-flush (a traceback on exit)."""
+    import time
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    if not flow_run_id:
+        return
+    deadline = time.monotonic() + timeout
+    try:
+        with get_client(sync_client=True) as client:
+            while time.monotonic() < deadline:
+                runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
+                if len(runs) >= 6 and all(r.state and r.state.is_final() for r in runs):
+                    return
+                time.sleep(0.25)
+    except Exception:  # noqa: BLE001 - history only; the run itself is complete
+        return
 
 
 if __name__ == "__main__":
