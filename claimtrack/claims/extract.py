@@ -31,7 +31,7 @@ from claimtrack.claims.filters import claim_problem, drop_reason, is_fragment, n
 from claimtrack.claims.fragments import repair
 from claimtrack.claims.model import Claim, Extraction
 from claimtrack.claims.nlp import get_nlp
-from claimtrack.claims.relative import side_units, topic_phrase
+from claimtrack.claims.relative import side_units
 from claimtrack.claims.resolution import resolution_subs, resolve_speaker
 from claimtrack.claims.segment import iter_docs, sentence_spans
 from claimtrack.claims.units import NO_SPACE_BEFORE, Unit, range_, subtree_range, trim_pieces
@@ -133,8 +133,6 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
         for unit in attributed:
             for u in split_coordination(doc, unit):
                 side, cut = side_units(doc, u, s, e)
-                if not atomic:
-                    cut |= topic_phrase(doc, u)
                 if cut:
                     u = u.copy([p for p in u.pieces if not (isinstance(p, int) and p in cut)])
                 for w in split_lists(doc, u):

@@ -111,24 +111,3 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             side.append(unit.copy(name + ["is"] + title, head=ent.root, kind="title", composed=True))
     return side, cut
 
-
-TOPIC_NOUNS = {"issue", "question", "matter", "subject", "topic", "front", "point", "score"}
-
-
-def topic_phrase(doc, unit: Unit) -> set[int]:
-    """A leading topic phrase ("On the Ukrainian issue, both parties agreed ...") is no part
-    of the proposition: the tokens to cut (phrase and comma), or none."""
-    toks = unit.token_set()
-    if not toks:
-        return set()
-    first = min(toks)
-    tok = doc[first]
-    if tok.dep_ != "prep" or tok.lower_ not in ("on", "regarding", "concerning", "as") or tok.head.i != unit.head.i:
-        return set()
-    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    end = tok.right_edge.i + 1
-    if pobj is None or pobj.lemma_.lower() not in TOPIC_NOUNS or end >= len(doc) or doc[end].text != ",":
-        return set()
-    if tok.lower_ == "as" and not any(c.lower_ == "for" for c in doc[first:first + 2]):
-        return set()
-    return set(range(first, end + 1))
