@@ -31,14 +31,13 @@ SELECT
     (SELECT coalesce(sum(n_claims), 0)::BIGINT FROM v_corroborated_clusters)  AS corroborated_cluster_claims,
     (SELECT count(*) FROM v_exclusive_clusters)                               AS exclusive_clusters,
     (SELECT count(*) FROM v_contradictions)                                   AS contradictions,
-    (SELECT count(*) FROM runs WHERE status = 'completed')                    AS completed_runs,
     -- deprecated names (removed in the next version)
     (SELECT coalesce(sum(n_claims), 0)::BIGINT FROM v_corroborated_clusters)  AS corroborated_mentions,
     (SELECT count(*) FROM v_exclusive_clusters)                               AS exclusive_claims,
     (SELECT count(*) FROM v_contradictions)                                   AS disagreements
 FROM claim_state cs;
 
-COMMENT ON VIEW v_summary IS 'The warehouse at a glance in one row: the one definition of every count the summary, status, report tiles and run artifacts show. claims = clustered_claims + background_claims + unclustered_claims.';
+COMMENT ON VIEW v_summary IS 'What the warehouse holds, in one row (the same whatever runs built it): the one definition of every count the summary, status, report tiles and run artifacts show. claims = clustered_claims + background_claims + unclustered_claims.';
 COMMENT ON COLUMN v_summary.outlets IS 'Outlets (publishers) with at least one article ever ingested.';
 COMMENT ON COLUMN v_summary.articles IS 'Articles stored.';
 COMMENT ON COLUMN v_summary.stories IS 'Stories (events): groups of articles about the same event (v_stories).';
@@ -51,7 +50,6 @@ COMMENT ON COLUMN v_summary.corroborated_clusters IS 'Corroborated clusters: car
 COMMENT ON COLUMN v_summary.corroborated_cluster_claims IS 'Claims inside the corroborated clusters (every outlet''s mention counts).';
 COMMENT ON COLUMN v_summary.exclusive_clusters IS 'Exclusive clusters: carried by exactly one outlet (rows of v_exclusive_clusters). corroborated_clusters + exclusive_clusters = clusters.';
 COMMENT ON COLUMN v_summary.contradictions IS 'Contradictions of every kind (number, date, person, polarity): rows of v_contradictions, one per pair of claims and differing field.';
-COMMENT ON COLUMN v_summary.completed_runs IS 'Pipeline runs that completed (table runs).';
 COMMENT ON COLUMN v_summary.corroborated_mentions IS 'Deprecated: the same as corroborated_cluster_claims (removed in the next version).';
 COMMENT ON COLUMN v_summary.exclusive_claims IS 'Deprecated: the same as exclusive_clusters (removed in the next version).';
 COMMENT ON COLUMN v_summary.disagreements IS 'Deprecated: the same as contradictions (removed in the next version).';
