@@ -51,6 +51,16 @@ TABLE = [
     # resolution: "he" after a person who is the sentence's object is not resolved to them
     ("resolution", "The sheriff thanked Smith before he left the building in a hurry.", "clause",
      [("The sheriff thanked Smith before he left the building in a hurry", None)], None),
+    # resolution: "the president" is the president the article named; "the vice president" and
+    # "the president of the board" are someone else
+    ("resolution", "President Barack Obama spoke on Monday. The president signed the bill on Tuesday.", "clause",
+     [("President Barack Obama spoke on Monday", None), ("Barack Obama signed the bill on Tuesday", None)], None),
+    ("resolution", "President Barack Obama met Joe Biden on Monday. The vice president dominated the debate on Tuesday.",
+     "clause", [("President Barack Obama met Joe Biden on Monday", None),
+                ("The vice president dominated the debate on Tuesday", None)], None),
+    ("resolution", "President Barack Obama spoke on Monday. The president of the board of trustees received a letter "
+     "on Tuesday.", "clause", [("President Barack Obama spoke on Monday", None),
+                               ("The president of the board of trustees received a letter on Tuesday", None)], None),
     # facets (atomic): core, then the core with each modifier; a subject list splits first
     ("facets", "Smith and Jones arrived in Paris on Monday.", "atomic",
      [("Smith arrived in Paris", None), ("Smith arrived in Paris on Monday", None),

@@ -28,6 +28,8 @@ ROLE_NOUNS = {
 }
 GENERIC_ROLES = {"official", "adviser", "advisor", "aide", "negotiator", "diplomat", "envoy",
                  "representative", "officer", "spokesman", "spokeswoman", "spokesperson"}
+RANK_WORDS = {"vice", "former", "deputy", "assistant", "acting", "interim", "late", "ex", "previous", "next",
+              "future", "new", "then", "outgoing", "incoming", "associate", "senior", "junior", "other"}
 PAIR_NOUNS = {"leaders", "presidents", "ministers", "men", "women", "sides", "officials", "heads"}
 
 
@@ -203,6 +205,10 @@ def description_span(tok):
     if not kids:
         return None
     first = kids[0]
+    if any(k.lower_ in RANK_WORDS for k in kids):
+        return None  # "the vice president", "the former president": another person than "the president"
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "at", "on") for c in tok.rights):
+        return None  # "the president of the board", "the envoy for the coalition": a role the article may not have named
     if low in ROLE_NOUNS and tok.tag_ == "NN":
         if first.lower_ == "the" or (first.dep_ == "poss" and first.pos_ == "PROPN"):
             if all(k.dep_ in ("det", "amod", "compound", "poss", "case") for k in kids):
