@@ -13,17 +13,24 @@
 4. Scores the labelled cross-outlet claim pairs (claimpairs/) against the stored clusters
    and contradictions.
 5. Re-clusters the stored vectors with the old cosine rule (same assign() code) to compare.
+6. Diagnoses the labelled ``same`` pairs the stored clusters miss: (a) a claim not found
+   among the stored claims, or a background descriptor left unclustered; (b) the verifier
+   says no; (c) cluster admission blocked it; (d) candidate retrieval never offered it.
+
+    .venv/bin/python benchmarks/basil_pipeline.py --warehouse PATH   # steps 4 and 6 only,
+                                                                     # on a warehouse already built
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -62,14 +69,19 @@ def claim_pair_scores(wh: Path, rows: list[dict]) -> dict | None:
     pairs = read_jsonl(path)
     con = duckdb.connect(str(wh), read_only=True)
     stored = con.execute(
-        """SELECT c.text, a.origin, m.cluster_id, c.claim_id FROM claims c JOIN articles a USING (article_id)
+        """SELECT c.text, a.origin, m.cluster_id, c.claim_id, coalesce(c.claim_kind, 'clause')
+           FROM claims c JOIN articles a USING (article_id)
            LEFT JOIN cluster_members m USING (claim_id)""").fetchall()
     contra = {tuple(sorted(r)) for r in con.execute("SELECT claim_id_a, claim_id_b FROM v_contradictions").fetchall()}
     con.close()
     event_of_line = {i + 1: (r["event_id"], r["source_name"]) for i, r in enumerate(rows)}
     by_key: dict = {}
     by_outlet: dict = {}
-    for text, origin, cluster, claim_id in stored:
+    from claimtrack.config import load_settings
+
+    background = set(load_settings().clustering.background_kinds)
+    kind_of = {r[3]: r[4] for r in stored}
+    for text, origin, cluster, claim_id, _ in stored:
         ev, outlet = event_of_line[int(origin.rsplit(":", 1)[1])]
         by_key.setdefault((ev, outlet, text), []).append((cluster, claim_id))
         by_outlet.setdefault((ev, outlet), []).append((text, cluster, claim_id))
@@ -90,6 +102,7 @@ def claim_pair_scores(wh: Path, rows: list[dict]) -> dict | None:
             return [(best[1], best[2])]
         return None
     same_pred, same_gold, conf_pred, conf_gold, found = [], [], [], [], 0
+    same_pred_fg = []  # the same clusters with background descriptors left unclustered (the rule before)
     clusterable = []  # both claims are of a kind the pipeline clusters (not background descriptors)
     for p in pairs:
         a = lookup(p["event_id"], p["outlet_a"], p["claim_a"])
@@ -98,6 +111,8 @@ def claim_pair_scores(wh: Path, rows: list[dict]) -> dict | None:
             continue
         found += 1
         same_pred.append(any(x[0] is not None and x[0] == y[0] for x in a for y in b))
+        same_pred_fg.append(any(x[0] is not None and x[0] == y[0] and kind_of[x[1]] not in background
+                                for x in a for y in b))
         conf_pred.append(any(tuple(sorted((x[1], y[1]))) in contra for x in a for y in b))
         same_gold.append(p["label"] == "same")
         clusterable.append(any(x[0] is not None for x in a) and any(y[0] is not None for y in b))
@@ -111,13 +126,133 @@ def claim_pair_scores(wh: Path, rows: list[dict]) -> dict | None:
 
     return {"pairs": len(pairs), "pairs_found_in_warehouse": found, "claims_matched_by_word_overlap": fuzzy,
             "stored_clusters_same": pr(same_pred, same_gold), "stored_contradictions": pr(conf_pred, conf_gold),
+            "stored_clusters_same_without_background_clusters": pr(same_pred_fg, same_gold),
             "stored_clusters_same_clusterable": pr([p for p, k in zip(same_pred, clusterable) if k],
                                                    [g for g, k in zip(same_gold, clusterable) if k])}
 
 
+def diagnose(wh: Path, rows: list[dict]) -> dict | None:
+    """Why each labelled ``same`` pair is not in one stored cluster, counted by cause.
+
+    The pairs are looked up as in :func:`claim_pair_scores`. For pairs whose claims both
+    cluster as usual, clustering is replayed in the stored order with the pipeline's verifier
+    (``assign(trace=...)``; the replay reproduces the stored clusters, checked) to see what
+    happened when the later claim was visited: the earlier claim's cluster was not among its
+    candidates (retrieval), or it was and admission refused it (which test), or it joined
+    another cluster first."""
+    from benchmarks.common import BENCH
+
+    path = BENCH / "claimpairs" / "basil_dev_pairs.jsonl"
+    if not path.is_file():
+        return None
+    import duckdb
+    import numpy as np
+
+    from claimtrack.cluster import CandidateIndex, ClaimFields, PairVerifier, assign
+    from claimtrack.config import load_settings
+    from claimtrack.verify import evidence
+
+    settings = load_settings()
+    skip = set(settings.clustering.background_kinds)
+    con = duckdb.connect(str(wh), read_only=True)
+    claims = con.execute(
+        """SELECT c.claim_id, c.text, a.origin, coalesce(c.claim_kind, 'clause'), m.cluster_id, e.embedding,
+                  c.numbers, c.polarity, c.entities, c.dates, a.published_at IS NOT NULL
+           FROM claims c JOIN articles a USING (article_id) LEFT JOIN cluster_members m USING (claim_id)
+           LEFT JOIN embeddings e ON e.text_hash = c.text_hash
+           ORDER BY a.published_at NULLS LAST, c.claim_id""").fetchall()
+    con.close()
+    event_of_line = {i + 1: (r["event_id"], r["source_name"]) for i, r in enumerate(rows)}
+    info: dict = {}
+    by_key: dict = defaultdict(list)
+    by_outlet: dict = defaultdict(list)
+    for c in claims:
+        ev, outlet = event_of_line[int(c[2].rsplit(":", 1)[1])]
+        info[c[0]] = {"text": c[1], "kind": c[3], "cluster": c[4], "dated": c[10],
+                      "vec": None if c[5] is None else np.asarray(c[5], dtype=np.float32),
+                      "ev": evidence(c[1], c[8], ClaimFields.from_row(c[6], c[7], c[8], c[9]))}
+        by_key[(ev, outlet, c[1])].append(c[0])
+        by_outlet[(ev, outlet)].append(c[0])
+
+    def lookup(ev: str, outlet: str, text: str):
+        hit = by_key.get((ev, outlet, text))
+        if hit:
+            return hit
+        words = set(text.lower().split())
+        best = max(((len(words & set(info[i]["text"].lower().split()))
+                     / max(len(words | set(info[i]["text"].lower().split())), 1), i)
+                    for i in by_outlet.get((ev, outlet), [])), default=None)
+        return [best[1]] if best and best[0] >= 0.6 else None
+
+    order = [c for c in info if info[c]["kind"] not in skip and info[c]["vec"] is not None]
+    pos = {c: i for i, c in enumerate(order)}
+    verifier = PairVerifier.from_settings(settings)
+    trace: dict = {}
+    replay = assign(CandidateIndex(len(info[order[0]]["vec"])), {}, order,
+                    np.stack([info[c]["vec"] for c in order]), [info[c]["ev"] for c in order], verifier, trace=trace)
+    replayed = {a.claim_id: a.cluster_id for a in replay.assignments}
+    causes: Counter = Counter()
+    examples: dict = defaultdict(list)
+    for p in read_jsonl(path):
+        if p["label"] != "same":
+            continue
+        a = lookup(p["event_id"], p["outlet_a"], p["claim_a"])
+        b = lookup(p["event_id"], p["outlet_b"], p["claim_b"])
+        if not a or not b:
+            causes["a: a claim not found among the stored claims (extraction differs)"] += 1
+            continue
+        if any(info[x]["cluster"] is not None and info[x]["cluster"] == info[y]["cluster"] for x in a for y in b):
+            causes["found in one stored cluster"] += 1
+            continue
+        x, y = a[0], b[0]
+        fuzzy = "" if p["claim_a"] == info[x]["text"] and p["claim_b"] == info[y]["text"] else " [claim matched by word overlap]"
+        bx, by = info[x]["kind"] in skip, info[y]["kind"] in skip
+        if info[x]["vec"] is None or info[y]["vec"] is None:
+            cause = "a: a claim has no vector"
+        elif bx != by:
+            cause = "a: a background descriptor vs a clause (kept apart)"
+        elif bx and not (info[x]["dated"] and info[y]["dated"]):
+            cause = "a: background descriptors without a publication date"
+        else:
+            cos = float(info[x]["vec"] @ info[y]["vec"])
+            v = verifier.judge(cos, info[x]["ev"], info[y]["ev"])
+            if cos < verifier.floor:
+                cause = "d: cosine below the retrieval floor"
+            elif not v.same:
+                cause = ("b: verifier: a typed-field conflict" if v.differing else "b: verifier says not the same")
+            elif bx and (info[x]["cluster"] is None or info[y]["cluster"] is None):
+                cause = "a: background descriptor left unclustered, though the verifier says same (window / rule)"
+            elif bx:
+                cause = "c: background descriptors in two clusters"
+            else:
+                if pos[x] > pos[y]:
+                    x, y = y, x
+                tried = dict(trace.get(y, []))
+                outcome = tried.get(replayed[x])
+                if outcome is None:
+                    cause = ("c: joined another, more similar cluster first" if "joined" in tried.values()
+                             else "d: the partner's cluster was not among the candidates (top-k)")
+                else:
+                    cause = f"c: admission: {outcome}"
+        causes[cause + fuzzy] += 1
+        examples[cause].append([p["claim_a"][:100], p["claim_b"][:100]])
+    stored_same = sum(replayed[c] == info[c]["cluster"] for c in order)
+    return {"replay_matches_stored_claims": f"{stored_same}/{len(order)}",
+            "same_pairs": sum(causes.values()), "causes": dict(causes.most_common()),
+            "examples": {k: v[:5] for k, v in examples.items()}}
+
+
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--warehouse", type=Path, help="score and diagnose this BASIL dev warehouse; do not run")
+    args = ap.parse_args()
     data = bench_file("multisource/basil_dev.jsonl")
     rows = read_jsonl(data)
+    if args.warehouse:
+        out = {"warehouse": str(args.warehouse), "claim_pairs": claim_pair_scores(args.warehouse, rows),
+               "diagnosis": diagnose(args.warehouse, rows)}
+        print(json.dumps(out, indent=1))
+        return
     events = {i + 1: r["event_id"] for i, r in enumerate(rows)}  # JSONL line -> event
     n_events = len(set(events.values()))
     tmp = Path(tempfile.mkdtemp(prefix="claimtrack-basil-"))
@@ -175,6 +310,7 @@ def main() -> None:
                       **score({a.claim_id: a.cluster_id for a in res.assignments}, claim_event, claim_source, n_events)})
 
     pairs = claim_pair_scores(wh, rows)
+    diagnosis = diagnose(wh, rows)
     n_claims = len(claims)
     out = {
         "machine": machine(),
@@ -191,6 +327,7 @@ def main() -> None:
         "bare_encode_claims_per_second": round(n_claims / bare, 1),
         **pipeline_score,
         "claim_pairs": pairs,
+        "diagnosis_of_missed_same_pairs": diagnosis,
         "threshold_sweep": sweep,
     }
     path = write_result("basil_pipeline", out)
@@ -198,6 +335,7 @@ def main() -> None:
     for s in sweep:
         print(s)
     print("claim pairs:", pairs)
+    print("diagnosis:", json.dumps({k: v for k, v in (diagnosis or {}).items() if k != "examples"}, indent=1))
     print("written", path)
 
 

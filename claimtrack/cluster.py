@@ -57,6 +57,11 @@ DIFFERENT_RATIO = 0.25
 # words) in sentences of similar length (this length ratio).
 POLARITY_OVERLAP = 0.8
 POLARITY_LENGTH = 0.6
+# Background descriptors ("Sen. Chuck Grassley is R-Iowa", claim kinds in
+# clustering.background_kinds) recur across unrelated stories. They are clustered only with
+# each other, only when every member was published within this many days of the others
+# (one story's time), and a background cluster is stored only once two outlets carry it.
+BACKGROUND_WINDOW_DAYS = 2.0
 
 
 def cluster_id_for(founding_claim_id: str) -> str:
@@ -208,6 +213,21 @@ class ClusterState:
 
     vectors: list[np.ndarray] = field(default_factory=list)
     evidence: list[ClaimEvidence] = field(default_factory=list)
+    background: bool = False  # a cluster of background descriptors (see BACKGROUND_WINDOW_DAYS)
+    days: list = field(default_factory=list)  # members' publication days (background clusters)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a claim may cluster: a background descriptor (only with background descriptors
+    published within the window) or not; ``day`` is its publication time in days (None:
+    unknown, and a background claim without a date joins nothing)."""
+
+    background: bool = False
+    day: float | None = None
+
+
+FOREGROUND = Scope()
 
 
 def _offer(best: dict[str, tuple[float, int]], cluster: str, sim: float, order: int) -> None:
@@ -225,6 +245,9 @@ def assign(
     verifier: "PairVerifier",
     block: int = 1024,
     k: int = CANDIDATES,
+    trace: dict | None = None,
+    scopes: list[Scope] | None = None,
+    window_days: float = BACKGROUND_WINDOW_DAYS,
 ) -> ClusterResult:
     """Assign claims (already in deterministic order) to existing or new clusters.
 
@@ -237,7 +260,13 @@ def assign(
     member is a different claim (probability below ``verifier.different_below``) and no
     member's typed fields conflict with it;
     else it founds a new cluster. A candidate whose representative it contradicts (same
-    claim but for a typed field) is recorded as a variant of that cluster."""
+    claim but for a typed field) is recorded as a variant of that cluster.
+
+    ``scopes`` (one per claim; default: every claim foreground) keeps background
+    descriptors among themselves and within ``window_days`` of every member.
+
+    ``trace`` (benchmarks only): when a dict, each claim id maps to the list of
+    (candidate cluster, outcome) pairs tried, in order."""
     result = ClusterResult()
     vecs_all = np.asarray(claim_vectors, dtype=np.float32)
     floor = verifier.floor
@@ -252,6 +281,7 @@ def assign(
         for i, cid in enumerate(claim_ids[b0 : b0 + block]):
             ev = claim_evidence[b0 + i]
             vec = vecs[i]
+            scope = scopes[b0 + i] if scopes is not None else FOREGROUND
             best: dict[str, tuple[float, int]] = {}  # cluster -> (best sim, order)
             for s, j in zip(sims[i].tolist(), idx[i].tolist()):
                 if j >= 0 and s >= floor:
@@ -261,23 +291,45 @@ def assign(
                 for j in np.flatnonzero(local >= floor).tolist():
                     _offer(best, added_ids[j], float(local[j]), base + j)
             chosen = None
+            tried = trace.setdefault(cid, []) if trace is not None else None
             # most similar first; ties go to the older cluster
             for cl, (s, _) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1])):
                 st = states[cl]
+                if st.background != scope.background:
+                    continue
+                if scope.background and (scope.day is None or any(
+                        d is None or abs(d - scope.day) > window_days for d in st.days)):
+                    if tried is not None:
+                        tried.append((cl, "outside the background window"))
+                    continue
                 rep_cos = float(st.vectors[0] @ vec)
                 verdict = verifier.judge(rep_cos, st.evidence[0], ev)
                 if verdict.contradiction:
                     result.variants.append(Variant(cl, cid, round(rep_cos, 6), verdict.differing))
+                    if tried is not None:
+                        tried.append((cl, "contradicts representative"))
                     continue
                 if verdict.differing:
+                    if tried is not None:
+                        tried.append((cl, "field conflict with representative"))
                     continue
                 cos = np.asarray(st.vectors, dtype=np.float32) @ vec
                 probs = verifier.probabilities(cos, st.evidence, [ev] * len(cos))
-                if (float(probs.max()) < verifier.threshold or float(probs.mean()) < verifier.mean_threshold
-                        or float(probs.min()) < verifier.different_below):
+                why = None
+                if float(probs.max()) < verifier.threshold:
+                    why = "no member the same claim"
+                elif float(probs.mean()) < verifier.mean_threshold:
+                    why = "mean below average linkage"
+                elif float(probs.min()) < verifier.different_below:
+                    why = "a member judged different"
+                elif any(field_conflicts(m, ev) for m in st.evidence[1:]):
+                    why = "field conflict with a member"
+                if why is not None:
+                    if tried is not None:
+                        tried.append((cl, why))
                     continue
-                if any(field_conflicts(m, ev) for m in st.evidence[1:]):
-                    continue
+                if tried is not None:
+                    tried.append((cl, "joined"))
                 chosen = (cl, rep_cos)
                 break
             if chosen is not None:
@@ -285,10 +337,11 @@ def assign(
                 result.assignments.append(Assignment(cid, cl, round(chosen[1], 6), False))
             else:
                 cl = cluster_id_for(cid)
-                states[cl] = ClusterState()
+                states[cl] = ClusterState(background=scope.background)
                 result.assignments.append(Assignment(cid, cl, 1.0, True))
             states[cl].vectors.append(vec)
             states[cl].evidence.append(ev)
+            states[cl].days.append(scope.day)
             added_pos.append(i)
             added_ids.append(cl)
         if added_ids:

@@ -15,12 +15,14 @@ import polars as pl
 
 from claimtrack import progress
 from claimtrack.cluster import (
+    BACKGROUND_WINDOW_DAYS,
     HNSW_MIN_REPS,
     CandidateIndex,
     ClaimFields,
     ClusterResult,
     ClusterState,
     PairVerifier,
+    Scope,
     assign,
     map_onto_old_ids,
 )
@@ -56,27 +58,57 @@ def _evidence(df: pl.DataFrame) -> list[ClaimEvidence]:
     ]
 
 
-def _fingerprint(con, model: str, threshold: float) -> str:
-    n, last_created, last_id = con.execute(sql_file("pipeline/clusters_fingerprint.sql"), {"model": model}).fetchall()[0]
+def _day(v) -> float | None:
+    return None if v is None or (isinstance(v, float) and v != v) else float(v)
+
+
+def _scopes(df: pl.DataFrame) -> list[Scope]:
+    """Where each claim may cluster (columns ``background`` and ``day``)."""
+    return [Scope(bool(b), _day(d)) for b, d in zip(df["background"].to_list(), df["day"].to_list())]
+
+
+def _drop_lonely_background(result: ClusterResult, scopes: list[Scope], sources: list[str],
+                            claim_ids: list[str]) -> ClusterResult:
+    """Background clusters founded in this pass that no second outlet carries are not
+    stored: their descriptors stay unclustered (background claims) and are offered again
+    while a new claim falls within the window. Clusters already stored have two outlets."""
+    by_claim = dict(zip(claim_ids, zip(scopes, sources)))
+    founded = {a.cluster_id for a in result.assignments if a.founded and by_claim[a.claim_id][0].background}
+    outlets: dict[str, set] = {c: set() for c in founded}
+    for a in result.assignments:
+        if a.cluster_id in outlets:
+            outlets[a.cluster_id].add(by_claim[a.claim_id][1])
+    lonely = {c for c, o in outlets.items() if len(o) < 2}
+    if not lonely:
+        return result
+    return ClusterResult([a for a in result.assignments if a.cluster_id not in lonely],
+                         [v for v in result.variants if v.cluster_id not in lonely])
+
+
+def _fingerprint(con, model: str, threshold: float, skip_kinds: list[str]) -> str:
+    n, last_created, last_id = con.execute(sql_file("pipeline/clusters_fingerprint.sql"),
+                                           {"model": model, "skip_kinds": skip_kinds}).fetchall()[0]
     return f"{model}|{threshold}|{n}|{last_created}|{last_id}"
 
 
 def _load_index(con, settings: Settings, model: str) -> tuple[CandidateIndex, str]:
     """The saved index when it matches the warehouse, else one rebuilt from it."""
-    fp = _fingerprint(con, model, settings.clustering.threshold)
+    skip = settings.clustering.background_kinds
+    fp = _fingerprint(con, model, settings.clustering.threshold, skip)
     n = int(fp.split("|")[2])
     if n >= HNSW_MIN_REPS:
         saved = CandidateIndex.load(index_path(settings.warehouse), fp, DIM)
         if saved is not None:
             log.info("cluster: reusing the saved candidate index (%d representatives)", len(saved))
             return saved, fp
-    reps = frame(con, sql_file("pipeline/clustered_vectors.sql"), {"model": model})
+    reps = frame(con, sql_file("pipeline/clustered_vectors.sql"), {"model": model, "skip_kinds": skip})
     index = CandidateIndex(DIM)
     index.add(reps["cluster_id"].to_list(), _vectors(reps))
     return index, fp
 
 
-def _cluster_states(con, index: CandidateIndex, vecs: np.ndarray, floor: float) -> dict[str, ClusterState]:
+def _cluster_states(con, index: CandidateIndex, vecs: np.ndarray, floor: float,
+                    skip_kinds: list[str]) -> dict[str, ClusterState]:
     """Members of the clusters the new claims could join (only those are read)."""
     sims, idx = index.search(vecs)
     ids = sorted({index.ids[j] for srow, row in zip(sims, idx) for s, j in zip(srow, row) if j >= 0 and s >= floor})
@@ -84,10 +116,15 @@ def _cluster_states(con, index: CandidateIndex, vecs: np.ndarray, floor: float) 
         return {}
     df = frame(con, sql_file("pipeline/cluster_states.sql"), {"ids": ids})
     states: dict[str, ClusterState] = {}
-    for cid, vec, ev in zip(df["cluster_id"].to_list(), _vectors(df), _evidence(df)):
-        st = states.setdefault(cid, ClusterState())
+    skip = set(skip_kinds)
+    for cid, vec, ev, kind, day in zip(df["cluster_id"].to_list(), _vectors(df), _evidence(df),
+                                       df["claim_kind"].to_list(), df["day"].to_list()):
+        st = states.get(cid)
+        if st is None:  # the representative comes first and says which population it is
+            st = states[cid] = ClusterState(background=kind in skip)
         st.vectors.append(vec)
         st.evidence.append(ev)
+        st.days.append(_day(day))
     return states
 
 
@@ -144,6 +181,33 @@ def _write(con, result: ClusterResult, run_id: str, model: str, threshold: float
             con.unregister(name)
 
 
+def _split(df: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(claims that cluster as usual, background descriptors with a date)."""
+    return df.filter(~pl.col("background")), df.filter(pl.col("background") & pl.col("day").is_not_null())
+
+
+def _cluster_background(con, model: str, bg: pl.DataFrame, verifier: PairVerifier,
+                        skip_kinds: list[str], incremental: bool) -> ClusterResult:
+    """Cluster dated background descriptors among themselves, each only with descriptors
+    published within BACKGROUND_WINDOW_DAYS of every member (a small exact index of the
+    stored background clusters of those days); clusters one outlet carries are not kept."""
+    if bg.height == 0:
+        return ClusterResult()
+    index = CandidateIndex(DIM)
+    vecs = _vectors(bg)
+    states: dict[str, ClusterState] = {}
+    if incremental:
+        days = bg["day"]
+        reps = frame(con, sql_file("pipeline/background_vectors.sql"),
+                     {"model": model, "skip_kinds": skip_kinds, "day_from": float(days.min()) - BACKGROUND_WINDOW_DAYS,
+                      "day_to": float(days.max()) + BACKGROUND_WINDOW_DAYS})
+        index.add(reps["cluster_id"].to_list(), _vectors(reps))
+        states = _cluster_states(con, index, vecs, verifier.floor, skip_kinds)
+    ids, scopes = bg["claim_id"].to_list(), _scopes(bg)
+    result = assign(index, states, ids, vecs, _evidence(bg), verifier, scopes=scopes)
+    return _drop_lonely_background(result, scopes, bg["source_id"].to_list(), ids)
+
+
 def rule_fingerprint(settings: Settings) -> str:
     """What the stored clusters depend on besides the vectors: the verifier model file and
     the clustering settings."""
@@ -153,8 +217,10 @@ def rule_fingerprint(settings: Settings) -> str:
 
     c = settings.clustering
     sha = hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()[:16]
+    # "skip" stays last: v_summary reads the background kinds from it
     return (f"verifier {sha} | floor {c.threshold} | threshold {c.verifier_threshold} | "
-            f"contradiction {c.contradiction_threshold} | skip {','.join(sorted(c.background_kinds))}")
+            f"contradiction {c.contradiction_threshold} | background within {BACKGROUND_WINDOW_DAYS} days, "
+            f"2 outlets | skip {','.join(sorted(c.background_kinds))}")
 
 
 def _record_rule(con, rule: str, run_id: str) -> None:
@@ -184,22 +250,28 @@ def cluster_new(settings: Settings, run_id: str, model: str) -> dict:
         return recluster(settings, run_id, model)
     with open_for_write(settings.warehouse) as con:
         pending = frame(con, sql_file("pipeline/pending_clustering.sql"),
-                        {"model": model, "skip_kinds": settings.clustering.background_kinds})
+                        {"model": model, "skip_kinds": settings.clustering.background_kinds,
+                         "run_id": run_id, "window_days": BACKGROUND_WINDOW_DAYS})
         if pending.height == 0:
             log.info("cluster: nothing new")
             return {"clusters_new": 0, "members_new": 0, "variants_new": 0}
         bar = progress.start("cluster claims", pending.height)
+        skip = settings.clustering.background_kinds
+        fg, bg = _split(pending)
         index, _ = _load_index(con, settings, model)
-        vecs = _vectors(pending)
+        vecs = _vectors(fg)
         verifier = PairVerifier.from_settings(settings)
-        states = _cluster_states(con, index, vecs, verifier.floor)
-        result = assign(index, states, pending["claim_id"].to_list(), vecs, _evidence(pending), verifier)
+        states = _cluster_states(con, index, vecs, verifier.floor, skip)
+        result = assign(index, states, fg["claim_id"].to_list(), vecs, _evidence(fg), verifier)
+        back = _cluster_background(con, model, bg, verifier, skip, incremental=True)
+        result.assignments += back.assignments
+        result.variants += back.variants
         bar.advance(pending.height)
         bar.close()
         with transaction(con):
             _write(con, result, run_id, model, threshold)
         if index.kind == "hnsw":
-            index.save(index_path(settings.warehouse), _fingerprint(con, model, threshold))
+            index.save(index_path(settings.warehouse), _fingerprint(con, model, threshold, skip))
     counts = {
         "clusters_new": sum(a.founded for a in result.assignments),
         "members_new": len(result.assignments),
@@ -222,9 +294,14 @@ def recluster(settings: Settings, run_id: str, model: str) -> dict:
         old = frame(con, "SELECT claim_id, cluster_id FROM cluster_members")
         old_created = dict(frame(con, "SELECT cluster_id, created_at FROM clusters").iter_rows())
         bar = progress.start("recluster claims", claims.height)
+        skip = settings.clustering.background_kinds
+        fg, bg = _split(claims)
         index = CandidateIndex(DIM)
-        result = assign(index, {}, claims["claim_id"].to_list(), _vectors(claims), _evidence(claims),
-                        PairVerifier.from_settings(settings))
+        verifier = PairVerifier.from_settings(settings)
+        result = assign(index, {}, fg["claim_id"].to_list(), _vectors(fg), _evidence(fg), verifier)
+        back = _cluster_background(con, model, bg, verifier, skip, incremental=False)
+        result.assignments += back.assignments
+        result.variants += back.variants
         bar.advance(claims.height)
         bar.close()
         old_members = dict(old.iter_rows())
@@ -247,7 +324,7 @@ def recluster(settings: Settings, run_id: str, model: str) -> dict:
                     [[event, src, dst, now, run_id] for event, src, dst in lineage],
                 )
         if index.kind == "hnsw":
-            index.save(index_path(settings.warehouse), _fingerprint(con, model, threshold))
+            index.save(index_path(settings.warehouse), _fingerprint(con, model, threshold, skip))
     kept = sum(1 for new, final in mapping.items() if final in old_created)
     counts = {
         "clusters": len(founders),

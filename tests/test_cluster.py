@@ -151,3 +151,31 @@ def test_month_resolved_to_neighbouring_years_is_not_a_contradiction():
     assert not conflicts(a, ClaimFields.from_row([], "positive", [], ["2024-11"]))
     assert conflicts(a, ClaimFields.from_row([], "positive", [], ["2025-10"]))
     assert not conflicts(a, ClaimFields.from_row([], "positive", [], ["2025-11-04"]))
+
+
+def test_background_descriptors_cluster_apart_and_within_the_window():
+    from claimtrack.cluster import Scope
+
+    # four near-identical vectors: a clause, two descriptors a day apart, one ten days later
+    vecs = np.stack([angle_vec(0), angle_vec(1), angle_vec(2), angle_vec(3)])
+    scopes = [Scope(False, 100.0), Scope(True, 100.0), Scope(True, 101.0), Scope(True, 110.0)]
+    res = run(["clause", "d1", "d2", "late"], vecs, 0.9, scopes=scopes, window_days=2.0)
+    by = {a.claim_id: a.cluster_id for a in res.assignments}
+    assert by["d1"] == by["d2"] != by["clause"]  # descriptors never join a clause's cluster
+    assert by["late"] not in (by["d1"], by["clause"])  # outside the window of every member
+    # a descriptor without a date joins nothing; a clause never joins a descriptors' cluster
+    res = run(["d1", "nodate", "clause"], vecs[:3], 0.9,
+              scopes=[Scope(True, 100.0), Scope(True, None), Scope(False, None)])
+    assert len({a.cluster_id for a in res.assignments}) == 3
+
+
+def test_background_clusters_one_outlet_carries_are_not_stored():
+    from claimtrack.cluster import Scope
+    from claimtrack.cluster_store import _drop_lonely_background
+
+    vecs = np.stack([angle_vec(0), angle_vec(1), angle_vec(40), angle_vec(41)])
+    scopes = [Scope(True, 1.0)] * 4
+    ids = ["a1", "b1", "a2", "a3"]
+    res = _drop_lonely_background(run(ids, vecs, 0.9, scopes=scopes), scopes, ["A", "B", "A", "A"], ids)
+    # a1+b1: two outlets, kept; a2+a3: one outlet, dropped (they stay background claims)
+    assert {a.claim_id for a in res.assignments} == {"a1", "b1"}
