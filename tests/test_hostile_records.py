@@ -179,3 +179,27 @@ def test_a_bug_in_one_source_is_a_failed_outcome(tmp_path, monkeypatch):
     p.write_text(json.dumps(good(1)))
     batch = read_source(SourceConfig(kind="jsonl", location=str(p)))
     assert batch.outcome()[0] == "failed" and batch.errors[0].error == "ZeroDivisionError"
+
+
+def test_text_built_to_stall_the_parser_is_bounded():
+    """A run of characters without whitespace makes spaCy's tokenizer quadratic (20,000
+    emoji took 89 s before the guard; 300,000 would take hours) and a huge line without a
+    sentence end makes one enormous sentence. Overlong runs are blanked (offsets kept),
+    overlong lines parsed in pieces, and the real sentence around them still yields its claim."""
+    from claimtrack.claims.extract import extract_claims
+    from claimtrack.claims.segment import MAX_PARAGRAPH, MAX_RUN, paragraphs
+
+    text = "Officials said the council approved the plan on Monday. " + "\U0001F600" * 60_000 + "\n" + "word " * 3000
+    paras = paragraphs(text)
+    assert all(len(p.text) <= MAX_PARAGRAPH for p in paras)
+    assert all(len(tok) <= MAX_RUN for p in paras for tok in p.text.split())
+    for p in paras:  # offsets index the original text; only blanked runs differ
+        original = text[p.offset:p.offset + len(p.text)]
+        assert len(original) == len(p.text)
+        assert all(a == b or a == " " for a, b in zip(p.text, original))
+    started = time.monotonic()
+    claims = extract_claims(text)
+    assert time.monotonic() - started < 60
+    assert any("council approved the plan" in c.text for c in claims)
+    for c in claims:
+        assert "\U0001F600" not in c.text

@@ -13,6 +13,16 @@ from dataclasses import dataclass
 
 PARAGRAPH = re.compile(r"[^\n]+")
 CLOSERS = set("\"'”’)]»")
+# Hostile-input bounds for the parser. spaCy's tokenizer is quadratic in the length of a run
+# without whitespace (its suffix search rescans the run), and the parser slows on enormous
+# sentences; no claim lives in a 100-character "word" or needs a 5,000-character paragraph.
+# Runs longer than MAX_RUN are blanked (same length, so every char offset stays valid) and
+# paragraphs longer than MAX_PARAGRAPH are parsed in pieces cut after a sentence end
+# (or, failing that, at whitespace).
+MAX_RUN = 100
+MAX_PARAGRAPH = 5000
+LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
 
 
 @dataclass
@@ -21,12 +31,30 @@ class Paragraph:
     offset: int  # char offset of the paragraph in the article
 
 
+def _pieces(chunk: str, offset: int) -> Iterator[Paragraph]:
+    """``chunk`` in pieces of at most MAX_PARAGRAPH characters, cut after the last sentence
+    end (else the last whitespace) before the limit."""
+    while len(chunk) > MAX_PARAGRAPH:
+        window = chunk[:MAX_PARAGRAPH]
+        ends = [m.end() for m in SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends and ends[-1] > MAX_PARAGRAPH // 4 else window.rfind(" ") + 1
+        if cut <= 0:  # no whitespace at all (cannot happen after blanking): cut hard
+            cut = MAX_PARAGRAPH
+        yield Paragraph(chunk[:cut], offset)
+        chunk, offset = chunk[cut:], offset + cut
+    yield Paragraph(chunk, offset)
+
+
 def paragraphs(text: str) -> list[Paragraph]:
+    """The text's non-blank lines, with overlong whitespace-free runs blanked and overlong
+    lines cut into pieces (see MAX_RUN, MAX_PARAGRAPH); offsets index the original text."""
     out = []
     for m in PARAGRAPH.finditer(text):
         chunk = m.group(0)
+        if len(chunk) > MAX_RUN:
+            chunk = LONG_RUN.sub(lambda r: " " * len(r.group(0)), chunk)
         if chunk.strip():
-            out.append(Paragraph(chunk, m.start()))
+            out.extend(p for p in _pieces(chunk, m.start()) if p.text.strip())
     return out
 
 
