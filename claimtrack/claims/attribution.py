@@ -1,13 +1,28 @@
-"""Attribution: who says a clause, with which cue, in whose words.
+"""Attribution: who says (believes, intends, ...) a clause, with which cue, in whose words.
 
-"X said (that) ...", "\"...,\" added X", "..., prosecutors say", "according to X",
-"X described Y as Z" / "X called Y Z" (-> "Y is Z"), "..., noting that ...", and reporting
-asides left inside a clause ("The real problem, he said, is ...")."""
+The cue lexicon (``cues``: speech / belief / intention / other) is combined with the
+dependency patterns that show an attribution:
+
+- "X said (that) ...", "X thinks ...", "X has learned ...": a cue verb with a subject and
+  a content clause (ccomp/parataxis); "…, The Post has learned", "…, prosecutors say": the
+  cue after its content; "\"...,\" added X": the inverted subject;
+- "X did A and said B": a cue verb conjoined with another verb; X owns B, A stays a claim;
+- "X vowed to Y" (a commissive with an infinitive) -> "X will Y", cue "vowed", intention;
+- "according to X", "X described Y as Z" / "X called Y Z" (-> "Y is Z"), "..., noting that
+  ...", and reporting asides left inside a clause ("The real problem, he said, is ...");
+- quotes split over sentences of a paragraph ("\u201cA. B,\u201d she said.", "She said: \u201cA. B.\u201d"):
+  each quoted sentence gets the quote's speaker; an "I think" inside a quotation is the
+  quoted speaker's own words (the outer speaker owns the claim).
+
+A speaker is a person, an organisation or a description of one: never a clause, a
+condition ("if she's elected"), a dash aside or dateline debris; when none fits, the
+claim is left unattributed."""
 
 from __future__ import annotations
 
 import re
 
+from claimtrack.claims import cues
 from claimtrack.claims.filters import QUOTES
 from claimtrack.claims.units import Unit, range_, subtree, subtree_range
 
@@ -21,8 +36,23 @@ SPEECH_VERBS = {
     "believe", "think", "feel", "fear", "estimate", "insist", "testify", "recall", "tweet",
 }
 
+# Every lemma that may carry a content clause (the lexicon's clause cues plus the above).
+CLAUSE_CUES = cues.CLAUSE_CUES | SPEECH_VERBS
 
 DESCRIBE_VERBS = {"describe": "described … as", "call": "called", "brand": "branded", "dub": "dubbed", "label": "labelled"}
+
+NON_SPEAKERS = {"it", "that", "which", "this", "who", "what", "there", "these", "those", "whom", "whose"}
+
+FIRST_SECOND = {"i", "we", "you", "me", "us"}
+
+SPEAKER_POS = {"NOUN", "PROPN", "PRON"}
+
+CONDITION_MARKS = {"if", "when", "unless", "whether", "because", "while", "although", "though", "once", "until",
+                   "before", "after", "since", "as"}
+
+DASHES = {"-", "--", "—", "–", "―"}
+
+DATELINE_WORD = re.compile(r"^[A-Z][A-Z.'’-]+$")
 
 
 def is_quoted(doc, start: int, end: int, s: int, e: int) -> bool:
@@ -39,34 +69,87 @@ def quote_kind_of(doc, a: int, b: int, s: int, e: int) -> str:
     return "mixed" if any(q in inner for q in "\"“”«»") else "indirect"
 
 
+def valid_speaker(tok) -> bool:
+    """Is ``tok`` (a cue's subject) a person, organisation or description of one -- not a
+    relative or demonstrative pronoun, a date, a clause, a condition, a dash aside or the
+    debris of a dateline ("WASHINGTON --")?"""
+    if tok is None or tok.lower_ in NON_SPEAKERS or tok.pos_ not in SPEAKER_POS or tok.tag_ in ("WDT", "WP"):
+        return False
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"):
+        return False
+    doc = tok.doc
+    for t in speaker_tokens(tok):
+        if t.dep_ == "mark" or t.lower_ in CONDITION_MARKS and t.dep_ == "advmod":
+            return False  # "if she's elected president"
+        if t.i != tok.i and t.pos_ in ("VERB", "AUX") and (t.dep_ in ("ccomp", "advcl", "csubj", "ROOT") or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
+            return False  # a clause
+        if t.lower_ == "matter" and t.i > 0 and doc[t.i - 1].lower_ == "no":
+            return False
+    a, b = subtree_range(tok)
+    if DATELINE_WORD.match(tok.text) and len(tok.text) > 2 and any(
+            doc[j].text in DASHES for j in range(tok.i + 1, min(max(b, tok.i + 2), len(doc)))):
+        return False  # "WASHINGTON -- President Obama said": the dateline is no speaker
+    return speaker_text(tok) is not None
+
+
 def find_speaker(verb):
+    """The speaker token of a cue verb: its subject, the subject of the verb it is conjoined
+    with ("X praised A and said B"), or the inverted subject ("\"...,\" added the adviser");
+    None when that is no valid speaker."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "that", "which", "this"):
-            return child
+            return child if valid_speaker(child) else None
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj if valid_speaker(subj) else None
     # '"...," added the adviser': the parser often makes the inverted subject an object.
     quoted_before = any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
     if quoted_before:
         for child in verb.children:
-            if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.pos_ in ("NOUN", "PROPN", "PRON"):
-                return child
+            if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") \
+                    and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                return child if valid_speaker(child) else None
     return None
 
 
-def speaker_text(tok) -> str | None:
-    if tok is None:
-        return None
+def speaker_tokens(tok) -> list:
+    """The speaker's words: its subtree without a relative clause, appositive or participle
+    hanging off it ("X, who ..., said"), nor a dash aside."""
     a, b = subtree_range(tok)
-    # drop a relative clause or appositive hanging off the speaker ("X, who ..., said")
     drop = set()
     for c in tok.children:
         if c.dep_ in ("relcl", "appos", "acl") and c.i > tok.i:
             drop |= subtree(c)
     words = [t for t in tok.doc[a:b] if t.i not in drop]
-    text = "".join(t.text_with_ws for t in words)
+    dashes = [t.i for t in words if t.text in DASHES and (t.text != "-" or t.whitespace_) or t.text in QUOTES + "``"]
+    if dashes:  # a dash aside, a quotation glued on by the parse: keep the stretch around the head
+        lo = max([d for d in dashes if d < tok.i], default=a - 1)
+        hi = min([d for d in dashes if d > tok.i], default=b)
+        words = [t for t in words if lo < t.i < hi]
+    return words
+
+
+def speaker_text(tok) -> str | None:
+    if tok is None:
+        return None
+    text = "".join(t.text_with_ws for t in speaker_tokens(tok))
     text = re.sub(r"\(\s*\)|\[\s*\]", "", text)
     text = re.sub(r"\s*,(\s*,)+", ",", text)
-    text = re.sub(r"\s{2,}", " ", text).strip(" ,")
+    text = re.sub(r"\s{2,}", " ", text).strip(" ,;:" + QUOTES)
     return text or None
+
+
+def cue_text(verb) -> str:
+    """The cue as worded: the verb with its perfect/progressive auxiliaries ("has learned",
+    "is endorsing"); a bare "said" stays "said"."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
+           and c.lemma_.lower() in ("have", "be") and verb.i - c.i <= 3]
+    if aux and verb.tag_ in ("VBN", "VBG"):
+        return " ".join(t.text for t in sorted(aux + [verb], key=lambda t: t.i))
+    return verb.text
 
 
 def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
@@ -75,12 +158,30 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX") and (speaker_tok is None or child.i != speaker_tok.i):
             a, b = subtree_range(child)
-            units.append(Unit(range_(a, b), child, speaker, cue or verb.text, quote_kind_of(doc, a, b, s, e)))
+            units.append(Unit(range_(a, b), child, speaker, cue or cue_text(verb), quote_kind_of(doc, a, b, s, e)))
         elif child.dep_ in ("advcl", "conj") and child.tag_ == "VBG" and child.lemma_.lower() in SPEECH_VERBS | set(DESCRIBE_VERBS):
             # "..., noting that the meeting lasted four hours" / "calling it premature to ..."
             units.extend(u.copy(kind="participial") for u in content_units(doc, child, speaker_tok, s, e)
                          or describe_units(doc, child, speaker_tok, s, e))
     return units
+
+
+def intention_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
+    """"X vowed to veto the bill" -> "X will veto the bill" (cue "vowed", an intention);
+    "X refused to ..." -> "X will not ..."."""
+    lemma = verb.lemma_.lower()
+    if lemma not in cues.COMMISSIVE or speaker_tok is None:
+        return []
+    x = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+              and any(g.tag_ == "TO" and g.i == c.i - 1 for g in c.children)), None)
+    if x is None or speaker_tok.i > verb.i:
+        return []
+    sa, sb = subtree_range(speaker_tok)
+    spk = [t.i for t in speaker_tokens(speaker_tok)]
+    a, b = subtree_range(x)
+    will = ["will", "not"] if lemma == "refuse" else ["will"]
+    body = [i for i in range(x.i, b)]
+    return [Unit(spk + will + body, x, speaker_text(speaker_tok), cue_text(verb), "indirect", composed=True)]
 
 
 def describe_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
@@ -117,12 +218,27 @@ def describe_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
 
 
 def attribute(doc, s: int, e: int, root) -> list[Unit]:
-    """Split a sentence into content units with their speakers."""
+    """Split a sentence into content units with their speakers; a sentence inside a quote
+    that spans several sentences gets the quote's speaker."""
+    units = attribute_sentence(doc, s, e, root)
+    if any(u.speaker for u in units):
+        return units
+    inherited = quote_attribution(doc, s, e)
+    if inherited is None:
+        return units
+    tok, cue = inherited
+    speaker = speaker_text(tok)
+    return [u.copy(speaker=speaker, cue=cue, quote_kind="direct") for u in units]
+
+
+def attribute_sentence(doc, s: int, e: int, root) -> list[Unit]:
     # "according to X" anywhere in the sentence.
     for tok in doc[s:e]:
         if tok.lower_ == "according":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if to is None and tok.i + 1 < e and doc[tok.i + 1].lower_ == "to":
+                to = doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None) if to is not None else None
             if pobj is None:
                 continue
             a, b = tok.i, pobj.right_edge.i + 1
@@ -143,42 +259,159 @@ def attribute(doc, s: int, e: int, root) -> list[Unit]:
     return attribute_verbal(doc, s, e, e, root) or [Unit(range_(s, e), root)]
 
 
+def nested(doc, verb, speaker_tok, s, e) -> bool:
+    """An attribution inside a quotation ("\u201cI think we will win\u201d"): the quoted speaker's own
+    words, not an attribution of the claim; the outer speaker owns it."""
+    if speaker_tok is None:
+        return False
+    quoted = quoted_tokens(doc, s, e)
+    return verb.i in quoted and (speaker_tok.i in quoted or speaker_tok.lower_ in FIRST_SECOND)
+
+
+def is_cue(verb, lemmas) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in lemmas and not any(
+        c.dep_ == "neg" for c in verb.children)
+
+
+def verb_units(doc, verb, s, e) -> list[Unit]:
+    """The content units of one cue verb (its reported clause, a description, a commissive's
+    infinitive), each with the verb's speaker; [] when it reports nothing or has no speaker."""
+    spk = find_speaker(verb)
+    if spk is None or nested(doc, verb, spk, s, e):
+        return []
+    lemma = verb.lemma_.lower()
+    if lemma in CLAUSE_CUES:
+        units = content_units(doc, verb, spk, s, e)
+        if units:
+            return units
+    if lemma in DESCRIBE_VERBS:
+        units = describe_units(doc, verb, spk, s, e)
+        if units:
+            return units
+    return intention_units(doc, verb, spk, s, e)
+
+
 def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
-    """"X said (that) ...", "\"...,\" added X", "..., prosecutors say", "X described Y as Z"."""
+    """"X said (that) ...", "\"...,\" added X", "..., prosecutors say", "X described Y as Z",
+    "X vowed to Y", "X did A and said B"."""
     # A negated cue ("did not confirm that ...") asserts nothing about its content:
     # the whole sentence stays one (negative) claim.
-    negated_cue = any(c.dep_ == "neg" for c in root.children)
-    lemma = root.lemma_.lower()
-    if root.pos_ in ("VERB", "AUX") and not negated_cue:
-        if lemma in SPEECH_VERBS:
-            units = content_units(doc, root, find_speaker(root), s, e)
-            if units:
-                return [u for u in units if max(u.token_set(), default=s) < end] or units
-        if lemma in DESCRIBE_VERBS:
-            units = describe_units(doc, root, find_speaker(root), s, e)
-            if units:
-                return units
-        # "Moschetto was arrested ..., prosecutors say": the cue hangs off the content
-        for child in root.children:
-            if (child.dep_ in ("parataxis", "advcl", "ccomp") and child.i > root.i
-                    and child.lemma_.lower() in SPEECH_VERBS and child.tag_ in ("VBP", "VBZ", "VBD")
-                    and not any(g.dep_ in ("ccomp", "dobj", "xcomp") for g in child.children)):
-                spk = find_speaker(child)
-                if spk is None:
-                    continue
-                a, b = subtree_range(child)
-                pieces = [i for i in range(s, end) if not a <= i < b]
-                return [Unit(pieces, root, speaker_text(spk), child.text, "indirect")]
-        # Participial add-on to a non-speech clause: "X met Y, noting that ..."
-        extra = [u for u in content_units(doc, root, find_speaker(root), s, e) if u.kind == "participial"]
-        if extra:
-            drop = set()
-            for c in root.children:
-                if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in SPEECH_VERBS | set(DESCRIBE_VERBS):
-                    drop |= subtree(c)
-            main = Unit([i for i in range(s, end) if i not in drop], root)
-            return [main] + extra
+    if root.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in root.children):
+        return []
+    lemmas = CLAUSE_CUES | set(DESCRIBE_VERBS) | cues.COMMISSIVE
+    if is_cue(root, lemmas):
+        units = verb_units(doc, root, s, e)
+        if units:
+            return [u for u in units if max(u.token_set(), default=s) < end] or units
+    # "X did A and said B": X owns B; "X did A" stays a claim of its own
+    for conj in root.children:
+        if conj.dep_ != "conj" or conj.i < root.i or not is_cue(conj, lemmas) or conj.tag_ == "VBG":
+            continue
+        units = verb_units(doc, conj, s, e)
+        if not units:
+            continue
+        cut = subtree(conj)
+        for c in root.children:  # the "and" (and a comma) before the conjoined cue
+            if c.dep_ in ("cc", "punct") and c.i < conj.i and c.i > max((t.i for t in root.children if t.i < conj.i
+                                                                         and t.dep_ not in ("cc", "punct")), default=root.i):
+                cut.add(c.i)
+        main = Unit([i for i in range(s, end) if i not in cut], root)
+        return [main] + units
+    # "Moschetto was arrested ..., prosecutors say" / "..., The Post has learned": the cue
+    # hangs off the content
+    for child in root.children:
+        if (child.dep_ in ("parataxis", "advcl", "ccomp") and child.i > root.i
+                and is_cue(child, cues.FINAL_CUES | SPEECH_VERBS)
+                and (child.tag_ in ("VBP", "VBZ", "VBD") or child.tag_ == "VBN" and any(
+                    c.dep_ == "aux" and c.lemma_ == "have" for c in child.children))
+                and not any(g.dep_ in ("ccomp", "dobj", "xcomp") for g in child.children)):
+            spk = find_speaker(child)
+            if spk is None or nested(doc, child, spk, s, e):
+                continue
+            a, b = subtree_range(child)
+            pieces = [i for i in range(s, end) if not a <= i < b]
+            return [Unit(pieces, root, speaker_text(spk), cue_text(child), "indirect")]
+    # Participial add-on to a non-speech clause: "X met Y, noting that ..."
+    extra = [u for u in content_units(doc, root, find_speaker(root), s, e) if u.kind == "participial"]
+    if extra:
+        drop = set()
+        for c in root.children:
+            if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in SPEECH_VERBS | set(DESCRIBE_VERBS):
+                drop |= subtree(c)
+        main = Unit([i for i in range(s, end) if i not in drop], root)
+        return [main] + extra
     return []
+
+
+def quote_regions(doc) -> list[tuple[int, int]]:
+    """(opening mark, closing mark) token indices of the double quotations of a paragraph;
+    an unclosed one runs to the paragraph's end (len(doc))."""
+    cached = doc.user_data.get("claimtrack_quote_regions")
+    if cached is not None:
+        return cached
+    out, start = [], None
+    for t in doc:
+        if t.text in ("\u201c", "\u00ab", "``") or t.text in ('"', "''") and start is None:
+            if start is None:
+                start = t.i
+        elif t.text in ("\u201d", "\u00bb", '"', "''") and start is not None:
+            out.append((start, t.i))
+            start = None
+    if start is not None:
+        out.append((start, len(doc)))
+    doc.user_data["claimtrack_quote_regions"] = out
+    return out
+
+
+SPEECH_CUES = SPEECH_VERBS | cues.SPEECH
+
+
+def quote_attribution(doc, s: int, e: int):
+    """(speaker token, cue) of the quotation that holds the sentence [s, e) when the quote
+    runs over several sentences and is attributed in one of them: "\u201cA. B,\u201d she said." /
+    "She said: \u201cA. B.\u201d" / "\u201cA,\u201d she said. \u201cB.\u201d" (the next quote of the same paragraph,
+    with no other speaker between); None otherwise."""
+    words = [i for i in range(s, e) if not doc[i].is_punct]
+    if not words:
+        return None
+    regions = quote_regions(doc)
+    for k, (a, b) in enumerate(regions):
+        inside = [i for i in words if a < i < b]
+        if len(inside) < 0.8 * len(words):
+            continue
+        # after the closing mark, in the sentence that holds it: "..., she said."
+        if b < len(doc):
+            sent = doc[b].sent
+            hit = _speech_verb(doc, range(b + 1, sent.end), (a, b))
+            if hit:
+                return hit
+        # before the opening mark, in the sentence that holds it: "She said: \u201c..."
+        sent = doc[a].sent
+        hit = _speech_verb(doc, range(sent.start, a), (a, b))
+        if hit:
+            return hit
+        # a quote continued after an attributed one of the same paragraph:
+        # "\u201cA,\u201d she said. \u201cB.\u201d"
+        if k > 0:
+            pa, pb = regions[k - 1]
+            if pb < len(doc) and doc[pb].sent.end == doc[a].sent.start:
+                hit = _speech_verb(doc, range(pb + 1, doc[pb].sent.end), (pa, pb))
+                if hit:
+                    return hit
+        return None
+    return None
+
+
+def _speech_verb(doc, window, region):
+    a, b = region
+    for i in window:
+        t = doc[i]
+        if a <= i <= b or not is_cue(t, SPEECH_CUES):
+            continue
+        spk = find_speaker(t)
+        if spk is not None and not a <= spk.i <= b:
+            return spk, cue_text(t)
+    return None
 
 
 SAY_VERBS = SPEECH_VERBS - {"believe", "think", "feel", "fear", "estimate", "predict", "recall", "promise", "vow"}
@@ -198,7 +431,7 @@ def aside_attribution(doc, unit: Unit, toks: set[int]):
             continue
         if v.head.i == head.i and v.dep_ in ("parataxis", "advcl", "ccomp", "conj") or content and content[0].i == head.i:
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None:
+            if subj is None or not valid_speaker(subj):
                 continue
             cut = {v.i}
             for c in v.children:
