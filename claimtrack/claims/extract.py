@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from claimtrack.claims import resolve
 from claimtrack.claims.attribution import attribute, find_speaker, quoted_tokens, speaker_text
+from claimtrack.claims.cues import kind_of
 from claimtrack.claims.coordination import split_coordination, split_lists
 from claimtrack.claims.facets import facets
 from claimtrack.claims.fields import checkworthiness, typed_fields
@@ -194,6 +195,7 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
                 sentence_idx=sidx,
                 speaker=speaker,
                 cue=unit.cue,
+                attribution_kind=kind_of(unit.cue),
                 quote_kind=unit.quote_kind if unit.speaker or unit.cue else "none",
                 spans=spans,
                 original_text=original,

@@ -31,6 +31,7 @@ class Claim:
     dates: list[str] = field(default_factory=list)  # ISO dates resolved against published_at
     kind: str = "clause"  # clause | relative | appositive | title | description | participial
     checkworthiness: float = 0.0  # 0..1, how worth tracking the claim is
+    attribution_kind: str | None = None  # speech | belief | intention | other (of .cue); None when unattributed
 
     @property
     def is_quote(self) -> bool:
