@@ -55,10 +55,11 @@ def score(assignments: dict[str, str], claim_event: dict[str, str], claim_source
     }
 
 
-def claim_pair_scores(wh: Path, rows: list[dict]) -> dict | None:
+def claim_pair_scores(wh: Path, rows: list[dict], clusters: dict | None = None) -> dict | None:
     """The labelled cross-outlet claim pairs (claimpairs/basil_dev_pairs.jsonl) against the
     stored warehouse: is each pair in one cluster, and is it a stored contradiction?
-    A pair's claims are found by their text among the claims of that event's two outlets."""
+    A pair's claims are found by their text among the claims of that event's two outlets.
+    ``clusters`` (claim id -> cluster id or None) replaces the stored memberships."""
     from benchmarks.common import BENCH
 
     path = BENCH / "claimpairs" / "basil_dev_pairs.jsonl"
@@ -81,6 +82,8 @@ def claim_pair_scores(wh: Path, rows: list[dict]) -> dict | None:
 
     background = set(load_settings().clustering.background_kinds)
     kind_of = {r[3]: r[4] for r in stored}
+    if clusters is not None:
+        stored = [(t, o, clusters.get(i), i, k) for t, o, _, i, k in stored]
     for text, origin, cluster, claim_id, _ in stored:
         ev, outlet = event_of_line[int(origin.rsplit(":", 1)[1])]
         by_key.setdefault((ev, outlet, text), []).append((cluster, claim_id))
@@ -129,6 +132,50 @@ def claim_pair_scores(wh: Path, rows: list[dict]) -> dict | None:
             "stored_clusters_same_without_background_clusters": pr(same_pred_fg, same_gold),
             "stored_clusters_same_clusterable": pr([p for p, k in zip(same_pred, clusterable) if k],
                                                    [g for g, k in zip(same_gold, clusterable) if k])}
+
+
+def rule_ablation(wh: Path, rows: list[dict]) -> dict | None:
+    """The stored claims of one warehouse reclustered in-process under each step of the rule
+    (same claims, same vectors, same verifier), scored on the labelled pairs: before (clauses
+    only, no merge), + merging new clusters, + background descriptors, both (the shipped rule;
+    checked equal to the stored clusters)."""
+    import duckdb
+    import numpy as np
+    import polars as pl
+
+    from claimtrack.cluster import CandidateIndex, ClusterResult, PairVerifier, assign
+    from claimtrack.cluster_store import _drop_lonely_background, _evidence, _scopes, _split, _vectors
+    from claimtrack.config import load_settings
+
+    settings = load_settings()
+    con = duckdb.connect(str(wh), read_only=True)
+    model = con.execute("SELECT any_value(model) FROM clusters").fetchall()[0][0]
+    sql = (ROOT / "sql" / "pipeline" / "all_for_clustering.sql").read_text(encoding="utf-8")
+    claims = pl.from_arrow(con.execute(sql, {"model": model, "skip_kinds": settings.clustering.background_kinds}).arrow())
+    stored = dict(con.execute("SELECT claim_id, cluster_id FROM cluster_members").fetchall())
+    con.close()
+    fg, bg = _split(claims)
+    verifier = PairVerifier.from_settings(settings)
+    out = {}
+    for name, merge, background in (("before: clauses only, no merge", False, False),
+                                     ("+ merge new clusters", True, False),
+                                     ("+ background descriptors", False, True),
+                                     ("shipped: both", True, True)):
+        res = assign(CandidateIndex(384), {}, fg["claim_id"].to_list(), _vectors(fg), _evidence(fg), verifier,
+                     merge=merge)
+        if background and bg.height:
+            ids, scopes = bg["claim_id"].to_list(), _scopes(bg)
+            back = assign(CandidateIndex(384), {}, ids, _vectors(bg), _evidence(bg), verifier, scopes=scopes,
+                          merge=merge)
+            res = ClusterResult(res.assignments + _drop_lonely_background(back, scopes, bg["source_id"].to_list(),
+                                                                          ids).assignments)
+        got = {a.claim_id: a.cluster_id for a in res.assignments}
+        scores = claim_pair_scores(wh, rows, clusters=got)
+        if scores is None:
+            return None
+        out[name] = {"same": scores["stored_clusters_same"], "clustered_claims": len(got),
+                     "equals_stored": got == stored}
+    return out
 
 
 def diagnose(wh: Path, rows: list[dict]) -> dict | None:
@@ -250,7 +297,7 @@ def main() -> None:
     rows = read_jsonl(data)
     if args.warehouse:
         out = {"warehouse": str(args.warehouse), "claim_pairs": claim_pair_scores(args.warehouse, rows),
-               "diagnosis": diagnose(args.warehouse, rows)}
+               "rule_ablation": rule_ablation(args.warehouse, rows), "diagnosis": diagnose(args.warehouse, rows)}
         print(json.dumps(out, indent=1))
         return
     events = {i + 1: r["event_id"] for i, r in enumerate(rows)}  # JSONL line -> event
@@ -311,6 +358,7 @@ def main() -> None:
 
     pairs = claim_pair_scores(wh, rows)
     diagnosis = diagnose(wh, rows)
+    ablation = rule_ablation(wh, rows)
     n_claims = len(claims)
     out = {
         "machine": machine(),
@@ -327,6 +375,7 @@ def main() -> None:
         "bare_encode_claims_per_second": round(n_claims / bare, 1),
         **pipeline_score,
         "claim_pairs": pairs,
+        "rule_ablation": ablation,
         "diagnosis_of_missed_same_pairs": diagnosis,
         "threshold_sweep": sweep,
     }
@@ -335,6 +384,7 @@ def main() -> None:
     for s in sweep:
         print(s)
     print("claim pairs:", pairs)
+    print("rule ablation (same claims reclustered):", json.dumps(ablation, indent=1))
     print("diagnosis:", json.dumps({k: v for k, v in (diagnosis or {}).items() if k != "examples"}, indent=1))
     print("written", path)
 

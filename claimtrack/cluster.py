@@ -248,6 +248,7 @@ def assign(
     trace: dict | None = None,
     scopes: list[Scope] | None = None,
     window_days: float = BACKGROUND_WINDOW_DAYS,
+    merge: bool = True,
 ) -> ClusterResult:
     """Assign claims (already in deterministic order) to existing or new clusters.
 
@@ -262,12 +263,17 @@ def assign(
     else it founds a new cluster. A candidate whose representative it contradicts (same
     claim but for a typed field) is recorded as a variant of that cluster.
 
+    Then (``merge``) a cluster founded in this pass merges into an older one when the two
+    would pass the same tests as one cluster (:func:`merge_new_clusters`): a claim that
+    joined the most similar of two candidates no longer keeps its partner out.
+
     ``scopes`` (one per claim; default: every claim foreground) keeps background
     descriptors among themselves and within ``window_days`` of every member.
 
     ``trace`` (benchmarks only): when a dict, each claim id maps to the list of
     (candidate cluster, outcome) pairs tried, in order."""
     result = ClusterResult()
+    existing = set(states)
     vecs_all = np.asarray(claim_vectors, dtype=np.float32)
     floor = verifier.floor
     for b0 in range(0, len(claim_ids), block):
@@ -346,7 +352,91 @@ def assign(
             added_ids.append(cl)
         if added_ids:
             index.add(added_ids, vecs[added_pos])
+    if merge:
+        merge_new_clusters(index, states, result, verifier, existing, k, window_days,
+                           vectors=dict(zip(claim_ids, vecs_all)))
     return result
+
+
+def _mergeable(a: ClusterState, b: ClusterState, verifier: "PairVerifier", window_days: float) -> bool:
+    """Would clusters ``a`` and ``b`` pass as one cluster? Same population (and, for background
+    descriptors, every day within the window of every other), no cross pair has a
+    typed-field conflict or is a different claim, at least one cross pair is the same claim
+    and the mean probability over all cross pairs reaches the mean bar: the test a single
+    claim passes to join (:func:`assign`), over every member of the smaller side."""
+    if a.background != b.background:
+        return False
+    if a.background and any(x is None or y is None or abs(x - y) > window_days for x in a.days for y in b.days):
+        return False
+    if any(field_conflicts(x, y) for x in a.evidence for y in b.evidence):
+        return False
+    cos = (np.asarray(b.vectors, dtype=np.float32) @ np.asarray(a.vectors, dtype=np.float32).T).ravel()
+    ev_b = [y for y in b.evidence for _ in a.evidence]
+    ev_a = [x for _ in b.evidence for x in a.evidence]
+    probs = verifier.probabilities(cos, ev_a, ev_b)
+    return (float(probs.max()) >= verifier.threshold and float(probs.min()) >= verifier.different_below
+            and float(probs.mean()) >= verifier.mean_threshold)
+
+
+def merge_new_clusters(index: CandidateIndex, states: dict[str, ClusterState], result: ClusterResult,
+                       verifier: "PairVerifier", existing: set[str], k: int = CANDIDATES,
+                       window_days: float = BACKGROUND_WINDOW_DAYS,
+                       vectors: dict[str, np.ndarray] | None = None) -> dict[str, str]:
+    """Merge each cluster founded in this pass (in founding order) into the most similar
+    older cluster it is :func:`_mergeable` with; returns {merged-away id: kept id}.
+
+    Older clusters keep their ids (a cluster stored by an earlier run is never merged away
+    or renumbered); the merged cluster's members, variants and index entries move to the
+    kept id (``vectors``: claim id -> vector, to give moved members their cosine to the
+    kept representative). Candidates are the clusters of the nearest index entries to the merged
+    cluster's representative (cosine at least ``verifier.floor``)."""
+    founded = [a.cluster_id for a in result.assignments if a.founded]
+    if not founded:
+        return {}
+    order = {c: i for i, c in enumerate(list(existing) + founded)}
+    moved: dict[str, str] = {}
+    reps = np.stack([states[c].vectors[0] for c in founded]).astype(np.float32)
+    sims, idx = index.search(reps, k)
+    for row, cl in enumerate(founded):
+        st = states[cl]
+        seen: dict[str, float] = {}
+        for sim, j in zip(sims[row].tolist(), idx[row].tolist()):
+            if j < 0 or sim < verifier.floor:
+                continue
+            other = index.ids[j]
+            while other in moved:
+                other = moved[other]
+            # a stored cluster no new claim came near is not loaded: not a candidate
+            if other != cl and other in states and other in order and order[other] < order[cl] and other not in seen:
+                seen[other] = sim
+        for other, _ in sorted(seen.items(), key=lambda kv: (-kv[1], order[kv[0]])):
+            if _mergeable(states[other], st, verifier, window_days):
+                target = states[other]
+                target.vectors.extend(st.vectors)
+                target.evidence.extend(st.evidence)
+                target.days.extend(st.days)
+                del states[cl]
+                moved[cl] = other
+                break
+    if not moved:
+        return {}
+
+    def final(c: str) -> str:
+        while c in moved:
+            c = moved[c]
+        return c
+
+    final_of = {c: final(c) for c in moved}
+    for a in result.assignments:
+        if a.cluster_id in final_of:
+            a.cluster_id = final_of[a.cluster_id]
+            a.founded = False
+            if vectors is not None:
+                a.similarity = round(float(states[a.cluster_id].vectors[0] @ vectors[a.claim_id]), 6)
+    for v in result.variants:
+        v.cluster_id = final_of.get(v.cluster_id, v.cluster_id)
+    index.ids = [final_of.get(c, c) for c in index.ids]
+    return final_of
 
 
 def map_onto_old_ids(

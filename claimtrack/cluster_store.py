@@ -219,7 +219,7 @@ def rule_fingerprint(settings: Settings) -> str:
     sha = hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()[:16]
     # "skip" stays last: v_summary reads the background kinds from it
     return (f"verifier {sha} | floor {c.threshold} | threshold {c.verifier_threshold} | "
-            f"contradiction {c.contradiction_threshold} | background within {BACKGROUND_WINDOW_DAYS} days, "
+            f"contradiction {c.contradiction_threshold} | new clusters merge | background within {BACKGROUND_WINDOW_DAYS} days, "
             f"2 outlets | skip {','.join(sorted(c.background_kinds))}")
 
 

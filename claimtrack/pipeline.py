@@ -243,7 +243,7 @@ def _claim_rows(article_id: str, source_id: str, claims, run_id: str) -> list[di
             "extractor_version": EXTRACTOR_VERSION, "run_id": run_id,
             "original_text": c.original_text, "spans": [list(sp) for sp in c.spans],
             "dates": c.dates, "claim_kind": c.kind, "speaker_mention": c.speaker_mention,
-            "checkworthiness": c.checkworthiness,
+            "checkworthiness": c.checkworthiness, "attribution_kind": c.attribution_kind,
         })
     return out
 
@@ -256,6 +256,7 @@ CLAIM_SCHEMA = {
     "extractor_version": pl.Utf8, "run_id": pl.Utf8,
     "original_text": pl.Utf8, "spans": pl.List(pl.List(pl.Int32)), "dates": pl.List(pl.Utf8),
     "claim_kind": pl.Utf8, "speaker_mention": pl.Utf8, "checkworthiness": pl.Float64,
+    "attribution_kind": pl.Utf8,
 }
 CLAIM_COLUMNS = ", ".join(CLAIM_SCHEMA)
 

@@ -6,6 +6,7 @@ import pytest
 from claimtrack.cluster import (
     CandidateIndex,
     ClaimFields,
+    ClusterResult,
     ClusterState,
     CosineRule,
     assign,
@@ -179,3 +180,40 @@ def test_background_clusters_one_outlet_carries_are_not_stored():
     res = _drop_lonely_background(run(ids, vecs, 0.9, scopes=scopes), scopes, ["A", "B", "A", "A"], ids)
     # a1+b1: two outlets, kept; a2+a3: one outlet, dropped (they stay background claims)
     assert {a.claim_id for a in res.assignments} == {"a1", "b1"}
+
+
+def test_a_new_cluster_merges_into_an_older_one_it_passes_as_one_with():
+    from claimtrack.cluster import merge_new_clusters
+
+    # x founds X; y founds Y (below the join bar with x at that time is simulated by a
+    # stricter rule); with the plain rule the two pass as one cluster and Y merges into X
+    index, states = CandidateIndex(3), {}
+    first = run(["x"], np.stack([angle_vec(0)]), 0.9, index=index, states=states)
+    res = run(["y"], np.stack([angle_vec(10)]), 0.999, index=index, states=states, merge=False)
+    assert res.assignments[0].founded
+    moved = merge_new_clusters(index, states, res, CosineRule(0.9), existing={first.assignments[0].cluster_id})
+    assert moved == {cluster_id_for("y"): cluster_id_for("x")}
+    a = res.assignments[0]
+    assert a.cluster_id == cluster_id_for("x") and not a.founded
+    assert set(index.ids) == {cluster_id_for("x")} and set(states) == {cluster_id_for("x")}
+    # an older (stored) cluster is never merged away, and a pair below the bar never merges
+    index, states = CandidateIndex(3), {}
+    old = run(["p", "q"], np.stack([angle_vec(0), angle_vec(20)]), 0.999, index=index, states=states, merge=False)
+    assert len({a.cluster_id for a in old.assignments}) == 2
+    assert merge_new_clusters(index, states, ClusterResult(), CosineRule(0.9), existing=set(states)) == {}
+    new = run(["r"], np.stack([angle_vec(60)]), 0.999, index=index, states=states, merge=False)
+    older = set(states) - {cluster_id_for("r")}
+    assert merge_new_clusters(index, states, new, CosineRule(0.9), existing=older) == {}  # cos 0.77 < 0.9
+    assert merge_new_clusters(index, states, new, CosineRule(0.4), existing=older) == {
+        cluster_id_for("r"): cluster_id_for("q")}  # the most similar older cluster
+
+
+def test_merged_clusters_keep_every_pair_above_the_different_bar():
+    ids, vecs = _data(n_groups=30, per=6, seed=3)
+    res = run(ids, vecs, 0.8)
+    members = {}
+    for a, v in zip(res.assignments, vecs):
+        members.setdefault(a.cluster_id, []).append(v)
+    for vs in members.values():
+        m = np.stack(vs)
+        assert (m @ m.T).min() >= 0.8 - 1e-6  # CosineRule: different below its threshold

@@ -125,25 +125,37 @@ WORDS = ["mayor", "bridge", "talks", "senator", "budget", "vote", "court", "fire
 
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.tuples(st.lists(st.sampled_from(WORDS), min_size=3, max_size=8),
-                          st.integers(0, 3)), min_size=2, max_size=25), st.integers(0, 2**31 - 1))
-def test_no_cluster_holds_a_pair_the_verifier_calls_different(claims, seed):
+                          st.integers(0, 3), st.booleans(), st.integers(0, 6)), min_size=2, max_size=25),
+       st.integers(0, 2**31 - 1), st.integers(1, 25))
+def test_no_cluster_holds_a_pair_the_verifier_calls_different(claims, seed, block):
+    """Whatever the order, the blocks, the merges of new clusters and the background
+    descriptors: every pair in a cluster is above the verifier's "different" bar, and
+    background descriptors share clusters only with each other, within the window."""
+    from claimtrack.cluster import Scope
+
     rng = np.random.default_rng(seed)
     base = rng.normal(size=(4, 16))
-    texts = [" ".join(words) for words, _ in claims]
-    vecs = np.stack([base[g] + rng.normal(scale=0.3, size=16) for _, g in claims]).astype(np.float32)
+    texts = [" ".join(words) for words, *_ in claims]
+    vecs = np.stack([base[g] + rng.normal(scale=0.3, size=16) for _, g, *_ in claims]).astype(np.float32)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
     ev = [evidence(t, [], ClaimFields()) for t in texts]
+    scopes = [Scope(bg, float(day)) for _, _, bg, day in claims]
     verifier = PairVerifier(floor=0.3)
-    res = assign(CandidateIndex(16), {}, [f"c{i}" for i in range(len(texts))], vecs, ev, verifier)
+    res = assign(CandidateIndex(16), {}, [f"c{i}" for i in range(len(texts))], vecs, ev, verifier,
+                 block=block, scopes=scopes, window_days=2.0)
     members: dict[str, list[int]] = {}
     for i, a in enumerate(res.assignments):
         members.setdefault(a.cluster_id, []).append(i)
+    assert sum(a.founded for a in res.assignments) == len(members)
     for idx in members.values():
+        assert len({scopes[i].background for i in idx}) == 1
         for x in idx:
             for y in idx:
                 if x < y:
                     p = verifier.probabilities([float(vecs[x] @ vecs[y])], [ev[x]], [ev[y]])[0]
                     assert p >= verifier.different_below
+                    if scopes[x].background:
+                        assert abs(scopes[x].day - scopes[y].day) <= 2.0
 
 
 def test_polarity_contradiction_needs_the_same_sentence_negated():
