@@ -92,6 +92,23 @@ def test_unparseable_date_is_an_error_row(tmp_path):
     assert not batch.articles and "published_at" in batch.errors[0].detail
 
 
+def test_unix_time_and_rfc2822_dates_are_read(tmp_path):
+    """Scrapers and exports often write Unix time (seconds or JavaScript milliseconds) or
+    feed-style RFC 2822 dates; both are understood, an out-of-range number is a row."""
+    p = tmp_path / "a.jsonl"
+    rows = [
+        {"id": "1", "source": "S", "text": "The council met on Monday.", "published_at": 1739882400},
+        {"id": "2", "source": "S", "text": "The council met on Tuesday.", "published_at": 1739882400000},
+        {"id": "3", "source": "S", "text": "The council met on Friday.", "published_at": "Tue, 18 Feb 2025 15:40:00 +0300"},
+        {"id": "4", "source": "S", "text": "The council met on Sunday.", "published_at": 1e300},
+    ]
+    p.write_text("\n".join(json.dumps(r) for r in rows))
+    batch = read_source(SourceConfig(kind="jsonl", location=str(p)))
+    dates = {a.external_id: a.published_at.isoformat() for a in batch.articles}
+    assert dates == {"1": "2025-02-18T12:40:00", "2": "2025-02-18T12:40:00", "3": "2025-02-18T12:40:00"}
+    assert len(batch.errors) == 1 and "out of range" in batch.errors[0].detail
+
+
 def test_every_configurable_kind_has_a_reader():
     from claimtrack.config import SOURCE_KINDS
     from claimtrack.sources import READERS

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import email.utils
+
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -81,7 +83,8 @@ MAX_DATE_CHARS = 64
 
 
 def parse_datetime(value: object) -> datetime | None:
-    """ISO 8601 (with ``Z`` or an offset, or a bare date) -> naive UTC datetime; None if absent.
+    """ISO 8601 (with ``Z`` or an offset, or a bare date), an RFC 2822 date, or Unix time as a
+    number (seconds, or milliseconds when it is that large) -> naive UTC datetime; None if absent.
 
     Raises ValueError on an unparseable value (including one that is not a string, and one
     that overflows when converted to UTC, e.g. year 1 with a positive offset) so the caller
@@ -96,7 +99,23 @@ def parse_datetime(value: object) -> datetime | None:
             raise ValueError(f"a date of {len(s):,} characters")
         if s.endswith("Z"):
             s = s[:-1] + "+00:00"
-        dt = datetime.fromisoformat(s)
+        try:
+            dt = datetime.fromisoformat(s)
+        except ValueError:
+            # RFC 2822, as feeds and mail-like exports write it: "Tue, 18 Feb 2025 12:40:00 GMT"
+            try:
+                dt = email.utils.parsedate_to_datetime(s)
+            except (TypeError, ValueError, IndexError, OverflowError):
+                dt = None
+            if dt is None:
+                raise ValueError(f"{s[:40]!r} is neither ISO 8601 nor an RFC 2822 date") from None
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        # Unix time in seconds (or milliseconds, as JavaScript writes it)
+        seconds = value / 1000 if abs(value) >= 1e11 else value
+        try:
+            dt = datetime.fromtimestamp(seconds, tz=timezone.utc)
+        except (OverflowError, ValueError, OSError) as exc:
+            raise ValueError(f"Unix time {value!r} is out of range") from exc
     else:
         raise ValueError(f"{type(value).__name__}, not a date string")
     if dt.tzinfo is not None:
