@@ -22,6 +22,10 @@ from claimtrack.warehouse import frame, open_for_write, sql_file, transaction, u
 log = logging.getLogger("claimtrack")
 EXTRACT_BATCH_ARTICLES = 64
 EMBED_CHUNK = 2048
+OVERLAP_BATCH_ARTICLES = 16  # smaller batches when embedding alongside: less left to embed after the last parse
+# ONNX intra-op threads of the embedder that runs beside extraction (0: as configured);
+# set by benchmarks/throughput.py's measurements (docs/BENCHMARKS.md, "Throughput").
+OVERLAP_EMBED_THREADS = 1
 
 
 def preflight(settings: Settings) -> None:
@@ -278,14 +282,21 @@ WHERE extractor_version <> $version
   AND article_id IN (SELECT DISTINCT article_id FROM new_article_ids)"""
 
 
-def extract(settings: Settings, run_id: str, mapper=None) -> dict:
+def extract(settings: Settings, run_id: str, mapper=None, embedder=None) -> dict:
     """Split every not-yet-processed article into claims; one transaction per batch of articles,
     committing the claims together with the articles' progress markers.
 
     The extractor is English-only: an article detected as another language gets a progress
     marker with ``dropped = {'non_english_article': 1}`` and no claims (counted as
     ``skipped_language``), unless ``extraction.non_english`` is set (then such articles are
-    extracted, including ones skipped by earlier runs)."""
+    extracted, including ones skipped by earlier runs).
+
+    With ``embedder`` (the flow passes one), each stored batch's new claim texts, and its
+    articles' title+lead texts (what stories read), are embedded on a background thread
+    while the next batch is parsed: ONNX Runtime and torch release the GIL, spaCy's rules
+    hold it, so the two overlap on two cores. The vectors are written here, between batches,
+    by this (the only writing) thread; the count is ``embeddings_new``. Whatever that thread
+    could not do is left to :func:`embed`, which embeds every claim text without a vector."""
     non_english = settings.extraction.non_english
     with open_for_write(settings.warehouse) as con:
         pending = con.execute(
@@ -308,7 +319,9 @@ def extract(settings: Settings, run_id: str, mapper=None) -> dict:
             log.info("extract: nothing new (%d skipped for their language)", counts["skipped_language"])
             return dict(counts)
         bar = progress.start("extract claims", len(pending))
-        size = settings.dask.batch_articles if mapper is not None else EXTRACT_BATCH_ARTICLES
+        overlap = _EmbedOverlap(con, embedder, run_id) if embedder is not None and mapper is None else None
+        size = (settings.dask.batch_articles if mapper is not None
+                else OVERLAP_BATCH_ARTICLES if overlap is not None else EXTRACT_BATCH_ARTICLES)
         batches = [pending[b0 : b0 + size] for b0 in range(0, len(pending), size)]
         window = 8 if mapper is not None else 1  # batches computed in parallel, then written
         # On a PostgreSQL-catalogued DuckLake the workers write their batches themselves.
@@ -335,12 +348,82 @@ def extract(settings: Settings, run_id: str, mapper=None) -> dict:
                     bar.advance(len(batch))
                 continue
             outputs = (mapper or _local_map)(extract_job, jobs)
-            for batch, results in zip(batches[w0 : w0 + window], outputs):
+            for batch, results, job in zip(batches[w0 : w0 + window], outputs, jobs):
                 _store_extraction(con, batch, results, run_id, counts)
+                if overlap is not None:
+                    overlap.submit(results, job)
                 bar.advance(len(batch))
         bar.close()
+        if overlap is not None:
+            counts["embeddings_new"] = overlap.finish()
     log.info("extract: %s", dict(counts))
     return dict(counts)
+
+
+class _EmbedOverlap:
+    """Embeds stored batches' claim texts (and their articles' title+lead texts) on one
+    background thread while the caller parses the next batch; the vectors are written by
+    the caller's thread (``submit`` writes what is done, ``finish`` waits for the rest)."""
+
+    def __init__(self, con, embedder, run_id: str):
+        from concurrent.futures import ThreadPoolExecutor
+
+        from claimtrack.embed import Embedder
+
+        self.con, self.run_id = con, run_id
+        self.embedder = Embedder(backend=embedder.backend, batch_size=embedder.batch_size, device=embedder.device,
+                                 cache_dir=embedder.cache_dir or "", threads=OVERLAP_EMBED_THREADS or embedder.threads or 0,
+                                 token_budget=embedder.token_budget)
+        self.model = embedder.model_id
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="claimtrack-embed")
+        self.pending: list = []
+        self.seen: set[str] = set()
+        self.stored = 0
+        self.failed = False
+
+    def submit(self, results, job: dict) -> None:
+        from claimtrack.stories import lead_text
+
+        claims = {text_hash(c.text): c.text for res in results for c in res.claims}
+        leads = {}
+        for title, text in zip(job["titles"], job["texts"]):
+            lead = lead_text(title, text)
+            leads[text_hash(lead)] = lead
+        hashes = sorted((set(claims) | set(leads)) - self.seen)
+        self.seen.update(hashes)
+        if hashes:
+            known = {r[0] for r in self.con.execute(
+                "SELECT text_hash FROM embeddings WHERE model = ? AND list_contains(?, text_hash)",
+                [self.model, hashes]).fetchall()}
+            todo = [(h, claims.get(h) or leads[h], "stories" if h not in claims else self.run_id)
+                    for h in hashes if h not in known]
+            if todo:
+                self.pending.append((todo, self.pool.submit(self.embedder.encode, [t for _, t, _ in todo])))
+        self._write(wait=False)
+
+    def _write(self, wait: bool) -> None:
+        while self.pending and (wait or self.pending[0][1].done()):
+            todo, future = self.pending.pop(0)
+            try:
+                vecs = future.result()
+            except Exception as exc:  # noqa: BLE001 - the embed stage embeds whatever is left
+                if not self.failed:
+                    log.warning("extract: embedding alongside extraction failed (%s); the embed stage will do it", exc)
+                self.failed = True
+                continue
+            for run_id in (self.run_id, "stories"):  # lead vectors keep the run id the story stage gives them
+                rows = [(h, None) for h, _, r in todo if r == run_id]
+                if rows:
+                    _store_embeddings(self.con, self.model, rows, vecs[[i for i, (_, _, r) in enumerate(todo) if r == run_id]],
+                                      run_id)
+            self.stored += sum(r == self.run_id for _, _, r in todo)
+
+    def finish(self) -> int:
+        try:
+            self._write(wait=True)
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        return self.stored
 
 
 def _local_map(fn, items):

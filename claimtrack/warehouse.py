@@ -100,8 +100,9 @@ def _connect(path: Path, **kwargs) -> duckdb.DuckDBPyConnection:
         ) from exc
 
 
-def migrate(con: duckdb.DuckDBPyConnection, upto: int | None = None) -> list[str]:
-    """Apply pending migrations in order, each in its own transaction; then (re)create views.
+def migrate(con: duckdb.DuckDBPyConnection, upto: int | None = None, views: bool = True) -> list[str]:
+    """Apply pending migrations in order, each in its own transaction; then (re)create views
+    (with ``views=False`` only when a migration was applied).
 
     Migrations are forward-only. ``upto`` stops after that version (for tests of upgrades
     from every earlier schema; views are only created for the full schema)."""
@@ -124,7 +125,8 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int | None = None) -> list[str
             con.execute("ROLLBACK")
             raise
         applied.append(name)
-    create_views(con)
+    if views or applied:
+        create_views(con)
     return applied
 
 
@@ -186,12 +188,31 @@ def writer_lock(warehouse: str | Path) -> Iterator[Path]:
         fh.close()
 
 
+_VIEWS_CREATED: set[tuple] = set()  # (path, device, inode) of files whose views this process created
+
+
+def _file_key(warehouse: str | Path) -> tuple | None:
+    from claimtrack import lake
+
+    if lake.is_lake(warehouse):
+        return None
+    try:
+        st = Path(warehouse).stat()
+    except OSError:
+        return None
+    return (str(Path(warehouse).resolve()), st.st_dev, st.st_ino)
+
+
 @contextlib.contextmanager
 def open_for_write(warehouse: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short write window: open, migrate, yield, close."""
+    """A short write window: open, migrate, yield, close. A warehouse file's views are
+    re-created at its first opening in this process (a run opens it about ten times)."""
     con = connect(warehouse)
     try:
-        migrate(con)
+        key = _file_key(warehouse)
+        migrate(con, views=key is None or key not in _VIEWS_CREATED)
+        if key is not None:
+            _VIEWS_CREATED.add(key)
         yield con
     finally:
         con.close()

@@ -53,15 +53,22 @@ def ingest_articles(settings: Settings, run_id: str) -> dict:
 
 @task(name="extract_claims", cache_policy=NO_CACHE)
 def extract_claims(settings: Settings, run_id: str) -> dict:
-    counts = pipeline.extract(settings, run_id)
+    """Extract claims, embedding each stored batch's claims on a background thread while the
+    next batch is parsed (``pipeline.extract(embedder=...)``); the embed task then embeds
+    only what is left."""
+    from claimtrack.embed import Embedder
+
+    counts = pipeline.extract(settings, run_id, embedder=Embedder.from_settings(settings))
     _log_extract(counts)
     return counts
 
 
 def _log_extract(counts: dict) -> None:
-    get_run_logger().info("Extracted %s from %s (%s dropped as fragments).",
+    get_run_logger().info("Extracted %s from %s (%s dropped as fragments)%s.",
                           _plural(counts.get("claims_new"), "new claim"), _plural(counts.get("articles"), "article"),
-                          _plural(counts.get("dropped"), "sentence"))
+                          _plural(counts.get("dropped"), "sentence"),
+                          f"; embedded {_plural(counts['embeddings_new'], 'new claim')} alongside"
+                          if counts.get("embeddings_new") else "")
 
 
 @task(name="embed_claims", cache_policy=NO_CACHE)
@@ -302,7 +309,8 @@ def claim_pipeline(
                     state = extract_claims(settings, run_id, wait_for=[state], return_state=True)
                     counts.update(state.result())
                     state = embed_claims(settings, run_id, wait_for=[state], return_state=True)
-                    emb = state.result()
+                    emb = dict(state.result())  # the vectors made alongside extraction count too
+                    emb["embeddings_new"] = _n(emb.get("embeddings_new")) + _n(counts.pop("embeddings_new", 0))
                 counts.update(emb)
                 state = cluster_claims(settings, run_id, emb["model"], wait_for=[state], return_state=True)
                 counts.update(state.result())

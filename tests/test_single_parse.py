@@ -72,3 +72,58 @@ def test_each_text_is_parsed_once_and_only_by_extraction(tmp_path, embedder, par
     assert sum(len(t) for t in texts) <= sum(len(a) for a in articles)
     repeats = [t for t, n in Counter(texts).items() if n > 1 and n > sum(a.count(t) for a in articles)]
     assert repeats == []
+
+
+def test_embedding_alongside_extraction_parses_once_and_stores_what_the_stages_would(tmp_path, embedder, parse_log):
+    """The flow's path: claims embedded on a background thread while the next batch is parsed.
+    Still one parse per text; the same claims, markers, clusters and stories as extract, then
+    embed (the vectors the same texts to float rounding); nothing left for the embed stage, and
+    the story stage finds every lead vector already stored."""
+    import numpy as np
+
+    log, parsed = parse_log
+    stores = {}
+    for mode in ("serial", "alongside"):
+        s = Settings(warehouse=tmp_path / f"{mode}.duckdb", sources=[SourceConfig(kind="folder", location=str(SEEDS))])
+        run_id = pipeline.start_run(s)
+        pipeline.ingest(s, run_id)
+        log["stage"][0] = f"extract-{mode}"
+        counts = pipeline.extract(s, run_id, embedder=embedder if mode == "alongside" else None)
+        log["stage"][0] = f"after-{mode}"
+        emb = pipeline.embed(s, run_id, embedder=embedder)
+        if mode == "alongside":
+            assert counts["embeddings_new"] > 0 and emb["embeddings_new"] == 0
+        else:
+            assert "embeddings_new" not in counts and emb["embeddings_new"] > 0
+        con = duckdb.connect(str(s.warehouse))
+        try:
+            con.execute("CREATE TABLE before_stories AS SELECT * FROM embeddings")
+        finally:
+            con.close()
+        pipeline.cluster(s, run_id, emb["model"])
+        con = duckdb.connect(str(s.warehouse), read_only=True)
+        try:
+            stores[mode] = {
+                "claims": sorted(con.execute("SELECT * EXCLUDE (run_id) FROM claims").fetchall(), key=repr),
+                "markers": sorted(con.execute("SELECT * EXCLUDE (run_id) FROM article_extractions").fetchall(), key=repr),
+                "members": sorted(con.execute("SELECT cluster_id, claim_id FROM cluster_members").fetchall()),
+                "stories": sorted(con.execute("SELECT article_id, story_id, similarity FROM article_stories").fetchall()),
+                "vectors": dict(con.execute("SELECT text_hash, embedding FROM embeddings").fetchall()),
+                "added_by_stories": con.execute("SELECT count(*) FROM embeddings e WHERE NOT EXISTS "
+                                                "(SELECT 1 FROM before_stories b WHERE b.text_hash = e.text_hash)").fetchone()[0],
+                "run_ids": dict(con.execute("SELECT text_hash, run_id FROM embeddings").fetchall()),
+            }
+        finally:
+            con.close()
+    a, b = stores["serial"], stores["alongside"]
+    for key in ("claims", "markers", "members", "stories"):
+        assert a[key] == b[key], key
+    assert a["vectors"].keys() == b["vectors"].keys()
+    # lead vectors keep the story stage's run id; claim vectors the run's
+    assert {h: r == "stories" for h, r in a["run_ids"].items()} == {h: r == "stories" for h, r in b["run_ids"].items()}
+    for h, v in a["vectors"].items():
+        assert np.allclose(v, b["vectors"][h], atol=1e-6)
+    assert b["added_by_stories"] == 0 and a["added_by_stories"] > 0  # leads were embedded alongside
+    by_stage = Counter(stage for stage, _ in parsed)
+    assert by_stage["extract-serial"] == by_stage["extract-alongside"] > 0
+    assert {k for k in by_stage if not k.startswith("extract-")} == set()
