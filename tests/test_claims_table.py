@@ -48,9 +48,10 @@ TABLE = [
     # (cutting it lost the seeds' planted same claim "delegations ... on Ukraine")
     ("relative", "On the Ukrainian issue, both parties agreed to form specific delegations of negotiators.", "clause",
      [("On the Ukrainian issue, both parties agreed to form specific delegations of negotiators", None)], None),
-    # resolution: "he" after a person who is the sentence's object is not resolved to them
+    # resolution: "he" after a person who is the sentence's object is not resolved to them;
+    # and since rules-v5 the claim is dropped: nobody can tell who "he" is
     ("resolution", "The sheriff thanked Smith before he left the building in a hurry.", "clause",
-     [("The sheriff thanked Smith before he left the building in a hurry", None)], None),
+     [], {"unresolved_pronoun": 1}),
     # resolution: "the president" is the president the article named; "the vice president" and
     # "the president of the board" are someone else
     ("resolution", "President Barack Obama spoke on Monday. The president signed the bill on Tuesday.", "clause",
@@ -61,6 +62,83 @@ TABLE = [
     ("resolution", "President Barack Obama spoke on Monday. The president of the board of trustees received a letter "
      "on Tuesday.", "clause", [("President Barack Obama spoke on Monday", None),
                                ("The president of the board of trustees received a letter on Tuesday", None)], None),
+    # --- rules-v5: the well-formedness gate (fragments.py / filters.py) ----------------------
+    # fragments: a subordinate clause alone asserts nothing
+    ("fragments", "Once the final vote is counted.", "clause", [], {"fragment_subordinate": 1}),
+    # fragments: a subject that is only a determiner/ordinal whose noun was elided
+    ("fragments", "A second would pay for the new bridge through March.", "clause", [],
+     {"fragment_vague_subject": 1}),
+    ("fragments", "One released this week by the paper found 56 percent against it.", "clause", [],
+     {"fragment_vague_subject": 1}),
+    # fragments: a reporting verb with only a date and an "-ing" add-on is an attribution leftover
+    ("fragments", "The council said on Thursday, deepening the mayor's troubles.", "clause", [],
+     {"attribution_leftover": 1}),
+    # fragments: "not only X" whose "but ..." was cut off
+    ("fragments", "The new tax is not only unfair.", "clause", [], {"fragment_dangling": 1}),
+    # fragments: a leading determiner "That" is kept (it was stripped as a dangling "that")
+    ("fragments", "That cable warned the consulate could not defend against an attack.", "clause",
+     [("the consulate could not defend against an attack", "That cable")], None),
+    # fragments: a hyphenated word is one word, not a claim cut at "re"
+    ("fragments", "The council needs to re-examine the budget.", "clause",
+     [("The council needs to re-examine the budget", None)], None),
+    # filters: a subject "it" the claim gives nothing to refer to; an expletive "it" stays
+    ("filters", "It is a very delicate matter for the council.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "It is unclear whether the council will vote.", "clause",
+     [("It is unclear whether the council will vote", None)], None),
+    # filters: a subject "they" with no speaker and nothing before it
+    ("filters", "Instead, they walk through the old tunnel every morning.", "clause", [],
+     {"unresolved_pronoun": 1}),
+    # filters: "she" after the only person named, a man ("Chairman"): nobody it could be
+    ("filters", "Chairman Reyes met the auditor on Monday. Chairman Reyes remains hopeful that she will testify.",
+     "clause", [("Chairman Reyes met the auditor on Monday", None)], {"unresolved_pronoun": 1}),
+    # filters: a "he" and a "her" for one named person cannot both be that person
+    ("filters", "Mira Patel saw that he took her keys.", "clause", [], {"unresolved_pronoun": 1}),
+    # filters: a pronoun after a person the claim describes ("the mayor") is that person
+    ("filters", "Both the mayor's budget and her housing plan drew sharp criticism.", "clause",
+     [("Both the mayor's budget and her housing plan drew sharp criticism", None)], None),
+    # coordination: "both X and Y" stays one claim about both
+    ("coordination", "Running for office is hard, and both Ms. Ruiz's speeches and her ads showed it.", "clause",
+     [("Running for office is hard", None), ("both Ms. Ruiz's speeches and her ads showed it", None)], None),
+    # coordination: an "-ing" verb conjoined to "needs to" belongs to "saying": cut off, not
+    # made "needs to questioning"
+    ("coordination", "Critics kept pounding the plan, saying the town needs to rebuild the dam and questioning the cost.",
+     "clause", [("Critics kept pounding the plan", None), ("the town needs to rebuild the dam", "Critics")], None),
+    # relative: a relative clause after "City, State" is not certainly about the place
+    ("relative", "Voters blamed the flood in Lorton, Virginia, which destroyed forty homes.", "clause",
+     [("Voters blamed the flood in Lorton, Virginia, which destroyed forty homes", None)], None),
+    # relative: an appositive is the reporter's, not the speaker's ("The mayor said Hale, 68, ...")
+    ("relative", "The mayor said Tom Hale, 68, had resigned.", "clause",
+     [("Tom Hale had resigned", "The mayor"), ("Tom Hale is 68 years old", None)], None),
+    # relative: no "X is Y" from a place and its state, nor from a bare common noun
+    ("relative", "Sheriff Joe Dunn of Dane County, Wis., who took office in May, resigned.", "clause",
+     [("Sheriff Joe Dunn of Dane County, Wis., who took office in May, resigned", None)], None),
+    ("relative", "The board met the nominee for governor, Ana Ruiz, on Monday.", "clause",
+     [("The board met the nominee for governor, Ana Ruiz, on Monday", None)], None),
+    # resolution: "Melania Trump" is not a fuller name of "President Trump"
+    ("resolution", "President Trump spoke on Monday. Melania Trump visited a school on Tuesday. "
+     "The president praised the teachers.", "clause",
+     [("President Trump spoke on Monday", None), ("Melania Trump visited a school on Tuesday", None),
+      ("Trump praised the teachers", None)], None),
+    # resolution: "Hale's attorney" is not the attorney the article titled
+    ("resolution", "Defense attorney Nora Fisk spoke on Monday. Hale's attorney asked the court for a delay.", "clause",
+     [("Defense attorney Nora Fisk spoke on Monday", None), ("Nora Fisk is Defense attorney", None),
+      ("Hale's attorney asked the court for a delay", None)], None),
+    # resolution: a pronoun is not the person the claim names after it ("from him to Dunn")
+    ("resolution", "Governor Ray Dunn spoke on Monday. A letter sent from him to Governor Ray Dunn asked for a delay.",
+     "clause", [("Governor Ray Dunn spoke on Monday", None),
+                ("A letter sent from him to Governor Ray Dunn asked for a delay", None)], None),
+    # resolution: "both sides" is not the last pair of people
+    ("resolution", "Ana Ruiz and Tom Hale met on Monday. The agency was lobbied by both sides.", "clause",
+     [("Ana Ruiz and Tom Hale met on Monday", None), ("The agency was lobbied by both sides", None)], None),
+    # resolution: a name the tagger missed ("Lopez") is a rival: "he" is not the previous
+    # sentence's senator; as the statement reads, it is the speaker (named, nobody else)
+    ("resolution", "Senator Tom Ruiz spoke on Monday. Then Mayor Lopez said he would veto the plan.", "clause",
+     [("Senator Tom Ruiz spoke on Monday", None), ("he would veto the plan", "Lopez")], None),
+    ("resolution", "Senator Tom Ruiz spoke on Monday. Lopez and his allies continue to raise the issue.", "clause",
+     [("Senator Tom Ruiz spoke on Monday", None)], {"unresolved_pronoun": 1}),
+    # resolution: a subject "he" after people named only as owners/objects is not certain
+    ("resolution", "Senator Tom Ruiz spoke on Monday. After mocking Mr. Lopez's wife, he posted a photo of her.",
+     "clause", [("Senator Tom Ruiz spoke on Monday", None)], {"unresolved_pronoun": 1}),
     # facets (atomic): core, then the core with each modifier; a subject list splits first
     ("facets", "Smith and Jones arrived in Paris on Monday.", "atomic",
      [("Smith arrived in Paris", None), ("Smith arrived in Paris on Monday", None),
@@ -115,3 +193,11 @@ def test_headline_passive_gets_its_auxiliary():
         assert "was" in out and out.index("was") == root.i
     else:  # the parse did not see a passive root: nothing is inserted
         assert out == pieces
+
+
+def test_description_statement_reads_said():
+    """model.Claim.statement: a description ("X called Y Z") reads "X said Y was Z", not
+    "X called Y was Z"."""
+    c = extract_many(["Officials called the plan a disaster for the region."])[0].claims[0]
+    assert c.kind == "description"
+    assert c.statement == "Officials said the plan was a disaster for the region"

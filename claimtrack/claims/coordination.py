@@ -51,7 +51,16 @@ def split_shared_xcomp(doc, unit: Unit, toks: set[int]) -> list[Unit]:
         if x.dep_ != "xcomp" or x.i not in toks or x.i < head.i:
             continue
         for child in x.children:
-            if (child.dep_ != "conj" or child.pos_ != "VERB" or child.i not in toks
+            if (child.dep_ == "conj" and child.i in toks and child.tag_ == "VBG" and x.tag_ == "VB"
+                    and not any(g.dep_ in SUBJECTS for g in child.children)):
+                # "saying the town needs to rebuild the dam and questioning the cost": the
+                # "-ing" verb belongs to "saying", not to "needs to"; cut it off
+                cut = child.left_edge.i
+                while cut - 1 in toks and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].text == ","):
+                    cut -= 1
+                end = child.right_edge.i
+                return [unit.copy([p for p in unit.pieces if not (isinstance(p, int) and cut <= p <= end)])]
+            if (child.dep_ != "conj" or child.pos_ != "VERB" or child.i not in toks or child.tag_ != x.tag_
                     or any(g.dep_ in SUBJECTS for g in child.children)):
                 continue
             cut = child.left_edge.i
@@ -113,8 +122,9 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
         ccs = [c for c in tok.children if c.dep_ == "cc"] + [c for x in conj for c in x.children if c.dep_ == "cc"]
         if not conj or not ccs or any(c.lower_ not in ("and", "&") for c in ccs):
             continue
-        if any(c.dep_ == "preconj" or c.lower_ == "both" for c in tok.children):
-            continue
+        if any(c.dep_ == "preconj" or c.lower_ == "both" for c in tok.children) or any(
+                doc[j].lower_ in ("both", "either", "neither") for j in range(tok.left_edge.i, tok.i)):
+            continue  # "both Mr. Christie's stagecraft and his oratory": one claim about both
         verb = tok.head
         if tok.dep_ == "pobj":
             if verb.lower_ in SYMMETRIC_PREPS:
@@ -137,6 +147,10 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
             continue
         members = list_members(tok)
         if len(members) < 2 or len(members) > 6:
+            continue
+        if any(m.ent_type_ == "PERSON" for m in members) and any(m.pos_ == "NOUN" and not m.ent_type_ for m in members):
+            # "standards for class certification and Justice Ginsburg said ...": a person
+            # and a thing in one list is a misparse, not a list
             continue
         group = set()
         for m in members:

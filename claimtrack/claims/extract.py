@@ -37,7 +37,7 @@ from claimtrack.claims.resolution import resolution_subs, resolve_speaker
 from claimtrack.claims.segment import iter_docs, sentence_spans
 from claimtrack.claims.units import NO_SPACE_BEFORE, Unit, range_, subtree_range, trim_pieces
 
-EXTRACTOR_VERSION = "rules-v4"
+EXTRACTOR_VERSION = "rules-v5"
 
 
 def render(doc, pieces, subs: dict[int, str]) -> str:
@@ -97,6 +97,27 @@ def skip_dateline(doc, s: int, e: int) -> int:
     while s < e and doc[s].idx < end_char:
         s += 1
     return s
+
+
+DATELINE_SPEAKER = re.compile(r"^[^a-z]*$")
+
+
+def speaker_alone(doc, s: int, e: int, mention: str | None, speaker: str | None, person: str | None,
+                  sent_people, ctx: resolve.Context) -> str | None:
+    """The speaker's name when it is a name and the sentence names nobody else (people,
+    descriptions, unrecognised capitalised names), else None."""
+    if not mention or not speaker or speaker.lower() in resolve.PRONOUNS or not speaker[:1].isupper():
+        return None
+    if re.search(r"\b(and|or)\b|,", mention):
+        return None
+    name = person or ctx.canonical(speaker) or speaker
+    words = set(mention.split())
+    for ent, text, _ in sent_people:
+        if (ctx.canonical(text) or text) != name and not set(text.split()) <= words:
+            return None
+    if any(t.text not in words for t in resolve.rival_tokens(doc, s, e, sent_people)):
+        return None
+    return name
 
 
 def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped: Counter,
@@ -164,6 +185,8 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
                                  quote_kind="direct" if unit.quote_kind == "direct" or pieces and any(
                                      p in quoted for p in pieces if isinstance(p, int)) else "indirect")
             idx = [p for p in pieces if isinstance(p, int)]
+            if unit.speaker and DATELINE_SPEAKER.match(unit.speaker):
+                unit = unit.copy(speaker=None)  # "LIVINGSTON, —": a dateline is nobody
             speaker, person = resolve_speaker(doc, unit.speaker, sent_people, ctx, s, e)
             direct = unit.quote_kind == "direct"
             kept_pron: set[int] = set()
@@ -174,7 +197,9 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
             text = render(doc, pieces, subs)
             problem = claim_problem(doc, [p for p in pieces if isinstance(p, int)], subs, quoted | kept_pron,
                                     speaker=speaker, speaker_resolved=person is not None or speaker != unit.speaker,
-                                    direct=direct)
+                                    direct=direct, head=unit.head if not unit.composed else None, ctx=ctx,
+                                    speaker_alone=speaker_alone(doc, s, e, unit.speaker, speaker, person,
+                                                                sent_people, ctx), kept=kept_pron)
             if problem:
                 dropped[problem] += 1
                 continue

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from claimtrack.claims.resolve import description_span
+
 QUOTES = "\"'“”‘’«»"
 BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5}\s*[,|]?.{0,40}$", re.I)
 CREDIT = re.compile(
@@ -51,23 +53,89 @@ THIRD_PERSON = {"he", "she", "him", "her", "his"}
 UNRESOLVED_SPEAKERS = {"he", "she", "they", "him", "her", "them"}
 
 
-def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct) -> str | None:
+# a subject "it" whose verb (or its predicate) has one of these is an expletive ("It is
+# difficult to say ...", "It seems that ...", "It was the review that set off ...")
+EXPLETIVE_DEPS = {"ccomp", "csubj", "xcomp", "relcl", "acl"}
+EXPLETIVE_VERBS = {"seem", "appear", "happen", "matter", "remain", "take", "rain", "turn", "look", "sound"}
+
+
+def expletive_it(head) -> bool:
+    """Is the subject "it" of ``head`` an expletive (pointing forward to a clause), not a
+    pronoun for something the claim does not name?"""
+    if head.lemma_.lower() in EXPLETIVE_VERBS:
+        return True
+    for c in head.children:
+        if c.dep_ in EXPLETIVE_DEPS or c.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in ("if", "whether", "that", "when") for g in c.children):
+            return True
+        if c.dep_ in ("attr", "acomp", "oprd") and any(g.dep_ in EXPLETIVE_DEPS for g in c.subtree):
+            return True
+    return False
+
+
+def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, head=None,
+                  ctx=None, speaker_alone: str | None = None, kept=frozenset()) -> str | None:
     """Why a finished claim cannot stand alone, or None: first person with no speaker
     ("We know how to win elections"), a speaker that is an unresolved pronoun ("he said
-    ..."), or a he/she nobody could resolve ("Fox said he is not a Democrat" of Trump).
-    ``quoted``: tokens exempt from the pronoun check (a quotation, a pronoun kept for a
-    person the claim already names)."""
+    ..."), a he/she nobody could resolve ("Fox said he is not a Democrat" of Trump; "Issa
+    remains hopeful that she will testify": Issa is a man), a subject "it"/"they" the claim
+    gives nothing to refer to ("It's a very touchy subject"). ``quoted``: tokens exempt from
+    the pronoun check (a quotation, a pronoun kept for a person the claim already names).
+    ``ctx`` (the article's people, for genders) and ``head`` (the claim's verb) are optional;
+    ``kept``: pronouns kept for a named person (a he and a her both kept for one person
+    cannot both be right); ``speaker_alone``: the speaker's name when the sentence names nobody else ("Mayor Lopez
+    said he would veto the plan": he is the speaker as the statement reads)."""
     toks = [doc[i] for i in idx if i not in subs]
     if not speaker and any(t.lower_ in FIRST_PERSON and t.pos_ == "PRON" for t in toks):
         return "unattributed_first_person"
     if speaker and speaker.lower() in UNRESOLVED_SPEAKERS and not speaker_resolved:
         return "unresolved_speaker"
-    # the first he/she of the claim, before any name: resolved, or left because the claim
-    # (or its speaker) already names that person (``quoted`` holds those), else unresolved
+    # each he/she outside quotes: resolved, kept because the claim (or its speaker) already
+    # names that person (``quoted`` holds those), or after a person the claim names whose
+    # known gender fits; else nobody could resolve it
+    named: list[str] = [speaker_alone] if speaker_alone else []
+    subjects = bool(speaker_alone)  # a person named as a subject (or the speaker) before
+    genders: set[str] = set()
     for i in idx:
         t = doc[i]
-        if t.ent_type_ == "PERSON" or i in subs:
-            break
+        if i in subs:
+            if subs[i]:
+                named.append(subs[i].removesuffix("'s"))
+                subjects = subjects or t.dep_ in ("nsubj", "nsubjpass")
+            continue
+        if t.ent_type_ == "PERSON" and t.ent_iob_ == "B":
+            ent = next((x for x in doc.ents if x.start == i), None)
+            if ent is not None:
+                text = ent.text.removesuffix("'s").removesuffix("’s").strip()
+                named.append((ctx.canonical(text) if ctx is not None else None) or text)
+                subjects = subjects or ent.root.dep_ in ("nsubj", "nsubjpass")
+            continue
+        if t.pos_ == "NOUN" and description_span(t) is not None:
+            named.append("")  # "the mayor's budget and her plan": a person the claim describes
+            continue
+        if t.lower_ in THIRD_PERSON and t.pos_ == "PRON" and i in kept:
+            genders.add("m" if t.lower_ in ("he", "him", "his") else "f")
         if t.lower_ in THIRD_PERSON and t.pos_ == "PRON" and i not in quoted:
-            return "unresolved_pronoun"
+            low = t.lower_
+            genders.add("m" if low in ("he", "him", "his") else "f")
+            if not named:
+                return "unresolved_pronoun"
+            if t.dep_ in ("nsubj", "nsubjpass") and not subjects and "" not in named:
+                # "After threatening Mr. Cruz's wife, he retweeted ...": a subject he/she after
+                # people named only as objects or owners is most often someone else
+                return "unresolved_pronoun"
+            if ctx is not None and not any(not n or ctx.gender_fits(n, low) for n in named):
+                return "unresolved_pronoun"
+    if len(genders) == 2 and len(set(named)) < 2 and "" not in named:  # "Corfman claimed he took off her shirt"
+        return "unresolved_pronoun"
+    if head is not None and head.i in idx:
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in idx), None)
+        if subj is not None and subj.i not in subs:
+            before = [doc[i] for i in idx if i < subj.i and doc[i].pos_ in ("NOUN", "PROPN")]
+            low = subj.lower_
+            if low in ("they", "them") and not speaker and not before:
+                return "unresolved_pronoun"  # "Rather, they go through the bureaucracy"
+            if low == "it" and not before and not expletive_it(head) and not (subj.i in quoted and speaker):
+                # (a speaker's own words keep their "it": the statement shows who said it)
+                return "unresolved_pronoun"  # "It's a very touchy subject"
     return None

@@ -14,10 +14,22 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 
 
 DANGLING_END = {"and", "or", "but", "nor", "that", "to", "of", "the", "a", "an", "which", "who", "whom",
-                "whose", "than", "as", "because", "if", "while", "whether"}
+                "whose", "than", "as", "because", "if", "while", "whether", "just"}
 
 
 DANGLING_LEAD = {"and", "or", "but", "nor", "so", "that", "while", "although", "though", "whereas"}
+
+
+# a clause introduced by one of these is a subordinate clause: alone it asserts nothing
+# ("Once the final bill is done")
+SUBORDINATE_MARKS = {"once", "if", "when", "whenever", "because", "although", "though", "while", "whereas",
+                     "unless", "until", "after", "before", "since", "as", "whether", "so", "lest"}
+
+
+# a subject that is only a determiner/ordinal whose noun was elided ("a second would provide
+# money", "Those think we should pull out"): what it is about is not in the claim
+VAGUE_SUBJECTS = {"those", "these", "one", "ones", "second", "first", "third", "latter", "former", "others",
+                  "another", "both", "either", "neither", "each"}
 
 
 def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
@@ -55,11 +67,29 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
         return "fragment_no_subject"
     if all(t.tag_ in ("WP", "WDT") for t in subj):
         return "fragment_no_subject"
+    if any(c.dep_ == "mark" and c.i in toks and c.lower_ in SUBORDINATE_MARKS and c.i == min(toks)
+           for c in head.children):
+        return "fragment_subordinate"  # "Once the final bill is done"
+    first = doc[min(toks)]
+    if first.lower_ == "however" and first.tag_ == "WRB" and first.i + 1 < len(doc) and doc[first.i + 1].text != ",":
+        return "fragment_subordinate"  # "However valid her comments may have been"
+    s0 = subj[0]
+    if s0.lower_ in VAGUE_SUBJECTS and s0.pos_ != "PROPN" and not any(
+            c.dep_ in ("prep", "relcl", "compound", "amod") or c.pos_ in ("NOUN", "PROPN") for c in s0.children):
+        # "a second would provide money", "One released this week found 56 percent ..."
+        return "fragment_vague_subject"
+    if head.tag_ == "VBD" and not auxes and any(c.dep_ == "agent" for c in head.children):
+        return "fragment_no_finite_verb"  # "The latest criticism signed by priests": a participle
+    words = [doc[i].lower_ for i in sorted(toks)]
+    if any(a == "not" and b == "only" for a, b in zip(words, words[1:])) and "but" not in words:
+        return "fragment_dangling"  # "partisanship is not only unfortunate" (its "but ..." cut off)
     lemma = head.lemma_.lower()
     if lemma in SAY_VERBS and head.pos_ == "VERB" and not any(c.dep_ == "neg" for c in head.children):
-        content = [c for c in head.children if c.dep_ in ("ccomp", "parataxis", "dobj", "xcomp", "dative", "prep")
-                   and c.i in toks]
-        if not content and not unit.composed:  # "X told" / "The committee said on Wednesday, ..."
+        deps = ("ccomp", "parataxis", "xcomp") if lemma == "tell" else ("ccomp", "parataxis", "dobj", "xcomp", "dative", "prep")
+        content = [c for c in head.children if c.dep_ in deps and c.i in toks and not (
+            c.dep_ == "prep" and all(g.ent_type_ in ("DATE", "TIME") for g in c.children))]
+        if not content and not unit.composed:
+            # "X told reporters" / "The committee said on Wednesday, escalating ..."
             return "attribution_leftover"
     return None
 
@@ -103,9 +133,12 @@ def repair(doc, unit: Unit, pieces):
         if t.is_punct:
             return True
         if lead:
-            return t.lower_ in DANGLING_LEAD and t.dep_ in ("cc", "mark", "advmod", "nsubj", "det")
+            # not a determiner: "That cable warned ..." keeps its "That"
+            return t.lower_ in DANGLING_LEAD and t.dep_ in ("cc", "mark", "advmod", "nsubj")
         if t.lower_ in DANGLING_END or t.dep_ in ("cc", "preconj", "det", "poss", "case", "aux", "mark"):
             return True
+        if not t.whitespace_ and t.i + 1 < len(doc) and doc[t.i + 1].text in ("-", "—", "–") and t.is_alpha:
+            return True  # "Congress needs to re-": a word cut at its hyphen
         return t.dep_ in ("prep", "agent") and not any(c.i in toks for c in t.children)
     while pieces and dangling(pieces[0], True):
         pieces = pieces[1:]

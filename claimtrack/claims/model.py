@@ -45,8 +45,9 @@ class Claim:
             cue = self.cue
             if cue == "according to":
                 return f"According to {self.speaker}, {self.text}"
-            if "…" in cue or cue.endswith("ing") or cue in ("told", "tells", "tell"):
-                # "described … as": the text already holds the proposition; "noting",
+            if "…" in cue or cue.endswith("ing") or cue in ("told", "tells", "tell") or self.kind == "description":
+                # "described … as" / "called" (a description: the text already holds the
+                # proposition "Y is Z", so "X called Y is Z" would be garbled); "noting",
                 # "telling" (a participle) and "told" (its listener cut) read as "said"
                 cue = "said"
             return f"{self.speaker} {cue} {self.text}"

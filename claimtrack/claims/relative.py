@@ -25,6 +25,32 @@ def np_pieces(doc, noun, toks: set[int], exclude: set[int]) -> list[int]:
     return [i for i in range(a, b) if i not in drop and doc[i].text not in ('"', "“", "”")]
 
 
+NOUN_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "dative", "npadvmod"}
+
+
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+
+
+APPOSITIVE_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their"}
+
+
+def appositive_is_description(doc, noun, app_head, app: list[int]) -> bool:
+    """Is "NOUN, APP" an appositive that describes NOUN ("Wal-Mart, the world's largest
+    employer")? Not: a place's state or country ("Maricopa County, Ariz.", "Speaker Ryan of
+    Wisconsin, a Republican"), a list the parser read as an appositive ("James Comey, John
+    Brennan"; "a warrior culture, a warrior mentality"), a party letter ("LePage (R)")."""
+    if noun.ent_type_ in PLACE_ENTS:
+        return False
+    if noun.ent_type_ == "PERSON" and app_head.ent_type_ == "PERSON":
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return False
+    words = [doc[j] for j in app if doc[j].is_alpha]
+    if len(words) == 1 and len(words[0].text) <= 2:
+        return False
+    return True
+
+
 def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
     """Propositions carried by relative clauses, appositives and titles inside a unit:
     the new units, and the tokens to cut from the unit itself (non-restrictive ones)."""
@@ -37,15 +63,24 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON") and tok.head.i in toks:
             noun = tok.head
             rel = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")), None)
-            if rel is None:
+            if rel is None or noun.dep_ not in NOUN_ARG_DEPS:
+                # "any voter who considers themselves middle class, which is a large number":
+                # a predicate noun's "which" is about the whole clause, not the noun
                 continue
             a, b = subtree_range(tok)
             nonrestrictive = a - 1 >= s and doc[a - 1].text in (",", "(", "—", "--") and rel.lower_ != "that"
-            if not nonrestrictive or noun.pos_ == "PRON" or noun.lower_ in RELATIVE_VAGUE:
+            if not nonrestrictive or noun.pos_ == "PRON" or noun.lower_ in RELATIVE_VAGUE or any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+                # (an indefinite head, "a President Romney, who supports ...", is hypothetical
+                # or vague: the clause says nothing on its own)
                 # "those who ask for details": the clause restricts its noun and says nothing
                 # on its own ("those ask for details")
                 continue
             near = doc[a - 2] if a - 2 >= s and doc[a - 1].text == "," else None
+            if near is not None and near.ent_type_ in PLACE_ENTS and near.i != noun.i:
+                # "the attack in Benghazi, Libya, which killed four Americans": whether the
+                # clause is about the place or the noun before it is not certain
+                continue
             if near is not None and near.pos_ in ("NOUN", "PROPN") and near.i in subtree(noun) and near.i != noun.i:
                 # "any role for Kyiv or Europeans, who fear ...": the nearest noun is meant
                 np_ = [j for j in range(near.left_edge.i, near.i + 1) if j in toks]
@@ -79,15 +114,19 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             if not (a - 1 >= s and doc[a - 1].text in (",", "(")):
                 continue
             app = [j for j in range(a, b) if j in toks and not (doc[j].dep_ == "punct" and j in (a, b - 1))]
-            if not app:
+            if not app or not appositive_is_description(doc, noun, tok, app):
                 continue
             np_ = np_pieces(doc, noun, toks, set(range(a, b)))
-            if not np_:
-                continue
+            if not np_ or noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children):
+                continue  # "the nominee for president, Hillary Clinton" is no "president is Hillary Clinton"
+            if any(doc[j].lower_ in APPOSITIVE_PRONOUNS for j in app):
+                continue  # "Cruz, his main competition": whose, the appositive does not say
             age = len(app) == 1 and doc[app[0]].like_num
             verb = "is"
             pieces = np_ + [verb] + app + (["years old"] if age else [])
-            side.append(unit.copy(pieces, head=tok, kind="appositive", composed=True))
+            # the reporter's description, not the speaker's words ("Trump said Mattis, 68, ...")
+            side.append(unit.copy(pieces, head=tok, kind="appositive", composed=True, speaker=None, cue=None,
+                                  quote_kind="none"))
             cut |= set(range(a - 1, b))
             if b < e and doc[b].text in (",", ")"):
                 cut.add(b)
@@ -108,6 +147,7 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             if any(doc[t].tag_.startswith("VB") or doc[t].lemma_.lower() in SPEECH_VERBS for t in title):
                 continue  # "Authorities allege Moschetto ..." is no title
             name = [k for k in range(ent.start, ent.end) if doc[k].text not in ("'s", "’s")]
-            side.append(unit.copy(name + ["is"] + title, head=ent.root, kind="title", composed=True))
+            side.append(unit.copy(name + ["is"] + title, head=ent.root, kind="title", composed=True, speaker=None,
+                                  cue=None, quote_kind="none"))
     return side, cut
 

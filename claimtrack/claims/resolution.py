@@ -35,6 +35,12 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
     def base(name: str) -> str:
         return name.removesuffix("'s")
 
+    def later(i: int, name: str) -> bool:
+        """Is ``name`` named in the claim after piece ``i``? ("a letter sent from him to
+        Rosenstein": him is not Rosenstein; "after his speech, Christie said": his is)."""
+        toks = {p for p in pieces[pos[i] + 1:] if isinstance(p, int)}
+        return any(ent.start in toks and (ctx.canonical(text) or text) == base(name) for ent, text, _ in people_spans)
+
     def already(i: int, name: str) -> bool:
         have = named | mentioned_people(doc, pieces, pos[i], ctx, people_spans)
         if speaker:
@@ -50,7 +56,7 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
             name = resolve.resolve_pronoun(ctx, doc, tok, s, e)
             if not name or i == idx[-1]:  # a claim-final pronoun keeps its wording (its span ends there)
                 continue
-            if already(i, name):
+            if already(i, name) or later(i, name):
                 named.add(base(name))
                 if kept is not None:
                     kept.add(i)
@@ -65,8 +71,11 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
         if not all(j in pieces for j in range(a, b)) or any(j in quoted for j in range(a, b)):
             continue
         name = resolve.resolve_description(ctx, tok)
-        if not name or " and " not in name and already(a, name):
+        if not name or " and " not in name and (already(a, name) or later(a, name)):
             continue
+        if any(doc[j].dep_ == "poss" and doc[j].pos_ == "PROPN" and doc[j].head.i == tok.i for j in range(a, b)) \
+                and resolve.by_role_of(ctx, tok.lower_) == name:
+            continue  # "Hunter's attorney" is Hunter's, not the one attorney the article titled
         named.add(base(name))
         # "the official" -> "Yuri Ushakov"; a possessive stays one ("the official's" keeps 's)
         if b - 1 == idx[-1]:

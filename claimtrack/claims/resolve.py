@@ -30,7 +30,8 @@ GENERIC_ROLES = {"official", "adviser", "advisor", "aide", "negotiator", "diplom
                  "representative", "officer", "spokesman", "spokeswoman", "spokesperson"}
 RANK_WORDS = {"vice", "former", "deputy", "assistant", "acting", "interim", "late", "ex", "previous", "next",
               "future", "new", "then", "outgoing", "incoming", "associate", "senior", "junior", "other"}
-PAIR_NOUNS = {"leaders", "presidents", "ministers", "men", "women", "sides", "officials", "heads"}
+# ("both sides" is most often a plaintiff and a company, or two parties: not the last pair of people)
+PAIR_NOUNS = {"leaders", "presidents", "ministers", "men", "women", "officials", "heads"}
 
 
 MALE_PRONOUNS = {"he", "him", "his"}
@@ -39,6 +40,36 @@ MALE_MARKS = {"mr.", "mr", "congressman", "spokesman", "chairman", "king", "prin
               "son", "brother", "sir", "lord"}
 FEMALE_MARKS = {"mrs.", "mrs", "ms.", "ms", "miss", "congresswoman", "spokeswoman", "chairwoman", "queen",
                 "princess", "mother", "wife", "daughter", "sister", "lady", "madam"}
+
+
+# common first names with a clear gender (US/UK news), so that "her" is never resolved to
+# "Rick Perry" ("It can make her strong again": her = America); names not listed: unknown
+MALE_FIRST = set("""adam alan albert alex alexander andrew anthony arnold barack ben benjamin bernie bill bob
+bobby brad brian bruce carl charles charlie chris christopher chuck dan daniel david dennis dick don donald
+doug douglas duncan ed edward elijah eric frank fred gary george gerald greg gregory harry henry howard ian
+jack jacob jake james jared jason jeb jeff jeffrey jerry jim jimmy joe john jon jonathan joseph josh joshua
+justin keith ken kevin larry lindsey marco mark martin matt matthew michael mike mitch mitt newt nick
+nicholas pat patrick paul peter phil philip ralph randy raymond richard rick robert rod roger ron ronald roy
+rudy rush ryan sam samuel scott sean sergei stephen steve steven ted thomas tim timothy todd tom tony
+trey vladimir walter wayne william xi yuri""".split())
+FEMALE_FIRST = set("""alexandria amy ann anna anne barbara betsy betty carly carol caroline catherine
+cathy christine claire deborah debbie diane donna elizabeth ellen emily hillary huma ilhan ivanka jane janet
+jeanne jennifer jill joan joni judith julia julie karen kate katherine kathleen kathy kellyanne kirsten
+kristen laura lauren leigh linda lisa liz lois loretta lynn margaret maria marie mary melania michele
+michelle nancy nicole nikki patricia rachel rashida rebecca ruth sally sandra sarah sharon stephanie susan
+susana tammy theresa tulsi virginia""".split())
+
+
+def compatible(a: str, b: str) -> bool:
+    """Can two mentions name the same person? Same surname, and (when both give a first
+    name) the same first name or initial: "Melania Trump" is not "Donald Trump"."""
+    pa, pb = a.split(), b.split()
+    if not pa or not pb or pa[-1] != pb[-1]:
+        return False
+    if len(pa) == 1 or len(pb) == 1 or pa[-len(pb):] == pb or pb[-len(pa):] == pa:
+        return True  # ("Secretary of State Marco Rubio" ends with "Marco Rubio")
+    fa, fb = pa[0].rstrip("."), pb[0].rstrip(".")
+    return fa == fb or (fa[:1] == fb[:1] and (len(fa) == 1 or len(fb) == 1))
 
 
 @dataclass
@@ -62,15 +93,21 @@ class Context:
     def canonical(self, name: str) -> str | None:
         """The known person a mention refers to ("Rubio" -> "Marco Rubio"), if unique."""
         name = name.strip()
-        parts = name.split()
-        hits = [p for p in self.people if p.name == name or (parts and p.name.split()[-1] == parts[-1])]
+        hits = [p for p in self.people if p.name == name or compatible(p.name, name)]
         names = {p.name for p in hits}
         return next(iter(names)) if len(names) == 1 else None
 
     def add_person(self, name: str, roles: set[str], gender: str | None = None) -> str:
         canon = self.canonical(name)
+        if canon is None and len(name.split()) == 1 and any(compatible(p.name, name) for p in self.people):
+            return name  # "Trump" when the article named Donald and Melania Trump: nobody new
         if canon is not None:
             person = next(p for p in self.people if p.name == canon)
+            if len(canon.split()) == 1 and len(name.split()) > 1 and (
+                    person.roles and not roles or gender and person.genders and gender not in person.genders):
+                # "President Trump" then "Melania Trump": another person, not a fuller name
+                self.people.append(Person(name, set(roles), {gender} if gender else set()))
+                return name
             if len(name.split()) > len(canon.split()):
                 person.name = name
             person.roles |= roles
@@ -87,7 +124,7 @@ class Context:
         g = next(iter(person.genders))
         return not (g == "m" and pronoun in FEMALE_PRONOUNS or g == "f" and pronoun in MALE_PRONOUNS)
 
-    def by_role(self, role: str) -> str | None:
+    def by_role(self, role: str) -> str | None:  # noqa: D401 - the one person titled ``role``
         names = [p.name for p in self.people if role in p.roles]
         return names[0] if len(names) == 1 else None
 
@@ -109,12 +146,19 @@ def person_spans(doc, s: int, e: int, ctx: "Context | None" = None):
         text = ent.text
         if text.endswith(("'s", "’s")):
             text = text[:-2]
+        # the title's head word right before the name is the role ("Kremlin negotiator Yuri
+        # Ushakov" -> negotiator; "Deputy Attorney General Rod Rosenstein" is no "attorney",
+        # "Vice President Joe Biden" no "president": a rank word makes it another role)
         roles = set()
         i = ent.start - 1
-        while i >= s and doc[i].dep_ == "compound" and doc[i].pos_ in ("NOUN", "PROPN") and not doc[i].ent_type_ == "PERSON":
-            if doc[i].lower_ in ROLE_NOUNS:
-                roles.add(doc[i].lower_)
+        chain = []
+        while i >= s and doc[i].dep_ in ("compound", "amod") and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") \
+                and not doc[i].ent_type_ == "PERSON":
+            chain.append(doc[i].lower_)
             i -= 1
+        if chain and chain[0] in ROLE_NOUNS and not any(w in RANK_WORDS or w in ("attorney", "general")
+                                                        and chain[0] != w for w in chain):
+            roles.add(chain[0])
         out.append((ent, text.strip(), roles))
     return out
 
@@ -132,7 +176,54 @@ def gender_of(doc, ent, s: int) -> str | None:
         if doc[i].pos_ not in ("PROPN", "NOUN", "PUNCT"):
             break
         i -= 1
+    if len(ent) >= 2:
+        first = ent[0].lower_
+        if first in MALE_FIRST:
+            return "m"
+        if first in FEMALE_FIRST:
+            return "f"
     return None
+
+
+# entity types that are never a he/she
+NON_PERSON_ENTS = {"NORP", "GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "MONEY", "PERCENT",
+                   "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE", "PRODUCT", "WORK_OF_ART"}
+# (no pobj: "via Twitter", "with Fox News" are most often things)
+ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "conj", "appos", "dative"}
+
+
+def rival_mentions(doc, s: int, upto: int, spans, ctx: "Context") -> list[str]:
+    """Other possible antecedents in [s, upto) that are no recognised person: a capitalised
+    word in an argument position the tagger did not call a person ("pounding LePage",
+    "Trump and his allies" with "Trump" tagged a verb), or a description of a person ("the
+    president"): its name when certain, else "?"."""
+    return [("?" if t.pos_ != "NOUN" or description_span(t) is None else resolve_description(ctx, t) or "?")
+            for t in rival_tokens(doc, s, upto, spans)]
+
+
+def rival_tokens(doc, s: int, upto: int, spans) -> list:
+    """The tokens ``rival_mentions`` names."""
+    inside = set()
+    for ent, _, _ in spans:
+        inside |= set(range(ent.start, ent.end))
+    for ent in doc.ents:  # "Fox News", "Wal-Mart Stores": a named thing of several words is no he/she
+        if ent.label_ != "PERSON" and len(ent) > 1 and ent.end > s and ent.start < upto:
+            inside |= set(range(ent.start, ent.end))
+    out = []
+    for t in doc[s:upto]:
+        if t.i in inside or t.ent_type_ in NON_PERSON_ENTS:
+            continue
+        if description_span(t) is not None:
+            out.append(t)
+            continue
+        if t.dep_ not in ARG_DEPS or not t.text[:1].isupper() or not t.is_alpha or t.pos_ in ("PRON", "DET") \
+                or t.tag_ == "NNPS" or t.i == s and t.tag_ in ("NNS", "NN") and t.pos_ == "NOUN":
+            continue
+        if t.ent_type_ == "ORG" and (t.dep_ not in ("nsubj", "nsubjpass", "dobj", "poss") or t.text.isupper()
+                                     or any(c.dep_ == "det" for c in t.children)):
+            continue  # "via Twitter", "the FBI": an organisation, not a person the tagger missed
+        out.append(t)
+    return out
 
 
 def update(ctx: Context, doc, s: int, e: int, speaker_name: str | None) -> None:
@@ -154,8 +245,9 @@ def update(ctx: Context, doc, s: int, e: int, speaker_name: str | None) -> None:
             a, b = ctx.canonical(ent.text), other and ctx.canonical(other[1])
             if a and b and a != b:
                 ctx.last_pair = f"{a} and {b}"
+    rivals = rival_mentions(doc, s, e, spans, ctx)
     if names:
-        ctx.last_sentence_people = list(dict.fromkeys(ctx.canonical(n) or n for n in names))
+        ctx.last_sentence_people = list(dict.fromkeys([ctx.canonical(n) or n for n in names] + rivals))
         ctx.last_subject_person = subj_name
     ctx.last_speaker_age += 1
     if speaker_name:
@@ -183,6 +275,13 @@ def resolve_pronoun(ctx: Context, doc, tok, s: int, e: int | None = None) -> str
             name = ctx.last_sentence_people[0]
     if name is None:
         return None
+    person = next((p for p in ctx.people if p.name == name), None)
+    if len(name.split()) < 2 and not (person and (person.roles or person.genders)):
+        # a one-word "person" never titled or addressed ("Twitter", "Marine", "Momma") is
+        # most often no person; "Mr. Obama", "President Trump" are
+        return None
+    if any(r != name for r in rival_mentions(doc, s, tok.i, spans_before, ctx)):
+        return None  # "Trump and his allies" (Trump not tagged a person), "the president ... he"
     # any other person named in the sentence (also after the pronoun) makes it uncertain
     if e is not None:
         others = {ctx.canonical(t) or t for _, t, _ in person_spans(doc, s, e, ctx)} - {name}
@@ -230,3 +329,8 @@ def resolve_description(ctx: Context, tok) -> str | None:
     if low in GENERIC_ROLES and ctx.last_speaker and ctx.last_speaker_age <= 3:
         return ctx.last_speaker
     return None
+
+
+def by_role_of(ctx: Context, role: str) -> str | None:
+    """The one person the article titled ``role``, if any (see ``Context.by_role``)."""
+    return ctx.by_role(role)
