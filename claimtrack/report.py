@@ -268,6 +268,16 @@ def tiles(o: dict) -> list[tuple[str, object, str]]:
     ]
 
 
+# How the report words a claim's attribution kind (claims.attribution_kind).
+ATTRIBUTION_LABELS = {"speech": "said", "belief": "believes", "intention": "intends", "other": "reported"}
+
+
+def attribution_label(kind: str | None) -> str:
+    """"said" / "believes" / "intends" / "reported" for an attribution kind; "said" when unknown
+    (claims of older extractor versions have no kind)."""
+    return ATTRIBUTION_LABELS.get(kind or "speech", "reported")
+
+
 def render(data: dict, generated_at: datetime | None = None) -> str:
     import jinja2
 
@@ -279,6 +289,7 @@ def render(data: dict, generated_at: datetime | None = None) -> str:
     )
     env.filters["dt"] = lambda v: "" if v is None else f"{v:%Y-%m-%d %H:%M}"
     env.filters["safe_link"] = safe_link
+    env.filters["attribution"] = attribution_label
     tpl = env.get_template("report.html.j2")
     return tpl.render(**data, generated_at=generated_at or datetime.now())
 

@@ -45,7 +45,7 @@ NON_SPEAKERS = {"it", "that", "which", "this", "who", "what", "there", "these", 
 
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
 
-SPEAKER_POS = {"NOUN", "PROPN", "PRON"}
+SPEAKER_POS = {"NOUN", "PROPN", "PRON", "NUM"}  # NUM: "one of the attorneys", "63 percent" (of those polled)
 
 CONDITION_MARKS = {"if", "when", "unless", "whether", "because", "while", "although", "though", "once", "until",
                    "before", "after", "since", "as"}
@@ -75,7 +75,7 @@ def valid_speaker(tok) -> bool:
     debris of a dateline ("WASHINGTON --")?"""
     if tok is None or tok.lower_ in NON_SPEAKERS or tok.pos_ not in SPEAKER_POS or tok.tag_ in ("WDT", "WP"):
         return False
-    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"):
+    if tok.ent_type_ in ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"):
         return False
     doc = tok.doc
     for t in speaker_tokens(tok):
@@ -156,7 +156,8 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
     speaker = speaker_text(speaker_tok)
     units = []
     for child in verb.children:
-        if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX") and (speaker_tok is None or child.i != speaker_tok.i):
+        if (child.dep_ in ("ccomp", "parataxis") or reported_advcl(doc, verb, child)) and child.pos_ in ("VERB", "AUX") \
+                and (speaker_tok is None or child.i != speaker_tok.i):
             a, b = subtree_range(child)
             units.append(Unit(range_(a, b), child, speaker, cue or cue_text(verb), quote_kind_of(doc, a, b, s, e)))
         elif child.dep_ in ("advcl", "conj") and child.tag_ == "VBG" and child.lemma_.lower() in SPEECH_VERBS | set(DESCRIBE_VERBS):
@@ -164,6 +165,15 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
             units.extend(u.copy(kind="participial") for u in content_units(doc, child, speaker_tok, s, e)
                          or describe_units(doc, child, speaker_tok, s, e))
     return units
+
+
+def reported_advcl(doc, verb, child) -> bool:
+    """"X continued, For us, this is a fight": the parse reads the quoted clause after a
+    speech verb and a comma as an adverbial clause; with its own subject and no
+    subordinating word, it is the content."""
+    return (child.dep_ == "advcl" and child.i > verb.i and verb.i + 1 < len(doc) and doc[verb.i + 1].text in (",", ":")
+            and verb.lemma_.lower() in cues.SPEECH and not any(c.dep_ == "mark" for c in child.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children) and child.tag_ != "VBG")
 
 
 def intention_units(doc, verb, speaker_tok, s, e) -> list[Unit]:

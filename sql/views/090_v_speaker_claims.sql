@@ -1,9 +1,12 @@
 -- What each speaker said, according to which outlet, over time. `speaker` is resolved to
--- the name the article gives ("He" -> "Marco Rubio"); `speaker_mention` is the wording.
+-- the name the article gives ("He" -> "Marco Rubio"); `speaker_mention` is the wording;
+-- `cue` is the verb as worded and `attribution_kind` what it reports (speech / belief /
+-- intention / other), so "said" and "believes" can be told apart.
 CREATE OR REPLACE VIEW v_speaker_claims AS
 SELECT cc.speaker,
        cc.claim_text,
        cc.cue,
+       c.attribution_kind,
        cc.quote_kind,
        cc.source       AS reported_by,
        cc.published_at,
@@ -27,7 +30,8 @@ WHERE cc.speaker IS NOT NULL;
 COMMENT ON VIEW v_speaker_claims IS 'One row per clustered claim that is attributed to a speaker: what each speaker said, according to which outlet, over time.';
 COMMENT ON COLUMN v_speaker_claims.speaker IS 'Who the claim is attributed to, resolved to the name the article gives (He -> Marco Rubio).';
 COMMENT ON COLUMN v_speaker_claims.claim_text IS 'The claim as extracted (speaker and pronouns resolved).';
-COMMENT ON COLUMN v_speaker_claims.cue IS 'The reporting verb (said, told, denied, ...).';
+COMMENT ON COLUMN v_speaker_claims.cue IS 'The cue as worded (said, told, thinks, vowed, has learned, according to, ...).';
+COMMENT ON COLUMN v_speaker_claims.attribution_kind IS 'What the cue reports: speech | belief | intention | other (said vs thinks vs vowed to vs has learned).';
 COMMENT ON COLUMN v_speaker_claims.quote_kind IS 'direct | indirect | mixed: how the claim is quoted.';
 COMMENT ON COLUMN v_speaker_claims.reported_by IS 'Deprecated: the same as outlet (removed in the next version).';
 COMMENT ON COLUMN v_speaker_claims.published_at IS 'When the article was published (UTC), NULL when unknown.';

@@ -1,5 +1,6 @@
 -- One row per speaker: how many claims are attributed to them, by how many outlets, in
--- which forms (direct / indirect / mixed quotes), with which cues, and when.
+-- which forms (direct / indirect / mixed quotes), with which cues and kinds (said /
+-- believes / intends / other), and when.
 CREATE OR REPLACE VIEW v_claims_per_speaker AS
 SELECT speaker,
        count(*)                                        AS claims,
@@ -9,6 +10,10 @@ SELECT speaker,
        count(*) FILTER (WHERE quote_kind = 'indirect') AS indirect,
        count(*) FILTER (WHERE quote_kind = 'mixed')    AS mixed,
        list(DISTINCT cue ORDER BY cue)                 AS cues,
+       count(*) FILTER (WHERE attribution_kind = 'speech')    AS said,
+       count(*) FILTER (WHERE attribution_kind = 'belief')    AS believes,
+       count(*) FILTER (WHERE attribution_kind = 'intention') AS intends,
+       count(*) FILTER (WHERE attribution_kind = 'other')     AS other_stances,
        list(DISTINCT speaker_mention ORDER BY speaker_mention) AS mentions,
        round(avg(checkworthiness), 2)                  AS mean_checkworthiness,
        min(published_at)                               AS first_seen_at,
@@ -24,7 +29,11 @@ COMMENT ON COLUMN v_claims_per_speaker.outlets IS 'How many outlets attribute cl
 COMMENT ON COLUMN v_claims_per_speaker.direct_quotes IS 'Claims quoted directly.';
 COMMENT ON COLUMN v_claims_per_speaker.indirect IS 'Claims reported indirectly (paraphrased).';
 COMMENT ON COLUMN v_claims_per_speaker.mixed IS 'Claims partly quoted, partly paraphrased.';
-COMMENT ON COLUMN v_claims_per_speaker.cues IS 'The reporting verbs used, alphabetically.';
+COMMENT ON COLUMN v_claims_per_speaker.cues IS 'The cues used (said, thinks, vowed, ...), alphabetically.';
+COMMENT ON COLUMN v_claims_per_speaker.said IS 'Claims the speaker said (attribution_kind speech).';
+COMMENT ON COLUMN v_claims_per_speaker.believes IS 'Claims the speaker is reported to believe (attribution_kind belief: thinks, believes, fears).';
+COMMENT ON COLUMN v_claims_per_speaker.intends IS 'Claims of what the speaker intends (attribution_kind intention: vowed to, plans to).';
+COMMENT ON COLUMN v_claims_per_speaker.other_stances IS 'Claims with another cue (attribution_kind other: has learned, found, shows).';
 COMMENT ON COLUMN v_claims_per_speaker.mentions IS 'How articles word the speaker (He, the senator, ...).';
 COMMENT ON COLUMN v_claims_per_speaker.mean_checkworthiness IS 'Average checkworthiness (0..1) of the speaker''s claims.';
 COMMENT ON COLUMN v_claims_per_speaker.first_seen_at IS 'Earliest publication of one of the speaker''s claims (UTC).';

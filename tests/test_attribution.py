@@ -1,0 +1,180 @@
+"""Attribution patterns (issue 18): one table per pattern, sentences written for these tests.
+
+Each row: article text, the claim text expected (a substring of exactly one claim's text),
+the speaker that claim must have (None: unattributed), the kind of its attribution, and
+words that must not be in that claim's text (the reporting verb)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack import extract_claims
+from claimtrack.claims import cues
+
+
+def claim_with(text: str, needle: str):
+    claims = extract_claims(text)
+    hits = [c for c in claims if needle in c.text]
+    assert hits, f"no claim contains {needle!r}: {[c.text for c in claims]}"
+    return hits[0], claims
+
+
+def check(text, needle, speaker, kind, absent=()):
+    c, claims = claim_with(text, needle)
+    if speaker is None:
+        assert c.speaker is None, (c.speaker, c.text)
+        assert c.attribution_kind is None
+    else:
+        assert c.speaker == speaker, (c.speaker, c.text, [x.text for x in claims])
+        assert c.cue, "every attributed claim has a cue"
+        assert c.attribution_kind == kind, (c.attribution_kind, c.cue)
+    for word in absent:
+        assert word not in c.text.split(), (word, c.text)
+    return c
+
+
+NON_SPEECH = [
+    ("Governor Maria Lopez thinks the new budget will close the deficit.", "the new budget will close the deficit",
+     "Maria Lopez", "belief", ["thinks"]),
+    ("The farmers believe that the drought will last another year.", "the drought will last another year",
+     "The farmers", "belief", ["believe"]),
+    ("Senator Hal Brennan vowed to block the pipeline bill.", "will block the pipeline bill",
+     "Hal Brennan", "intention", ["vowed"]),
+    ("The company has promised to rehire the striking workers.", "will rehire the striking workers",
+     "The company", "intention", ["promised"]),
+    ("The auditors found that the charity had overstated its donations.", "the charity had overstated its donations",
+     "The auditors", "other", ["found"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", NON_SPEECH)
+def test_non_speech_cues(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)
+
+
+INVERTED_AND_SPLIT_QUOTES = [
+    ("“The bridge will reopen in May,” said the city engineer.", "The bridge will reopen in May",
+     "the city engineer", "speech", ["said"]),
+    ("Nora Vance opened the session. “The harbour needs dredging. The ships cannot dock at low tide,” Vance said.",
+     "The ships cannot dock at low tide", "Nora Vance", "speech", ["said"]),
+    ("Nora Vance opened the session. “The harbour needs dredging. The ships cannot dock at low tide,” Vance said.",
+     "The harbour needs dredging", "Nora Vance", "speech", ["said"]),
+    ("Paul Ortega spoke first. “The mill closed in March,” Ortega said. “Two hundred families lost their income.”",
+     "Two hundred families lost their income", "Paul Ortega", "speech", ["said"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", INVERTED_AND_SPLIT_QUOTES)
+def test_inverted_and_split_quotes(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)
+
+
+DID_A_AND_SAID_B = [
+    ("Judge Rita Moss praised the jurors and said the verdict was fair.", "the verdict was fair",
+     "Rita Moss", "speech", ["said"]),
+    ("The union rejected the offer and warned that a strike would begin on Monday.",
+     "a strike would begin on Monday", "The union", "speech", ["warned"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", DID_A_AND_SAID_B)
+def test_x_did_a_and_said_b(text, needle, speaker, kind, absent):
+    c = check(text, needle, speaker, kind, absent)
+    first, _ = claim_with(text, text.split(" and ")[0].split()[-1])  # "A" stays a claim of its own
+    assert first is not c
+
+
+PRONOUN_CLAUSES = [
+    ("Donald Trump says he is honored to have the support of the veterans.", "is honored to have the support",
+     "Donald Trump", "speech", ["says"]),
+    ("Mayor Ellen Park said she is proud of the new library.", "is proud of the new library",
+     "Ellen Park", "speech", ["said"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", PRONOUN_CLAUSES)
+def test_reported_clause_starting_with_a_pronoun(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)
+
+
+CONTINUED_AND_LEARNED = [
+    ("Terry Walsh continued, For the families, this is a fight for the truth.", "this is a fight for the truth",
+     "Terry Walsh", "speech", ["continued"]),
+    ("The treasurer plans to resign next week, The Ledger has learned.", "The treasurer plans to resign next week",
+     "The Ledger", "other", ["learned"]),
+    ("The plant will close in June, workers say.", "The plant will close in June", "workers", "speech", ["say"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", CONTINUED_AND_LEARNED)
+def test_continued_and_final_cues(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)
+
+
+DATELINES = [
+    ("BOSTON — Governor Maria Lopez said the state budget is balanced.", "the state budget is balanced",
+     "Maria Lopez", "speech", ["said", "BOSTON"]),
+    ("LAGOS (Civic Wire) - Port officials said the new terminal will open in April.",
+     "the new terminal will open in April", "Port officials", "speech", ["said", "LAGOS"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", DATELINES)
+def test_datelines_are_no_speakers(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)
+
+
+NESTED_QUOTES = [
+    ("Senator Alan Reed spoke to reporters. “I think the vote will pass. We have the numbers,” Reed said.",
+     "We have the numbers", "Alan Reed", "speech", ["said"]),
+    ("Senator Alan Reed spoke to reporters. “I think the vote will pass. We have the numbers,” Reed said.",
+     "the vote will pass", "Alan Reed", "speech", ["said"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", NESTED_QUOTES)
+def test_nested_quotes_belong_to_the_outer_speaker(text, needle, speaker, kind, absent):
+    c = check(text, needle, speaker, kind, absent)
+    assert c.speaker_mention not in ("I", "We", "we")
+
+
+SPEAKER_SHAPES = [
+    # a condition before the cue is no speaker
+    ("If the council approves the plan, analysts said the rents will rise.", "the rents will rise", "analysts",
+     "speech", ["said"]),
+    # a dash aside is cut from the speaker
+    ("The mayor — a former teacher — said the schools will reopen in March.", "the schools will reopen in March",
+     "The mayor", "speech", ["said"]),
+    # a relative pronoun is no speaker: the clause stays unattributed rather than "which said"
+    ("The report, which said the river was clean, was withdrawn by the agency.", "was withdrawn by the agency",
+     None, None, []),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", SPEAKER_SHAPES)
+def test_a_speaker_is_a_person_or_description(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)
+
+
+def test_every_attributed_claim_has_a_cue_and_a_kind_and_no_reporting_verb():
+    text = ("Governor Maria Lopez thinks the new budget will close the deficit. The union rejected the offer and "
+            "warned that a strike would begin on Monday. The plant will close in June, workers say. "
+            "According to the police, the driver was not injured.")
+    claims = extract_claims(text)
+    attributed = [c for c in claims if c.speaker]
+    assert len(attributed) >= 4
+    for c in attributed:
+        assert c.cue and c.attribution_kind in cues.KINDS
+        assert cues.lemma_of(c.cue.split()[-1]) not in {cues.lemma_of(w) for w in c.text.split()}, (c.cue, c.text)
+    for c in claims:
+        if not c.speaker and not c.cue:
+            assert c.attribution_kind is None
+
+
+@pytest.mark.parametrize("cue,kind", [
+    ("said", "speech"), ("has said", "speech"), ("according to", "speech"), ("described … as", "speech"),
+    ("thinks", "belief"), ("believed", "belief"), ("vowed", "intention"), ("plans", "intention"),
+    ("has learned", "other"), ("found", "other"), ("is endorsing", "other"), (None, None),
+])
+def test_kind_of_cue(cue, kind):
+    assert cues.kind_of(cue) == kind
