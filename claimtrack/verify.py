@@ -47,16 +47,48 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:[.,]\d+)*")
 SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly", "s")
 
 
+# abbreviated titles and adjective forms read as the word they stand for
+TITLES = {"sen": "senator", "rep": "representative", "gov": "governor", "democratic": "democrat"}
+
+
 def stem(word: str) -> str:
     """A crude, fast suffix stripper: enough to match 'talks'/'talk', 'lasted'/'last',
     'approved'/'approve'."""
     w = word.lower().replace("'s", "").strip("'-")
+    if w in TITLES:
+        return TITLES[w]
     for suf in SUFFIXES:
         if len(w) > len(suf) + 2 and w.endswith(suf):
             w = w[: -len(suf)] + ("y" if suf in ("ies", "ied") else "")
             break
     # 'approve' / 'approved' / 'approves' -> 'approv'
     return w[:-1] if len(w) > 3 and w.endswith("e") else w
+
+
+# "Sen. Chuck Grassley (R-Iowa)" and "Senator Charles E. Grassley, Republican of Iowa" say
+# the same: party-state tags are read as the party and the state's name.
+STATES = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
+    "conn": "connecticut", "del": "delaware", "fla": "florida", "ga": "georgia", "ill": "illinois",
+    "ind": "indiana", "kan": "kansas", "kans": "kansas", "ky": "kentucky", "la": "louisiana", "md": "maryland",
+    "mass": "massachusetts", "mich": "michigan", "minn": "minnesota", "miss": "mississippi", "mo": "missouri",
+    "mont": "montana", "neb": "nebraska", "nev": "nevada", "nh": "new hampshire", "nj": "new jersey",
+    "nm": "new mexico", "ny": "new york", "nc": "north carolina", "nd": "north dakota", "okla": "oklahoma",
+    "ore": "oregon", "pa": "pennsylvania", "ri": "rhode island", "sc": "south carolina", "sd": "south dakota",
+    "tenn": "tennessee", "tex": "texas", "vt": "vermont", "va": "virginia", "wash": "washington",
+    "wva": "west virginia", "wis": "wisconsin", "wyo": "wyoming",
+}
+PARTIES = {"r": "republican", "d": "democrat", "i": "independent"}
+STATE_NAMES = frozenset(STATES.values()) | {"alaska", "hawaii", "idaho", "iowa", "maine", "ohio", "texas", "utah"}
+PARTY_STATE = re.compile(r"\b([RDI])-(W\.\s?Va\.|[A-Z]\.\s?[A-Z]\.|[A-Z][a-z]+\.?)")
+
+
+def _party_state(m: re.Match) -> str:
+    key = re.sub(r"[.\s]", "", m.group(2)).lower()
+    state = STATES.get(key, key)
+    if state not in STATE_NAMES:
+        return m.group(0)  # "D-Day"
+    return f"{PARTIES[m.group(1).lower()]} {state} "
 
 
 NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot)\b|n['’]t\b", re.IGNORECASE)
@@ -74,13 +106,24 @@ class ClaimEvidence:
     negated: bool = False
 
 
+# "X" vs "not X" is a polarity conflict only when the rest is the same sentence: this share
+# of the shorter side's content words shared, in sentences of at least this length ratio.
+POLARITY_OVERLAP = 0.8
+POLARITY_LENGTH = 0.6
+
+
 def field_conflicts(a: ClaimEvidence, b: ClaimEvidence) -> dict[str, tuple[str, str]]:
     """The typed-field conflicts of the pair (:func:`claimtrack.fields.conflicts`), less a
     polarity "conflict" the wording does not show (both or neither side holds a negation:
-    a parse that missed "isn’t" is not a contradiction)."""
+    a parse that missed "isn’t" is not a contradiction) or that is not "X" vs "not X" (a
+    negation somewhere in a longer or different sentence)."""
     diff = conflicts(a.fields, b.fields)
-    if "polarity" in diff and a.negated == b.negated:
-        del diff["polarity"]
+    if "polarity" in diff:
+        sa, sb = set(a.content), set(b.content)
+        overlap = len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
+        length = min(a.n_tokens, b.n_tokens) / max(a.n_tokens, b.n_tokens) if a.n_tokens and b.n_tokens else 0.0
+        if a.negated == b.negated or overlap < POLARITY_OVERLAP or length < POLARITY_LENGTH:
+            del diff["polarity"]
     return diff
 
 
@@ -99,7 +142,7 @@ def name_stems(entities) -> frozenset[str]:
 
 
 def evidence(text: str, entities, fields: ClaimFields) -> ClaimEvidence:
-    words = WORD.findall(text)
+    words = WORD.findall(PARTY_STATE.sub(_party_state, text))
     content = tuple(s for s in (stem(w) for w in words) if s and s not in STOP)
     return ClaimEvidence(content, name_stems(entities), fields, len(words), bool(NEGATION.search(text)))
 

@@ -28,13 +28,11 @@ PLANTED_SAME = [
                                     WIRE: "%both parties agreed to form specific delegations%"}),
     ("Wren River footbridge rebuilt first", {"Harbor Daily": "%replace the Wren River footbridge first%",
                                              "Civic Wire": "%Wren River footbridge will be the first to be rebuilt%"}),
+    ("no one else trapped", {"Northfield Courier": "%no one else trapped%", "Civic Wire": "%no one else trapped%"}),
 ]
 # Planted facts the pipeline does not yet bring together, with the reason; strict, so a fix
 # shows up as a test to move into PLANTED_SAME.
 KNOWN_MISSES = [
-    pytest.param("no one else trapped", {"Northfield Courier": "%no one else trapped%", "Civic Wire": "%no one else trapped%"},
-                 marks=pytest.mark.xfail(strict=True, reason="'crews found' vs 'divers found ... in the wreckage': the verifier's "
-                                                             "probability (0.57) sits just under its threshold (0.58)")),
     pytest.param("independent investigation",
                  {"Harbor Daily": "%launch an independent investigation%", "Civic Wire": "%promised an independent investigation%"},
                  marks=pytest.mark.xfail(strict=True, reason="'promised' is not recognised as an attribution cue, so Civic Wire's "

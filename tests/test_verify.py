@@ -168,4 +168,14 @@ def test_polarity_contradiction_needs_the_same_sentence_negated():
     short = evidence("Man is the objective", [], pos)
     longer = evidence("That is not the objective, man is the objective", [], neg)
     verdict = v.judge(0.85, short, longer)
-    assert not verdict.contradiction and not verdict.same
+    assert not verdict.contradiction and not verdict.differing  # the model alone decides "same"
+    assert field_conflicts(short, longer) == {}
+    assert field_conflicts(plain, negated) == {"polarity": ("positive", "negative")}
+
+
+def test_party_state_tags_read_as_party_and_state():
+    tag = evidence("Sen. Chuck Grassley is R-Iowa", [], ClaimFields())
+    spelled = evidence("Senator Charles E. Grassley is Republican of Iowa", [], ClaimFields())
+    assert {"senator", "republican", "iowa"} <= set(tag.content) & set(spelled.content)
+    assert {"democrat", "new", "york"} <= set(evidence("Sen. Charles Schumer is D-N.Y.", [], ClaimFields()).content)
+    assert "democrat" not in evidence("the D-Day landings", [], ClaimFields()).content
