@@ -32,6 +32,8 @@ from claimtrack.ids import content_hash
 from claimtrack.verify import (
     CONFLICT_FEATURES,
     FEATURES,
+    POLARITY_LENGTH,  # noqa: F401  (re-exported: "X" vs "not X" needs the same sentence)
+    POLARITY_OVERLAP,  # noqa: F401
     ClaimEvidence,
     VerifierModel,
     evidence_of_texts,
@@ -53,10 +55,6 @@ CANDIDATES = 20
 # DIFFERENT_RATIO * t (a different claim). With the trained t = 0.58: 0.41 and 0.15.
 MEAN_RATIO = 0.7
 DIFFERENT_RATIO = 0.25
-# A polarity contradiction needs the same words (this share of the shorter side's content
-# words) in sentences of similar length (this length ratio).
-POLARITY_OVERLAP = 0.8
-POLARITY_LENGTH = 0.6
 # Background descriptors ("Sen. Chuck Grassley is R-Iowa", claim kinds in
 # clustering.background_kinds) recur across unrelated stories. They are clustered only with
 # each other, only when every member was published within this many days of the others
@@ -507,7 +505,6 @@ class PairVerifier:
         self.contradiction_threshold = float(contradiction_threshold)
         self.different_below = float(DIFFERENT_RATIO * self.threshold if different_below is None else different_below)
         self._conflict_cols = [FEATURES.index(f) for f in CONFLICT_FEATURES]
-        self._overlap_col, self._length_col = FEATURES.index("overlap_min"), FEATURES.index("length_ratio")
 
     @classmethod
     def from_settings(cls, settings) -> "PairVerifier":
@@ -524,10 +521,6 @@ class PairVerifier:
         diff = field_conflicts(a, b)
         if not diff:
             return Verdict(cosine >= self.floor and p >= self.threshold, False, p, {})
-        if set(diff) == {"polarity"} and (x[self._overlap_col] < POLARITY_OVERLAP or x[self._length_col] < POLARITY_LENGTH):
-            # "X" vs "not X" is a contradiction only when the rest is the same sentence; a
-            # negation somewhere in a longer or different sentence is not
-            return Verdict(False, False, p, diff)
         x[self._conflict_cols] = 0.0
         p_if_agreeing = float(self.model.probability(x)[0])
         return Verdict(False, cosine >= self.floor and p_if_agreeing >= self.contradiction_threshold, p, diff)
