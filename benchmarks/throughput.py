@@ -1,7 +1,7 @@
 """End-to-end claims/s against bare ``SentenceTransformer.encode`` of the same claim texts.
 
     .venv/bin/python benchmarks/throughput.py [--runs 3] [--data multisource/basil_dev.jsonl]
-        [--before REF] [--rerun 3] [--no-stages]
+        [--before REF] [--rerun 3] [--stages both|after|none] [--profile]
 
 Each round, side by side in one benchmark run (the code is copied once at the start, so
 edits to the tree during the benchmark do not leak in):
@@ -50,9 +50,9 @@ from claimtrack.embed import model_path
 texts = json.load(open(sys.argv[1]))
 model = SentenceTransformer(model_path(), device="cpu")
 model.encode(texts[:64], batch_size=64)  # warm-up, as a served model would be
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 model.encode(texts, batch_size=64, convert_to_numpy=True)
-print(json.dumps({"seconds": time.perf_counter() - t0, "texts": len(texts)}))
+print(json.dumps({"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0, "texts": len(texts)}))
 """
 
 STAGES = """
@@ -166,10 +166,17 @@ def unchanged_rerun(data: Path, sides: dict, reps: int) -> dict:
             "ratio_to_empty_flow": {k: round(v / med["empty flow"], 3) for k, v in med.items() if k != "empty flow"}}
 
 
+def _children_cpu() -> float:
+    import resource
+
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def end_to_end(data: Path, tmp: Path, code: Path) -> dict:
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _children_cpu()
     proc = subprocess.run(_run_cmd(data, tmp), capture_output=True, text=True, env=_env(tmp, code), cwd=tmp)
-    wall = time.perf_counter() - t0
+    wall, cpu = time.perf_counter() - t0, _children_cpu() - c0
     if proc.returncode != 0:
         raise SystemExit(f"claimtrack run failed: {proc.stderr[-2000:]}")
     import duckdb
@@ -180,7 +187,8 @@ def end_to_end(data: Path, tmp: Path, code: Path) -> dict:
     finally:
         con.close()
     (tmp / "texts.json").write_text(json.dumps(texts))
-    return {"wall_seconds": round(wall, 2), "claims": len(texts), "claims_per_second": round(len(texts) / wall, 1)}
+    return {"wall_seconds": round(wall, 2), "cpu_seconds": round(cpu, 2), "claims": len(texts),
+            "claims_per_second": round(len(texts) / wall, 1)}
 
 
 def bare_encode(tmp: Path) -> dict:
@@ -189,7 +197,8 @@ def bare_encode(tmp: Path) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"bare encode failed: {proc.stderr[-2000:]}")
     r = json.loads(proc.stdout.strip().splitlines()[-1])
-    return {"seconds": round(r["seconds"], 2), "claims_per_second": round(r["texts"] / r["seconds"], 1)}
+    return {"seconds": round(r["seconds"], 2), "cpu_seconds": round(r["cpu_seconds"], 2),
+            "claims_per_second": round(r["texts"] / r["seconds"], 1)}
 
 
 def stages(data: Path, tmp: Path, code: Path, mode: str) -> dict:
@@ -200,14 +209,55 @@ def stages(data: Path, tmp: Path, code: Path, mode: str) -> dict:
     return {k: round(v, 2) for k, v in json.loads(proc.stdout.strip().splitlines()[-1]).items()}
 
 
+# Frames that only pass the call on (the CLI, Typer/Click, runpy, Prefect's engine wrappers,
+# import machinery): left out of the profile table so that it shows where the time goes.
+WRAPPERS = ("runpy", "typer/", "click/", "claimtrack/cli.py", "prefect/flow_engine.py", "prefect/task_engine.py",
+            "prefect/flows.py", "prefect/tasks.py", "prefect/utilities/callables", "contextlib.py", "<frozen importlib",
+            "{built-in method builtins.exec}", "<string>", "{built-in method builtins.next}",
+            "concurrent/futures", "threading.py", "{built-in method builtins.__import__}", "importlib/__init__.py",
+            "<listcomp>", "<genexpr>", "_local_map", "(minibatch)", "thinc/model.py", "thinc/layers/chain.py",
+            "thinc/layers/with_array.py", "spacy/language.py:1536(pipe)", "onnxruntime_inference_collection.py",
+            "spacy/pipeline/pipe.pyx")
+
+
+def profile(data: Path, tmp: Path, code: Path, top: int = 20) -> dict:
+    """``claimtrack run`` on a new warehouse under cProfile (the flow's process; the temporary
+    Prefect server is a child process, its start is the wait in ``server.py start``). Returns
+    the wall seconds and the top ``top`` functions by cumulative time, wrappers left out."""
+    import pstats
+
+    prof = tmp / "run.prof"
+    cmd = [PY, "-m", "cProfile", "-o", str(prof)] + _run_cmd(data, tmp)[1:]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=_env(tmp, code), cwd=tmp)
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"profiled claimtrack run failed: {proc.stderr[-2000:]}")
+    st = pstats.Stats(str(prof))
+    total = st.total_tt
+    rows = []
+    for (path, line, name), (cc, nc, tt, ct, _callers) in sorted(st.stats.items(), key=lambda kv: -kv[1][3]):
+        where = f"{path}:{line}({name})" if line else name
+        short = where.replace(str(code) + "/", "").split("site-packages/")[-1]
+        if any(w in where for w in WRAPPERS) or name in ("<module>",):
+            continue
+        rows.append({"function": short, "calls": nc, "tottime_s": round(tt, 2), "cumtime_s": round(ct, 2),
+                     "share_of_run": round(ct / total, 3)})
+        if len(rows) == top:
+            break
+    return {"wall_seconds": round(wall, 2), "profiled_seconds": round(total, 2), "top_cumulative": rows}
+
+
 def summarise(rounds: list[dict], label: str) -> dict:
     rs = [r[label] for r in rounds]
     e2e = statistics.median(r["end_to_end"]["claims_per_second"] for r in rs)
     bare = statistics.median(r["bare_encode"]["claims_per_second"] for r in rounds)
     wall = statistics.median(r["end_to_end"]["wall_seconds"] for r in rs)
-    out = {"median_end_to_end_claims_per_second": e2e, "median_bare_encode_claims_per_second": bare,
+    bare_cpu = statistics.median(r["bare_encode"]["cpu_seconds"] for r in rounds)
+    out = {"median_bare_encode_cpu_seconds": bare_cpu, "median_end_to_end_claims_per_second": e2e, "median_bare_encode_claims_per_second": bare,
            "ratio": round(e2e / bare, 3), "median_end_to_end_wall_seconds": wall,
            "claims": rs[0]["end_to_end"]["claims"]}
+    out["median_end_to_end_cpu_seconds"] = statistics.median(r["end_to_end"]["cpu_seconds"] for r in rs)
     if "stages" in rs[0]:
         stage_med = {k: round(statistics.median(r["stages"][k] for r in rs), 2) for k in rs[0]["stages"]}
         in_stages = sum(v for k, v in stage_med.items() if not k.startswith("of which"))
@@ -226,7 +276,10 @@ def main() -> None:
                     help="then time an unchanged re-run against an empty five-task flow, this many times each (0: skip)")
     ap.add_argument("--before", metavar="REF",
                     help="also run, alternating, the tree with the throughput files as of git REF ('before')")
-    ap.add_argument("--no-stages", action="store_true", help="skip the in-process stage breakdown")
+    ap.add_argument("--stages", choices=("both", "after", "none"), default="both",
+                    help="which sides get the in-process stage breakdown")
+    ap.add_argument("--profile", action="store_true",
+                    help="only profile one run (cProfile, each side) and print the top-20 cumulative table")
     args = ap.parse_args()
     data = bench_file(args.data)
     rounds, rerun = [], None
@@ -235,6 +288,19 @@ def main() -> None:
         codes = {"after": code_copy(base / "code-after")}
         if args.before:
             codes = {"before": code_copy(base / "code-before", args.before)} | codes
+        if args.profile:
+            out = {}
+            for label, code in codes.items():
+                (base / f"profile-{label}").mkdir()
+                out[label] = profile(data, base / f"profile-{label}", code)
+                print(f"### {label}: {out[label]['wall_seconds']} s wall under cProfile "
+                      f"({out[label]['profiled_seconds']} s profiled), load average {os.getloadavg()[0]:.1f}\n")
+                print("| function | calls | own s | cumulative s | share |\n|---|---|---|---|---|")
+                for r in out[label]["top_cumulative"]:
+                    print(f"| `{r['function']}` | {r['calls']} | {r['tottime_s']} | {r['cumtime_s']} | {r['share_of_run']:.0%} |")
+                print(flush=True)
+            write_result("throughput_profile", {"machine": machine(), **out})
+            return
         for i in range(args.runs):
             labels = list(codes) if i % 2 == 0 else list(reversed(codes))  # alternate who goes first
             r, sides = {}, {}
@@ -242,7 +308,7 @@ def main() -> None:
                 tmp = base / f"round{i}-{label}"
                 tmp.mkdir()
                 r[label] = {"end_to_end": end_to_end(data, tmp, codes[label])}
-                if not args.no_stages:
+                if args.stages == "both" or args.stages == label:
                     r[label]["stages"] = stages(data, tmp, codes[label], "serial" if label == "before" else "overlap")
                 sides[label] = (tmp, codes[label])
             r["bare_encode"] = bare_encode(sides["after"][0])
@@ -255,7 +321,7 @@ def main() -> None:
             print(f"round {i + 1}:", json.dumps(r), flush=True)
     out = {
         "command": f".venv/bin/python benchmarks/throughput.py --runs {args.runs} --data {args.data} --rerun {args.rerun}"
-                   + (f" --before {args.before}" if args.before else "") + (" --no-stages" if args.no_stages else ""),
+                   + (f" --before {args.before}" if args.before else "") + f" --stages {args.stages}",
         "machine": machine(), "load_average_at_end": os.getloadavg(), "rounds": rounds,
         **{label: summarise(rounds, label) for label in codes},
         "unchanged_rerun": rerun,
