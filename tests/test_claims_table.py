@@ -123,10 +123,18 @@ TABLE = [
     ("resolution", "Defense attorney Nora Fisk spoke on Monday. Hale's attorney asked the court for a delay.", "clause",
      [("Defense attorney Nora Fisk spoke on Monday", None), ("Nora Fisk is Defense attorney", None),
       ("Hale's attorney asked the court for a delay", None)], None),
-    # resolution: a pronoun is not the person the claim names after it ("from him to Dunn")
+    # resolution: a pronoun is not the person the claim names after it ("from him to Dunn"):
+    # not resolved, and then nobody can tell who it is
     ("resolution", "Governor Ray Dunn spoke on Monday. A letter sent from him to Governor Ray Dunn asked for a delay.",
-     "clause", [("Governor Ray Dunn spoke on Monday", None),
-                ("A letter sent from him to Governor Ray Dunn asked for a delay", None)], None),
+     "clause", [("Governor Ray Dunn spoke on Monday", None)], {"unresolved_pronoun": 1}),
+    ("resolution", "He raised just over $200,000 for his campaign, while Mark Lowe spent more than $1 million.",
+     "clause", [], {"unresolved_pronoun": 1}),
+    # filters: a "what" clause is an object, not what an expletive "it" points to
+    ("filters", "It defended what Tom Hale called a fair plan.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "It is clear that the deal will hold.", "clause", [("It is clear that the deal will hold", None)], None),
+    # relative: no "X is Y" from an appositive whose owner is a pronoun ("their party's nominee")
+    ("relative", "Their party's nominee, Roy Dunn, lost the race.", "clause",
+     [("Their party's nominee, Roy Dunn, lost the race", None)], None),
     # resolution: "both sides" is not the last pair of people
     ("resolution", "Ana Ruiz and Tom Hale met on Monday. The agency was lobbied by both sides.", "clause",
      [("Ana Ruiz and Tom Hale met on Monday", None), ("The agency was lobbied by both sides", None)], None),

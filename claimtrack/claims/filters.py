@@ -65,9 +65,9 @@ def expletive_it(head) -> bool:
     if head.lemma_.lower() in EXPLETIVE_VERBS:
         return True
     for c in head.children:
-        if c.dep_ in EXPLETIVE_DEPS or c.dep_ == "advcl" and any(
+        if c.dep_ == "xcomp" or c.dep_ in ("ccomp", "csubj", "advcl") and any(
                 g.dep_ == "mark" and g.lower_ in ("if", "whether", "that", "when") for g in c.children):
-            return True
+            return True  # ("It defended what Akin called ...": a "what" clause is an object)
         if c.dep_ in ("attr", "acomp", "oprd") and any(g.dep_ in EXPLETIVE_DEPS for g in c.subtree):
             return True
     return False

@@ -71,6 +71,10 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
            for c in head.children):
         return "fragment_subordinate"  # "Once the final bill is done"
     first = doc[min(toks)]
+    if first.text in ("'s", "’s", "'re", "’re", "n't", "n’t", "'m", "’m"):
+        return "fragment_dangling"  # "'s the bottom line": the word before it was cut off
+    if first.lower_ == "then" and any(t.lower_ == "if" for t in doc[first.sent.start:first.i]):
+        return "fragment_subordinate"  # "then Democrats can talk": the "if ..." it depends on was cut
     if first.lower_ == "however" and first.tag_ == "WRB" and first.i + 1 < len(doc) and doc[first.i + 1].text != ",":
         return "fragment_subordinate"  # "However valid her comments may have been"
     s0 = subj[0]

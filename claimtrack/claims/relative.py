@@ -41,8 +41,10 @@ def appositive_is_description(doc, noun, app_head, app: list[int]) -> bool:
     Brennan"; "a warrior culture, a warrior mentality"), a party letter ("LePage (R)")."""
     if noun.ent_type_ in PLACE_ENTS:
         return False
-    if noun.ent_type_ == "PERSON" and app_head.ent_type_ == "PERSON":
-        return False
+    if noun.pos_ == "PROPN" and app_head.ent_type_ == "PERSON" or noun.ent_type_ == "PERSON" and app_head.ent_type_ == "PERSON":
+        return False  # a name is not another name ("Clinton spokesman Nick Merrill" misparsed)
+    if noun.tag_ in ("NNS", "NNPS") or any(doc[j].dep_ == "conj" for j in app):
+        return False  # "two officers, Special Agents Griner and Bailey": a list, not "X is Y"
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
         return False
     words = [doc[j] for j in app if doc[j].is_alpha]
@@ -119,8 +121,10 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             np_ = np_pieces(doc, noun, toks, set(range(a, b)))
             if not np_ or noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children):
                 continue  # "the nominee for president, Hillary Clinton" is no "president is Hillary Clinton"
-            if any(doc[j].lower_ in APPOSITIVE_PRONOUNS for j in app):
-                continue  # "Cruz, his main competition": whose, the appositive does not say
+            if any(doc[j].lower_ in APPOSITIVE_PRONOUNS for j in app + np_):
+                # "Cruz, his main competition", "their party's nominee, Roy Moore": whose, the
+                # claim does not say
+                continue
             age = len(app) == 1 and doc[app[0]].like_num
             verb = "is"
             pieces = np_ + [verb] + app + (["years old"] if age else [])
@@ -144,6 +148,8 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 j -= 1
             if not title or not any(doc[t].pos_ == "NOUN" for t in title) or doc[title[-1]].tag_ == "NNS":
                 continue
+            if doc[title[0]].ent_iob_ == "I":
+                continue  # "Fox News contributor Mike Huckabee" is no "Mike Huckabee is News contributor"
             if any(doc[t].tag_.startswith("VB") or doc[t].lemma_.lower() in SPEECH_VERBS for t in title):
                 continue  # "Authorities allege Moschetto ..." is no title
             name = [k for k in range(ent.start, ent.end) if doc[k].text not in ("'s", "’s")]

@@ -56,7 +56,11 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
             name = resolve.resolve_pronoun(ctx, doc, tok, s, e)
             if not name or i == idx[-1]:  # a claim-final pronoun keeps its wording (its span ends there)
                 continue
-            if already(i, name) or later(i, name):
+            if later(i, name):
+                # "He raised $200,000, while Cantor spent $1 million": a pronoun before the
+                # name is most often someone else; left unresolved (and then not kept)
+                continue
+            if already(i, name):
                 named.add(base(name))
                 if kept is not None:
                     kept.add(i)
