@@ -138,6 +138,21 @@ def test_nested_quotes_belong_to_the_outer_speaker(text, needle, speaker, kind, 
     assert c.speaker_mention not in ("I", "We", "we")
 
 
+CUE_SHAPES = [
+    # the cue as an infinitive after another verb
+    ("Senator Ada Klein appeared to suggest that the tariffs would be lifted.", "the tariffs would be lifted",
+     "Ada Klein", "speech", ["suggest", "appeared"]),
+    # a predicate adjective as the reported clause; a share of people as the speaker
+    ("In the survey, 58 percent said the mayor was right to close the road.", "the mayor was right",
+     "58 percent", "speech", ["said"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", CUE_SHAPES)
+def test_cue_shapes(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)
+
+
 SPEAKER_SHAPES = [
     # a condition before the cue is no speaker
     ("If the council approves the plan, analysts said the rents will rise.", "the rents will rise", "analysts",

@@ -156,7 +156,7 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
     speaker = speaker_text(speaker_tok)
     units = []
     for child in verb.children:
-        if (child.dep_ in ("ccomp", "parataxis") or reported_advcl(doc, verb, child)) and child.pos_ in ("VERB", "AUX") \
+        if (child.dep_ in ("ccomp", "parataxis") or reported_advcl(doc, verb, child)) and clause_head(child) \
                 and (speaker_tok is None or child.i != speaker_tok.i):
             a, b = subtree_range(child)
             units.append(Unit(range_(a, b), child, speaker, cue or cue_text(verb), quote_kind_of(doc, a, b, s, e)))
@@ -165,6 +165,14 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
             units.extend(u.copy(kind="participial") for u in content_units(doc, child, speaker_tok, s, e)
                          or describe_units(doc, child, speaker_tok, s, e))
     return units
+
+
+def clause_head(tok) -> bool:
+    """A verb, or a predicate adjective with its copula and subject ("Clinton was justified")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    return tok.pos_ == "ADJ" and any(c.dep_ in ("aux", "auxpass") for c in tok.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def reported_advcl(doc, verb, child) -> bool:
@@ -313,6 +321,16 @@ def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
         units = verb_units(doc, root, s, e)
         if units:
             return [u for u in units if max(u.token_set(), default=s) < end] or units
+    # "X appeared to suggest that ...", "X went on to explain that ...": the cue is the
+    # infinitive, the speaker the subject of the verb it hangs off
+    for x in root.children:
+        if x.dep_ == "xcomp" and is_cue(x, CLAUSE_CUES) and any(g.tag_ == "TO" for g in x.children):
+            spk = find_speaker(root)
+            if spk is None or nested(doc, x, spk, s, e):
+                continue
+            units = content_units(doc, x, spk, s, e, cue=f"{cue_text(root)} to {x.text}")
+            if units:
+                return [u for u in units if max(u.token_set(), default=s) < end] or units
     # "X did A and said B": X owns B; "X did A" stays a claim of its own
     for conj in root.children:
         if conj.dep_ != "conj" or conj.i < root.i or not is_cue(conj, lemmas) or conj.tag_ == "VBG":
