@@ -139,9 +139,23 @@ TABLE = [
     ("resolution", "Ana Ruiz and Tom Hale met on Monday. The agency was lobbied by both sides.", "clause",
      [("Ana Ruiz and Tom Hale met on Monday", None), ("The agency was lobbied by both sides", None)], None),
     # resolution: a name the tagger missed ("Lopez") is a rival: "he" is not the previous
-    # sentence's senator; as the statement reads, it is the speaker (named, nobody else)
+    # sentence's senator; nor certainly the speaker, since the senator was just named
     ("resolution", "Senator Tom Ruiz spoke on Monday. Then Mayor Lopez said he would veto the plan.", "clause",
-     [("Senator Tom Ruiz spoke on Monday", None), ("he would veto the plan", "Lopez")], None),
+     [("Senator Tom Ruiz spoke on Monday", None)], {"unresolved_pronoun": 1}),
+    ("resolution", "The report hurt Roy Dunn with his party. Senator Mark Lowe said he should drop out regardless.",
+     "clause", [("The report hurt Roy Dunn with his party", None)], {"unresolved_pronoun": 1}),
+    # resolution: the speaker named alone (nobody else in this or the last sentence) is "he"
+    ("resolution", "Mark Lowe spoke on Monday. Mark Lowe said he would run again.", "clause",
+     [("Mark Lowe spoke on Monday", None), ("he would run again", "Mark Lowe")], None),
+    # resolution: "the Russian president" is not the president the article named
+    ("resolution", "Mayor Tom Hale met Vladimir Putin in May. The Russian president praised the deal.", "clause",
+     [("Mayor Tom Hale met Vladimir Putin in May", None), ("The Russian president praised the deal", None)], None),
+    # resolution: "he ... him" in one clause are two people: neither is the one person named
+    ("resolution", "Tom Hale was upset because the voters booed, and so he left him the voicemail.", "clause",
+     [("Tom Hale was upset because the voters booed", None)], {"unresolved_pronoun": 1}),
+    # resolution: a person named (even untagged) is not named again for "his"
+    ("resolution", "President Mark Lowe spoke on Monday. Lowe changed his mind on Tuesday.", "clause",
+     [("President Mark Lowe spoke on Monday", None), ("Lowe changed his mind on Tuesday", None)], None),
     ("resolution", "Senator Tom Ruiz spoke on Monday. Lopez and his allies continue to raise the issue.", "clause",
      [("Senator Tom Ruiz spoke on Monday", None)], {"unresolved_pronoun": 1}),
     # resolution: a subject "he" after people named only as owners/objects is not certain

@@ -117,6 +117,8 @@ def speaker_alone(doc, s: int, e: int, mention: str | None, speaker: str | None,
             return None
     if any(t.text not in words for t in resolve.rival_tokens(doc, s, e, sent_people)):
         return None
+    if any(p != name and p != "?" for p in ctx.last_sentence_people):
+        return None  # "The report hurt Moore. McCain said he should drop out": he may be Moore
     return name
 
 

@@ -31,6 +31,9 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
     pos = {p: k for k, p in enumerate(pieces) if isinstance(p, int)}
     done: set[int] = set()
     named: set[str] = set()  # people the claim already names, by a substitution
+    # "the spokesman is Nick Merrill" (an appositive/title claim) names its person already:
+    # its description is never another name ("Clinton is Nick Merrill")
+    composed = any(isinstance(p, str) for p in pieces)
 
     def base(name: str) -> str:
         return name.removesuffix("'s")
@@ -42,6 +45,9 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
         return any(ent.start in toks and (ctx.canonical(text) or text) == base(name) for ent, text, _ in people_spans)
 
     def already(i: int, name: str) -> bool:
+        last = base(name).split()[-1:]
+        if last and any(isinstance(p, int) and doc[p].text == last[0] for p in pieces[:pos[i]]):
+            return True  # "Trump changed his mind" (Trump not tagged a person): named already
         have = named | mentioned_people(doc, pieces, pos[i], ctx, people_spans)
         if speaker:
             have.add(ctx.canonical(speaker) or speaker)
@@ -68,7 +74,7 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
             subs[i] = name
             named.add(base(name))
             continue
-        span = resolve.description_span(tok) if tok.pos_ == "NOUN" else None
+        span = resolve.description_span(tok) if tok.pos_ == "NOUN" and not composed else None
         if span is None:
             continue
         a, b = span

@@ -217,7 +217,7 @@ def rival_tokens(doc, s: int, upto: int, spans) -> list:
             out.append(t)
             continue
         if t.dep_ not in ARG_DEPS or not t.text[:1].isupper() or not t.is_alpha or t.pos_ in ("PRON", "DET") \
-                or t.tag_ == "NNPS" or t.i == s and t.tag_ in ("NNS", "NN") and t.pos_ == "NOUN":
+                or t.tag_ == "NNPS" or t.i == s and t.tag_ == "NNS" and t.pos_ == "NOUN":
             continue
         if t.ent_type_ == "ORG" and (t.dep_ not in ("nsubj", "nsubjpass", "dobj", "poss") or t.text.isupper()
                                      or any(c.dep_ == "det" for c in t.children)):
@@ -275,6 +275,19 @@ def resolve_pronoun(ctx: Context, doc, tok, s: int, e: int | None = None) -> str
             name = ctx.last_sentence_people[0]
     if name is None:
         return None
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and (head.tag_ == "VBP" or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBP" for c in head.children)):
+        return None  # "he are informed": a garbled clause, nobody to name
+    same = MALE_PRONOUNS if low in MALE_PRONOUNS else FEMALE_PRONOUNS
+    if any(c.i != tok.i and c.lower_ in same and c.lower_ not in ("his", "her") and c.dep_ in (
+            "nsubj", "nsubjpass", "dobj", "dative") for c in (head.children if tok.dep_ != "pobj" else [])):
+        return None  # "he left him the voicemail": two people, not one
+    if before and tok.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "ccomp" and head.head.lemma_ in (
+            "say", "tell", "add", "argue", "insist", "suggest") and any(
+            p != name and ctx.gender_fits(p, low) for p in ctx.last_sentence_people if p != "?"):
+        # "McCain said he should drop out" right after a sentence about Moore: he may be Moore
+        return None
     person = next((p for p in ctx.people if p.name == name), None)
     if len(name.split()) < 2 and not (person and (person.roles or person.genders)):
         # a one-word "person" never titled or addressed ("Twitter", "Marine", "Momma") is
@@ -306,6 +319,8 @@ def description_span(tok):
     first = kids[0]
     if any(k.lower_ in RANK_WORDS for k in kids):
         return None  # "the vice president", "the former president": another person than "the president"
+    if any(k.dep_ == "amod" and (k.text[:1].isupper() or k.ent_type_ in ("NORP", "GPE")) for k in kids):
+        return None  # "the Russian president" is not the president the article named
     if any(c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "at", "on") for c in tok.rights):
         return None  # "the president of the board", "the envoy for the coalition": a role the article may not have named
     if low in ROLE_NOUNS and tok.tag_ == "NN":
