@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import ROOT, bench_file  # noqa: E402
+from benchmarks.common import ROOT, bench_file, machine, write_result  # noqa: E402
 
 PY = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
 
@@ -118,8 +118,12 @@ def main() -> None:
         serial = run("serial", data, tmp / "serial.duckdb", tmp / "code")
         overlap = run("overlap", data, tmp / "overlap.duckdb", tmp / "code")
         result = compare(tmp / "serial.duckdb", tmp / "overlap.duckdb")
-    print(json.dumps({"serial": serial, "overlap": overlap, "tables": result}, indent=1))
     same = all(v.get("identical", True) for v in result.values()) and result["embeddings"]["same_texts"]
+    out = {"command": f".venv/bin/python benchmarks/throughput_identity.py --data {args.data}", "machine": machine(),
+           "load_average_at_end": os.getloadavg(), "identical": same, "serial": serial, "overlap": overlap,
+           "tables": result}
+    write_result("throughput_identity", out)
+    print(json.dumps(out, indent=1))
     print("IDENTICAL" if same else "DIFFERENT")
     sys.exit(0 if same else 1)
 
