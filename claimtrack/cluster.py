@@ -11,8 +11,10 @@ person) is a *contradiction*: the claim is kept out of that cluster and recorded
 Clustering: claims are visited in a deterministic order (published_at, claim_id). A claim
 joins the most similar candidate cluster whose representative the verifier calls the same
 claim and none of whose members it calls a different claim (complete linkage), else it
-founds a new cluster whose id is a hash of its own claim id. So clusters cannot chain and
-no stored cluster holds a pair the verifier calls different. Existing clusters are never
+founds a new cluster whose id is a hash of its own claim id; a cluster founded in the pass
+then merges into an older one when the two pass that test as one. So clusters cannot chain
+and no stored cluster holds a pair the verifier calls different. Background descriptors
+("Sen. X is R-Iowa") cluster only with each other, within BACKGROUND_WINDOW_DAYS. Existing clusters are never
 renumbered; ``recluster`` rebuilds from scratch and maps new clusters onto old ids by
 overlap, recording merges and splits.
 """
@@ -52,7 +54,7 @@ CANDIDATES = 20
 # Cluster membership (average linkage, measured on BASIL dev with benchmarks/basil_pipeline.py):
 # a claim joins when it is the same claim as one member (the verifier's threshold t), the mean
 # probability over all members is at least MEAN_RATIO * t and no member is below
-# DIFFERENT_RATIO * t (a different claim). With the trained t = 0.58: 0.41 and 0.15.
+# DIFFERENT_RATIO * t (a different claim). With the trained t = 0.56: 0.39 and 0.14.
 MEAN_RATIO = 0.7
 DIFFERENT_RATIO = 0.25
 # Background descriptors ("Sen. Chuck Grassley is R-Iowa", claim kinds in
@@ -272,6 +274,7 @@ def assign(
     (candidate cluster, outcome) pairs tried, in order."""
     result = ClusterResult()
     existing = set(states)
+    refused: dict[str, list[tuple[str, float, int]]] = {}
     vecs_all = np.asarray(claim_vectors, dtype=np.float32)
     floor = verifier.floor
     for b0 in range(0, len(claim_ids), block):
@@ -297,7 +300,8 @@ def assign(
             chosen = None
             tried = trace.setdefault(cid, []) if trace is not None else None
             # most similar first; ties go to the older cluster
-            for cl, (s, _) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1])):
+            ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
+            for cl, (s, _) in ranked:
                 st = states[cl]
                 if st.background != scope.background:
                     continue
@@ -341,6 +345,8 @@ def assign(
                 result.assignments.append(Assignment(cid, cl, round(chosen[1], 6), False))
             else:
                 cl = cluster_id_for(cid)
+                if merge:  # the older clusters it was refused by, and their sizes then
+                    refused[cl] = [(o, sim, len(states[o].vectors)) for o, (sim, _) in ranked]
                 states[cl] = ClusterState(background=scope.background)
                 result.assignments.append(Assignment(cid, cl, 1.0, True))
             states[cl].vectors.append(vec)
@@ -352,7 +358,7 @@ def assign(
             index.add(added_ids, vecs[added_pos])
     if merge:
         merge_new_clusters(index, states, result, verifier, existing, k, window_days,
-                           vectors=dict(zip(claim_ids, vecs_all)))
+                           vectors=dict(zip(claim_ids, vecs_all)), candidates=refused)
     return result
 
 
@@ -366,20 +372,21 @@ def _mergeable(a: ClusterState, b: ClusterState, verifier: "PairVerifier", windo
         return False
     if a.background and any(x is None or y is None or abs(x - y) > window_days for x in a.days for y in b.days):
         return False
-    if any(field_conflicts(x, y) for x in a.evidence for y in b.evidence):
-        return False
     cos = (np.asarray(b.vectors, dtype=np.float32) @ np.asarray(a.vectors, dtype=np.float32).T).ravel()
     ev_b = [y for y in b.evidence for _ in a.evidence]
     ev_a = [x for _ in b.evidence for x in a.evidence]
     probs = verifier.probabilities(cos, ev_a, ev_b)
-    return (float(probs.max()) >= verifier.threshold and float(probs.min()) >= verifier.different_below
-            and float(probs.mean()) >= verifier.mean_threshold)
+    if (float(probs.max()) < verifier.threshold or float(probs.min()) < verifier.different_below
+            or float(probs.mean()) < verifier.mean_threshold):
+        return False
+    return not any(field_conflicts(x, y) for x, y in zip(ev_a, ev_b))
 
 
 def merge_new_clusters(index: CandidateIndex, states: dict[str, ClusterState], result: ClusterResult,
                        verifier: "PairVerifier", existing: set[str], k: int = CANDIDATES,
                        window_days: float = BACKGROUND_WINDOW_DAYS,
-                       vectors: dict[str, np.ndarray] | None = None) -> dict[str, str]:
+                       vectors: dict[str, np.ndarray] | None = None,
+                       candidates: dict[str, list[tuple[str, float, int]]] | None = None) -> dict[str, str]:
     """Merge each cluster founded in this pass (in founding order) into the most similar
     older cluster it is :func:`_mergeable` with; returns {merged-away id: kept id}.
 
@@ -387,27 +394,33 @@ def merge_new_clusters(index: CandidateIndex, states: dict[str, ClusterState], r
     or renumbered); the merged cluster's members, variants and index entries move to the
     kept id (``vectors``: claim id -> vector, to give moved members their cosine to the
     kept representative). Candidates are the clusters of the nearest index entries to the merged
-    cluster's representative (cosine at least ``verifier.floor``)."""
+    cluster's representative (cosine at least ``verifier.floor``), or (``candidates``, from
+    :func:`assign`) the older clusters its founder was refused by, with their sizes then: a
+    pair where neither side has grown since is the same test that failed and is skipped."""
     founded = [a.cluster_id for a in result.assignments if a.founded]
     if not founded:
         return {}
     order = {c: i for i, c in enumerate(list(existing) + founded)}
     moved: dict[str, str] = {}
-    reps = np.stack([states[c].vectors[0] for c in founded]).astype(np.float32)
-    sims, idx = index.search(reps, k)
-    for row, cl in enumerate(founded):
+    if candidates is None:
+        reps = np.stack([states[c].vectors[0] for c in founded]).astype(np.float32)
+        sims, idx = index.search(reps, k)
+        candidates = {cl: [(index.ids[j], sim, -1) for sim, j in zip(sims[row].tolist(), idx[row].tolist())
+                           if j >= 0 and sim >= verifier.floor]
+                      for row, cl in enumerate(founded)}
+    for cl in founded:
         st = states[cl]
-        seen: dict[str, float] = {}
-        for sim, j in zip(sims[row].tolist(), idx[row].tolist()):
-            if j < 0 or sim < verifier.floor:
-                continue
-            other = index.ids[j]
+        seen: dict[str, tuple[float, int]] = {}
+        for other, sim, size in candidates.get(cl, ()):
+            grown = size < 0 or len(st.vectors) > 1
             while other in moved:
-                other = moved[other]
+                other, grown = moved[other], True
             # a stored cluster no new claim came near is not loaded: not a candidate
             if other != cl and other in states and other in order and order[other] < order[cl] and other not in seen:
-                seen[other] = sim
-        for other, _ in sorted(seen.items(), key=lambda kv: (-kv[1], order[kv[0]])):
+                seen[other] = (sim, size if not grown else -1)
+        for other, (_, size) in sorted(seen.items(), key=lambda kv: (-kv[1][0], order[kv[0]])):
+            if size >= 0 and len(states[other].vectors) == size:
+                continue  # neither side changed since the founder was refused: the same test
             if _mergeable(states[other], st, verifier, window_days):
                 target = states[other]
                 target.vectors.extend(st.vectors)
