@@ -148,6 +148,19 @@ CUE_SHAPES = [
 ]
 
 
+DIRECTIVE_CUES = [
+    ("The council called on the developer to restore the old pier.", "the developer should restore the old pier",
+     "The council", "speech", ["called"]),
+    ("Dr. Lena Ortiz urged parents not to skip the vaccine.", "parents should not skip the vaccine",
+     "Lena Ortiz", "intention", ["urged"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", DIRECTIVE_CUES)
+def test_directives_read_as_should(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)
+
+
 @pytest.mark.parametrize("text,needle,speaker,kind,absent", CUE_SHAPES)
 def test_cue_shapes(text, needle, speaker, kind, absent):
     check(text, needle, speaker, kind, absent)

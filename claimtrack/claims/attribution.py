@@ -235,6 +235,34 @@ def describe_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
                   kind="description", composed=True)]
 
 
+DIRECTIVES = {"urge", "ask", "call", "press", "encourage", "implore", "beg", "tell", "advise", "warn", "order"}
+
+
+def directive_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
+    """"X urged Y to Z" / "X called on Y to Z" / "X told Y to Z" -> "Y should Z" (X's claim,
+    cue "urged" / "called on")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in DIRECTIVES or speaker_tok is None or speaker_tok.i > verb.i:
+        return []
+    cue = cue_text(verb)
+    addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if addressee is None and lemma == "call":
+        on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+        addressee = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+        cue = f"{cue} {on.text}" if addressee is not None else cue
+    if addressee is None or addressee.lower_ in NON_SPEAKERS:
+        return []
+    x = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX") and c.i > addressee.i
+              and any(g.tag_ == "TO" and g.i == c.i - 1 for g in c.children)), None)
+    if x is None:
+        return []
+    neg = any(g.dep_ == "neg" and g.i == x.i - 2 for g in x.children)  # "urged Y not to Z"
+    a, b = subtree_range(addressee)
+    _, xb = subtree_range(x)
+    modal = ["should", "not"] if neg else ["should"]
+    return [Unit(range_(a, b) + modal + range_(x.i, xb), x, speaker_text(speaker_tok), cue, "indirect", composed=True)]
+
+
 def attribute(doc, s: int, e: int, root) -> list[Unit]:
     """Split a sentence into content units with their speakers; a sentence inside a quote
     that spans several sentences gets the quote's speaker."""
@@ -306,7 +334,7 @@ def verb_units(doc, verb, s, e) -> list[Unit]:
         units = describe_units(doc, verb, spk, s, e)
         if units:
             return units
-    return intention_units(doc, verb, spk, s, e)
+    return intention_units(doc, verb, spk, s, e) or directive_units(doc, verb, spk, s, e)
 
 
 def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
@@ -316,7 +344,7 @@ def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
     # the whole sentence stays one (negative) claim.
     if root.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in root.children):
         return []
-    lemmas = CLAUSE_CUES | set(DESCRIBE_VERBS) | cues.COMMISSIVE
+    lemmas = CLAUSE_CUES | set(DESCRIBE_VERBS) | cues.COMMISSIVE | DIRECTIVES
     if is_cue(root, lemmas):
         units = verb_units(doc, root, s, e)
         if units:
