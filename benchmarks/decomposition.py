@@ -1,6 +1,6 @@
 """Claim decomposition benchmark: RoSE ACUs (CNN/DM dev) and PropSegmEnt (Wikipedia dev).
 
-    .venv/bin/python benchmarks/decomposition.py [--baseline] [--runs 3]
+    .venv/bin/python benchmarks/decomposition.py [--baseline] [--runs 3] [--quick]
 
 RoSE: claims are extracted from each row's ``reference`` (a few summary sentences) with
 ``extract_many`` and scored against the gold atomic content units with the bench's own
@@ -65,6 +65,9 @@ def main() -> None:
     ap.add_argument("--baseline", action="store_true", help="also score one claim per sentence")
     ap.add_argument("--runs", type=int, default=3, help="timing runs (median reported)")
     ap.add_argument("--dump", type=Path, help="write RoSE predictions and gold here for error analysis")
+    ap.add_argument("--quick", action="store_true",
+                    help="only the two RoSE figures the issue targets (clause/text, atomic/statement); no "
+                         "PropSegmEnt, no speed (scoring is slow on a loaded machine)")
     args = ap.parse_args()
     rose_path = bench_file(ROSE)
     prop_path = bench_file(PROPSEG)
@@ -95,11 +98,13 @@ def main() -> None:
             rose_ex = extract_many(rose_texts, granularity=gran)
             prop_ex = extract_many(prop_texts, granularity=gran)
             for field in ("text", "statement"):
+                if args.quick and (gran, field) not in (("clause", "text"), ("atomic", "statement")):
+                    continue
                 rose_pred = [{"id": r["cnndm_test_index"], "claims": [getattr(c, field) for c in ex.claims]}
                              for r, ex in zip(rose, rose_ex)]
                 prop_pred = [{"id": i, "claims": [getattr(c, field) for c in ex.claims]} for i, ex in enumerate(prop_ex)]
                 result[f"rose_{gran}_{field}"] = score(rose_path, rose_pred, tmp, f"rose_{gran}_{field}")
-                if field == "text":  # PropSegmEnt sentences carry no attribution to speak of
+                if field == "text" and not args.quick:  # PropSegmEnt sentences carry no attribution to speak of
                     result[f"propsegment_{gran}_{field}"] = score(prop_gold, prop_pred, tmp, f"prop_{gran}_{field}")
         if args.dump:
             args.dump.write_text("".join(
@@ -113,6 +118,12 @@ def main() -> None:
             result["propsegment_sentence_baseline"] = score(
                 prop_gold, [{"id": i, "claims": c} for i, c in enumerate(pb)], tmp, "prop_base")
 
+    if args.quick:
+        result["command"] += " --quick"
+        path = write_result("decomposition_quick", result)
+        print(json.dumps(result, indent=2))
+        print(f"wrote {path}")
+        return
     # Speed: all sentences of both files, model loaded, median of N runs.
     texts = rose_texts + prop_texts
     n_sent = sum(1 for _, _, doc in iter_docs(get_nlp(), texts) for _ in sentence_spans(doc))
