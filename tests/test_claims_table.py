@@ -161,6 +161,14 @@ TABLE = [
     # resolution: a subject "he" after people named only as owners/objects is not certain
     ("resolution", "Senator Tom Ruiz spoke on Monday. After mocking Mr. Lopez's wife, he posted a photo of her.",
      "clause", [("Senator Tom Ruiz spoke on Monday", None)], {"unresolved_pronoun": 1}),
+    # relative: no appositive claim from a name cut out of a longer one, nor from "whose ..."
+    ("relative", "The group Freedom to Marry, a gay rights organization, praised the ruling.", "clause",
+     [("The group Freedom to Marry, a gay rights organization, praised the ruling", None)], None),
+    ("relative", "Wal-Mart, the world's largest employer, faces a lawsuit.", "clause",
+     [("Wal-Mart faces a lawsuit", None), ("Wal-Mart is the world's largest employer", None)], None),
+    # fragments: "testified on Wednesday" is an act, not an attribution leftover
+    ("fragments", "Mrs. Clinton, whose appearance had been postponed, testified on Wednesday.", "clause",
+     [("Mrs. Clinton, whose appearance had been postponed, testified on Wednesday", None)], None),
     # facets (atomic): core, then the core with each modifier; a subject list splits first
     ("facets", "Smith and Jones arrived in Paris on Monday.", "atomic",
      [("Smith arrived in Paris", None), ("Smith arrived in Paris on Monday", None),
@@ -223,3 +231,14 @@ def test_description_statement_reads_said():
     c = extract_many(["Officials called the plan a disaster for the region."])[0].claims[0]
     assert c.kind == "description"
     assert c.statement == "Officials said the plan was a disaster for the region"
+
+
+def test_statement_does_not_repeat_a_speaker_the_text_names():
+    """model.Claim.statement: "The union plans to strike" stored as "The union will strike"
+    (cue "plans") reads as its text, not "The union plans The union will strike"."""
+    from claimtrack.claims.model import Claim
+
+    c = Claim(text="The union will strike in May", char_start=0, char_end=1, speaker="The union", cue="plans")
+    assert c.statement == "The union will strike in May"
+    c = Claim(text="the union will strike in May", char_start=0, char_end=1, speaker="Ana Ruiz", cue="said")
+    assert c.statement == "Ana Ruiz said the union will strike in May"

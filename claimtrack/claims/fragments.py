@@ -10,6 +10,10 @@ from claimtrack.claims.units import Unit, trim_pieces
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
+# reporting verbs that are nothing without what was reported ("testified on Wednesday" is an act)
+PURE_SAY = {"say", "tell", "add", "note", "state", "announce", "report", "write", "tweet", "explain", "reiterate"}
+
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 
 
@@ -91,7 +95,7 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
     if lemma in SAY_VERBS and head.pos_ == "VERB" and not any(c.dep_ == "neg" for c in head.children):
         deps = ("ccomp", "parataxis", "xcomp") if lemma == "tell" else ("ccomp", "parataxis", "dobj", "xcomp", "dative", "prep")
         content = [c for c in head.children if c.dep_ in deps and c.i in toks and not (
-            c.dep_ == "prep" and all(g.ent_type_ in ("DATE", "TIME") for g in c.children))]
+            c.dep_ == "prep" and lemma in PURE_SAY and all(g.ent_type_ in ("DATE", "TIME") for g in c.children))]
         if not content and not unit.composed:
             # "X told reporters" / "The committee said on Wednesday, escalating ..."
             return "attribution_leftover"

@@ -43,6 +43,13 @@ class Claim:
         "Marco Rubio said relations could be strengthened"."""
         if self.speaker and self.cue:
             cue = self.cue
+            last = self.speaker.split()[-1]
+            if last in self.text.split()[:4] and not self.text.startswith(("the ", "a ")) and \
+                    self.text.split()[0] in self.speaker.split() + ["Mr.", "Ms.", "Mrs.", "The"]:
+                # the text already names its speaker as its subject ("The NRA will launch a
+                # campaign", from "The NRA plans to launch ..."): "The NRA plans The NRA will"
+                # would be garbled
+                return self.text
             if cue == "according to":
                 return f"According to {self.speaker}, {self.text}"
             if "…" in cue or cue.endswith("ing") or cue in ("told", "tells", "tell") or self.kind == "description":

@@ -41,6 +41,12 @@ def appositive_is_description(doc, noun, app_head, app: list[int]) -> bool:
     Brennan"; "a warrior culture, a warrior mentality"), a party letter ("LePage (R)")."""
     if noun.ent_type_ in PLACE_ENTS:
         return False
+    ent = next((x for x in doc.ents if x.start <= noun.i < x.end), None)
+    if ent is not None and ent.start < noun.left_edge.i or "-" in noun.text and noun.text[:1].isupper() \
+            and noun.text.endswith(".") or noun.i > 0 and doc[noun.i - 1].lower_ == "to" and noun.text[:1].isupper():
+        return False  # "Freedom to Marry, a gay rights group" cut to "Marry"; "D-Mont." is no one
+    if doc[app[0]].tag_ in ("WP$", "WDT", "WP") or doc[app[0]].lower_ in ("whose", "which", "who"):
+        return False  # "Mrs. Clinton, whose appearance ...": a relative clause, not a description
     if noun.pos_ == "PROPN" and app_head.ent_type_ == "PERSON" or noun.ent_type_ == "PERSON" and app_head.ent_type_ == "PERSON":
         return False  # a name is not another name ("Clinton spokesman Nick Merrill" misparsed)
     if noun.tag_ in ("NNS", "NNPS") or any(doc[j].dep_ == "conj" for j in app):
@@ -138,8 +144,8 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN"):
             # "club owner Mike Ashley" -> "Mike Ashley is club owner"
             ent = next((x for x in doc.ents if x.start == tok.i), None)
-            if ent is None:
-                continue
+            if ent is None or ent.root.dep_ == "compound":
+                continue  # "the Obama signature law": the name modifies a noun, it has no title
             j = ent.start - 1
             title = []
             while j >= s and j in toks and doc[j].dep_ in ("compound", "amod", "nmod") and doc[j].pos_ in ("NOUN", "PROPN", "ADJ") \
