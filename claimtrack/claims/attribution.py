@@ -199,7 +199,9 @@ def intention_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
     a, b = subtree_range(x)
     will = ["will", "not"] if lemma == "refuse" else ["will"]
     body = [i for i in range(x.i, b)]
-    return [Unit(spk + will + body, x, speaker_text(speaker_tok), cue_text(verb), "indirect", composed=True)]
+    # the cue keeps an ellipsis ("vowed … to", as "described … as"): the text already holds
+    # the proposition, so ``Claim.statement`` reads "X said X will ..."
+    return [Unit(spk + will + body, x, speaker_text(speaker_tok), f"{cue_text(verb)} … to", "indirect", composed=True)]
 
 
 def describe_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
@@ -260,7 +262,8 @@ def directive_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
     a, b = subtree_range(addressee)
     _, xb = subtree_range(x)
     modal = ["should", "not"] if neg else ["should"]
-    return [Unit(range_(a, b) + modal + range_(x.i, xb), x, speaker_text(speaker_tok), cue, "indirect", composed=True)]
+    return [Unit(range_(a, b) + modal + range_(x.i, xb), x, speaker_text(speaker_tok), f"{cue} … to", "indirect",
+                 composed=True)]
 
 
 def attribute(doc, s: int, e: int, root) -> list[Unit]:
