@@ -12,6 +12,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = ["calibrate_threshold.py", "basil_pipeline.py", "embed_backends.py", "decomposition.py",
+           "attribution.py",
            "cluster_scale.py", "dask_scaling.py"]
 
 
