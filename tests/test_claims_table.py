@@ -169,6 +169,9 @@ TABLE = [
     # fragments: "testified on Wednesday" is an act, not an attribution leftover
     ("fragments", "Mrs. Clinton, whose appearance had been postponed, testified on Wednesday.", "clause",
      [("Mrs. Clinton, whose appearance had been postponed, testified on Wednesday", None)], None),
+    # resolution: "she" in what an unnamed speaker said is not the person named before
+    ("resolution", "Joy Reid hosted the show on Monday. The House speaker said she does not tell her colleagues "
+     "what to say.", "clause", [("Joy Reid hosted the show on Monday", None)], {"unresolved_pronoun": 1}),
     # facets (atomic): core, then the core with each modifier; a subject list splits first
     ("facets", "Smith and Jones arrived in Paris on Monday.", "atomic",
      [("Smith arrived in Paris", None), ("Smith arrived in Paris on Monday", None),

@@ -194,7 +194,7 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
             kept_pron: set[int] = set()
             subs = resolution_subs(doc, pieces, s, e, ctx, quoted=quoted, direct=direct,
                                     speaker=person or (ctx.canonical(speaker) if speaker and speaker[:1].isupper() else None),
-                                    people_spans=sent_people, kept=kept_pron)
+                                    people_spans=sent_people, kept=kept_pron, speaker_mention=unit.speaker)
             original = render(doc, pieces, {})
             text = render(doc, pieces, subs)
             problem = claim_problem(doc, [p for p in pieces if isinstance(p, int)], subs, quoted | kept_pron,

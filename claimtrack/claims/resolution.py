@@ -20,7 +20,7 @@ def mentioned_people(doc, pieces, upto: int, ctx: resolve.Context, people_spans)
 
 def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted: set[int] = frozenset(),
                      direct: bool = False, speaker: str | None = None, people_spans=(),
-                     kept: set[int] | None = None) -> dict[int, str]:
+                     kept: set[int] | None = None, speaker_mention: str | None = None) -> dict[int, str]:
     """Names for the pronouns and descriptions of a claim: only certain ones, never inside
     a quotation (the speaker's words), and a person once per claim -- a later pronoun for a
     person the claim (or its speaker) already names stays a pronoun."""
@@ -61,6 +61,10 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
         if tok.lower_ in resolve.PRONOUNS and tok.pos_ == "PRON" or tok.lower_ in ("his", "her") and tok.dep_ == "poss":
             name = resolve.resolve_pronoun(ctx, doc, tok, s, e)
             if not name or i == idx[-1]:  # a claim-final pronoun keeps its wording (its span ends there)
+                continue
+            if speaker_mention and not speaker and tok.dep_ in ("nsubj", "nsubjpass") and name != speaker_mention:
+                # "the House speaker said she doesn't tell her colleagues ...": "she" is most
+                # likely the speaker nobody could name, not the person named before
                 continue
             if later(i, name):
                 # "He raised $200,000, while Cantor spent $1 million": a pronoun before the
