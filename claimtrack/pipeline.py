@@ -326,33 +326,38 @@ def extract(settings: Settings, run_id: str, mapper=None, embedder=None) -> dict
         window = 8 if mapper is not None else 1  # batches computed in parallel, then written
         # On a PostgreSQL-catalogued DuckLake the workers write their batches themselves.
         in_workers = mapper is not None and lake.is_postgres(settings.warehouse)
-        for w0 in range(0, len(batches), window):
-            jobs = []
-            for batch in batches[w0 : w0 + window]:
-                meta = dict(con.execute(
-                    "SELECT article_id, struct_pack(p := published_at, t := title) FROM articles "
-                    "WHERE list_contains(?, article_id)", [[a for a, _, _ in batch]]
-                ).fetchall())
-                jobs.append({
-                    "texts": [t for _, _, t in batch],
-                    "min_tokens": settings.extraction.min_tokens,
-                    "batch_size": settings.extraction.batch_size,
-                    "published_at": [(meta.get(a) or {}).get("p") for a, _, _ in batch],
-                    "titles": [(meta.get(a) or {}).get("t") for a, _, _ in batch],
-                })
-            if in_workers:
-                for job, batch in zip(jobs, batches[w0 : w0 + window]):
-                    job["store"] = _lake_target(settings, run_id) | {"batch": [list(b[:2]) for b in batch]}
-                for batch, done in zip(batches[w0 : w0 + window], mapper(extract_store_job, jobs)):
-                    counts.update(done)
+        try:
+            for w0 in range(0, len(batches), window):
+                jobs = []
+                for batch in batches[w0 : w0 + window]:
+                    meta = dict(con.execute(
+                        "SELECT article_id, struct_pack(p := published_at, t := title) FROM articles "
+                        "WHERE list_contains(?, article_id)", [[a for a, _, _ in batch]]
+                    ).fetchall())
+                    jobs.append({
+                        "texts": [t for _, _, t in batch],
+                        "min_tokens": settings.extraction.min_tokens,
+                        "batch_size": settings.extraction.batch_size,
+                        "published_at": [(meta.get(a) or {}).get("p") for a, _, _ in batch],
+                        "titles": [(meta.get(a) or {}).get("t") for a, _, _ in batch],
+                    })
+                if in_workers:
+                    for job, batch in zip(jobs, batches[w0 : w0 + window]):
+                        job["store"] = _lake_target(settings, run_id) | {"batch": [list(b[:2]) for b in batch]}
+                    for batch, done in zip(batches[w0 : w0 + window], mapper(extract_store_job, jobs)):
+                        counts.update(done)
+                        bar.advance(len(batch))
+                    continue
+                outputs = (mapper or _local_map)(extract_job, jobs)
+                for batch, results, job in zip(batches[w0 : w0 + window], outputs, jobs):
+                    _store_extraction(con, batch, results, run_id, counts)
+                    if overlap is not None:
+                        overlap.submit(results, job)
                     bar.advance(len(batch))
-                continue
-            outputs = (mapper or _local_map)(extract_job, jobs)
-            for batch, results, job in zip(batches[w0 : w0 + window], outputs, jobs):
-                _store_extraction(con, batch, results, run_id, counts)
-                if overlap is not None:
-                    overlap.submit(results, job)
-                bar.advance(len(batch))
+        except BaseException:
+            if overlap is not None:  # stop embedding what will not be written
+                overlap.pool.shutdown(wait=False, cancel_futures=True)
+            raise
         bar.close()
         if overlap is not None:
             counts["embeddings_new"] = overlap.finish()
@@ -372,7 +377,8 @@ class _EmbedOverlap:
 
         self.con, self.run_id = con, run_id
         self.embedder = Embedder(backend=embedder.backend, batch_size=embedder.batch_size, device=embedder.device,
-                                 cache_dir=embedder.cache_dir or "", threads=OVERLAP_EMBED_THREADS or embedder.threads or 0,
+                                 cache_dir=embedder.cache_dir or "",
+                                 threads=(OVERLAP_EMBED_THREADS if embedder.backend != "torch" else 0) or embedder.threads or 0,
                                  token_budget=embedder.token_budget)
         self.model = embedder.model_id
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="claimtrack-embed")
