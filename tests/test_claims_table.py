@@ -41,6 +41,14 @@ TABLE = [
     ("fragments", "The bridge reopened on Monday after repairs.", "clause",
      [("The bridge reopened on Monday after repairs", None)], None),
     # relative: a participial modifier between commas is a claim of its own, cut from the main one
+    # relative: an absolute ", with X expected to ..." is a fact of its own, cut from the clause
+    ("relative", "The old ferry terminal will be the first to be replaced, with work expected to begin in June.", "clause",
+     [("The old ferry terminal will be the first to be replaced", None), ("work is expected to begin in June", None)], None),
+    ("relative", "Bread prices jumped in April, with bakers blaming the drought.", "clause",
+     [("Bread prices jumped in April", None), ("bakers were blaming the drought", None)], None),
+    # relative: "with" and a plain noun (no participle) stays in its clause
+    ("relative", "The council approved the budget 7-4, with two members absent.", "clause",
+     [("The council approved the budget 7-4, with two members absent", None)], None),
     ("relative", "The delegation, led by Senator John Smith, arrived in Kyiv on Tuesday.", "clause",
      [("The delegation arrived in Kyiv on Tuesday", None),
       ("The delegation was led by Senator John Smith", None)], None),

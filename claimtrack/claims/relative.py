@@ -116,6 +116,24 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             cut |= set(range(a - 1, b))
             if b < e and doc[b].text == ",":
                 cut.add(b)
+        elif (tok.dep_ == "prep" and tok.lower_ == "with" and tok.i - 1 >= s and doc[tok.i - 1].text == ","
+              and tok.head.i in toks and tok.head.pos_ in ("VERB", "AUX")):
+            # the absolute construction ", with work expected to begin next spring": a fact of
+            # its own ("work is expected to begin next spring"), cut from the clause
+            obj = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            part = next((c for c in obj.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")
+                         and c.i > obj.i), None) if obj is not None else None
+            a, b = subtree_range(tok)
+            if part is None or not all(j in toks for j in range(a, b)) or not (
+                    b >= e or doc[b].text in (",", ".", ";")):
+                continue
+            np_ = [j for j in range(obj.left_edge.i, obj.i + 1) if j in toks]
+            past = unit.head is not None and unit.head.tag_ == "VBD"
+            plural = obj.tag_ in ("NNS", "NNPS")
+            verb = ("were" if plural else "was") if past else ("are" if plural else "is")
+            side.append(unit.copy(np_ + [verb] + list(range(part.i, subtree_range(part)[1])), head=part,
+                                  kind="participial_modifier", composed=True))
+            cut |= set(range(a - 1, b))
         elif tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN") and tok.head.i in toks:
             noun = tok.head
             a, b = subtree_range(tok)
