@@ -54,7 +54,11 @@ def test_flow_records_run_artifacts_and_is_idempotent(prefect_server, tmp_path):
                     break
                 await asyncio.sleep(0.5)
             arts = await client.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[fr.id])))
-            logs = await client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[fr.id])))
+            for _ in range(60):  # log lines are shipped in batches, also a moment after the flow ends
+                logs = await client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[fr.id])))
+                if any(log.message.startswith("The warehouse holds ") for log in logs):
+                    break
+                await asyncio.sleep(0.5)
             return fr, tasks, arts, logs
 
     fr, tasks, arts, logs = asyncio.run(read())
