@@ -70,7 +70,8 @@ def claim_pair_scores(wh: Path, rows: list[dict], clusters: dict | None = None) 
     pairs = read_jsonl(path)
     con = duckdb.connect(str(wh), read_only=True)
     stored = con.execute(
-        """SELECT c.text, a.origin, m.cluster_id, c.claim_id, coalesce(c.claim_kind, 'clause')
+        """SELECT c.text, a.origin, m.cluster_id, c.claim_id, coalesce(c.claim_kind, 'clause'),
+                  coalesce(c.parent_claim_id, c.claim_id)
            FROM claims c JOIN articles a USING (article_id)
            LEFT JOIN cluster_members m USING (claim_id)""").fetchall()
     contra = {tuple(sorted(r)) for r in con.execute("SELECT claim_id_a, claim_id_b FROM v_contradictions").fetchall()}
@@ -83,8 +84,15 @@ def claim_pair_scores(wh: Path, rows: list[dict], clusters: dict | None = None) 
     background = set(load_settings().clustering.background_kinds)
     kind_of = {r[3]: r[4] for r in stored}
     if clusters is not None:
-        stored = [(t, o, clusters.get(i), i, k) for t, o, _, i, k in stored]
-    for text, origin, cluster, claim_id, _ in stored:
+        stored = [(t, o, clusters.get(i), i, k, g) for t, o, _, i, k, g in stored]
+    # At `atomic` granularity a labelled claim (a clause) is the group of atomic facts it was
+    # split into (claims.parent_claim_id): the pair counts as one cluster when any fact of one
+    # side shares a cluster with any fact of the other.
+    group_of = {r[3]: r[5] for r in stored}
+    members: dict = {}
+    for _, _, cluster, claim_id, _, group in stored:
+        members.setdefault(group, []).append((cluster, claim_id))
+    for text, origin, cluster, claim_id, _, _ in stored:
         ev, outlet = event_of_line[int(origin.rsplit(":", 1)[1])]
         by_key.setdefault((ev, outlet, text), []).append((cluster, claim_id))
         by_outlet.setdefault((ev, outlet), []).append((text, cluster, claim_id))
@@ -96,13 +104,13 @@ def claim_pair_scores(wh: Path, rows: list[dict], clusters: dict | None = None) 
         nonlocal fuzzy
         hit = by_key.get((ev, outlet, text))
         if hit:
-            return hit
+            return [m for _, i in hit for m in members[group_of[i]]]
         words = set(text.lower().split())
         best = max(((len(words & set(t.lower().split())) / max(len(words | set(t.lower().split())), 1), c, i)
                     for t, c, i in by_outlet.get((ev, outlet), [])), default=None, key=lambda x: x[0])
         if best and best[0] >= 0.6:
             fuzzy += 1
-            return [(best[1], best[2])]
+            return members[group_of[best[2]]]
         return None
     same_pred, same_gold, conf_pred, conf_gold, found = [], [], [], [], 0
     same_pred_fg = []  # the same clusters with background descriptors left unclustered (the rule before)
@@ -292,6 +300,8 @@ def diagnose(wh: Path, rows: list[dict]) -> dict | None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--warehouse", type=Path, help="score and diagnose this BASIL dev warehouse; do not run")
+    ap.add_argument("--granularity", choices=("clause", "atomic"), default="clause",
+                    help="[extraction] granularity of the run (what one stored claim is)")
     args = ap.parse_args()
     data = bench_file("multisource/basil_dev.jsonl")
     rows = read_jsonl(data)
@@ -304,7 +314,7 @@ def main() -> None:
     n_events = len(set(events.values()))
     tmp = Path(tempfile.mkdtemp(prefix="claimtrack-basil-"))
     wh = tmp / "basil.duckdb"
-    env = dict(os.environ, PREFECT_HOME=str(tmp / "prefect"))
+    env = dict(os.environ, PREFECT_HOME=str(tmp / "prefect"), CLAIMTRACK_EXTRACTION__GRANULARITY=args.granularity)
     cli = [str(ROOT / ".venv" / "bin" / "claimtrack")] if (ROOT / ".venv" / "bin" / "claimtrack").exists() else ["claimtrack"]
     t0 = time.perf_counter()
     proc = subprocess.run(cli + ["run", "--json", "--source", f"jsonl:{data}", "--warehouse", str(wh)],
@@ -362,7 +372,9 @@ def main() -> None:
     n_claims = len(claims)
     out = {
         "machine": machine(),
-        "command": "python benchmarks/basil_pipeline.py",
+        "command": "python benchmarks/basil_pipeline.py" + ("" if args.granularity == "clause" else " --granularity atomic"),
+        "granularity": args.granularity,
+        "warehouse": str(wh),
         "articles": result["summary"]["articles"],
         "events": n_events,
         "claims": n_claims,
@@ -379,7 +391,7 @@ def main() -> None:
         "diagnosis_of_missed_same_pairs": diagnosis,
         "threshold_sweep": sweep,
     }
-    path = write_result("basil_pipeline", out)
+    path = write_result("basil_pipeline" if args.granularity == "clause" else f"basil_pipeline_{args.granularity}", out)
     print(json.dumps({k: v for k, v in out.items() if k != "threshold_sweep"}, indent=1))
     for s in sweep:
         print(s)

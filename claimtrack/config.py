@@ -98,6 +98,11 @@ class ExtractionConfig(BaseModel):
 
     min_tokens: int = Field(4, ge=1, le=1000)
     batch_size: int = Field(64, ge=1, le=100_000)
+    # What one stored claim is: "clause" (one per proposition-bearing clause; measured to
+    # serve cross-outlet matching best, docs/BENCHMARKS.md "Granularity") or "atomic" (each
+    # clause also split into its core and one claim per optional modifier, grouped by
+    # claims.parent_claim_id). Changing it re-extracts every article on the next run.
+    granularity: Literal["clause", "atomic"] = "clause"
     # The claim extractor is English-only: articles detected as another language are kept
     # but skipped (and counted) unless this is true.
     non_english: bool = False

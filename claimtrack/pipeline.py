@@ -234,20 +234,28 @@ def ingest(settings: Settings, run_id: str) -> dict:
     return counts
 
 
-def _claim_rows(article_id: str, source_id: str, claims, run_id: str) -> list[dict]:
+def extractor_version(granularity: str = "clause") -> str:
+    """The version stored with claims and progress markers: the rules' version, plus the
+    granularity when it is not the default (so changing it re-extracts every article)."""
+    return EXTRACTOR_VERSION if granularity == "clause" else f"{EXTRACTOR_VERSION}+{granularity}"
+
+
+def _claim_rows(article_id: str, source_id: str, claims, run_id: str, version: str) -> list[dict]:
     out = []
     for c in claims:
         out.append({
-            "claim_id": content_hash(article_id, EXTRACTOR_VERSION, c.char_start, c.char_end, c.text),
+            "claim_id": content_hash(article_id, version, c.char_start, c.char_end, c.text),
             "article_id": article_id, "source_id": source_id, "sentence_idx": c.sentence_idx,
             "char_start": c.char_start, "char_end": c.char_end, "text": c.text,
             "text_hash": text_hash(c.text), "speaker": c.speaker, "cue": c.cue,
             "quote_kind": c.quote_kind, "is_quote": c.is_quote, "polarity": c.polarity,
             "hedge": c.hedge, "numbers": c.numbers, "entities": c.entities,
-            "extractor_version": EXTRACTOR_VERSION, "run_id": run_id,
+            "extractor_version": version, "run_id": run_id,
             "original_text": c.original_text, "spans": [list(sp) for sp in c.spans],
             "dates": c.dates, "claim_kind": c.kind, "speaker_mention": c.speaker_mention,
             "checkworthiness": c.checkworthiness, "attribution_kind": c.attribution_kind,
+            "parent_claim_id": None if c.clause is None else content_hash(article_id, version, "clause",
+                                                                          c.sentence_idx, c.clause),
         })
     return out
 
@@ -260,7 +268,7 @@ CLAIM_SCHEMA = {
     "extractor_version": pl.Utf8, "run_id": pl.Utf8,
     "original_text": pl.Utf8, "spans": pl.List(pl.List(pl.Int32)), "dates": pl.List(pl.Utf8),
     "claim_kind": pl.Utf8, "speaker_mention": pl.Utf8, "checkworthiness": pl.Float64,
-    "attribution_kind": pl.Utf8,
+    "attribution_kind": pl.Utf8, "parent_claim_id": pl.Utf8,
 }
 CLAIM_COLUMNS = ", ".join(CLAIM_SCHEMA)
 
@@ -298,10 +306,11 @@ def extract(settings: Settings, run_id: str, mapper=None, embedder=None) -> dict
     by this (the only writing) thread; the count is ``embeddings_new``. Whatever that thread
     could not do is left to :func:`embed`, which embeds every claim text without a vector."""
     non_english = settings.extraction.non_english
+    version = extractor_version(settings.extraction.granularity)
     with open_for_write(settings.warehouse) as con:
         pending = con.execute(
             sql_file("pipeline/pending_extraction_by_language.sql"),
-            {"extractor_version": EXTRACTOR_VERSION, "non_english": non_english},
+            {"extractor_version": version, "non_english": non_english},
         ).fetchall()
         counts = Counter(articles=0, claims_new=0, sentences=0, dropped=0, skipped_language=0)
         skipped = [] if non_english else [r for r in pending if r[3] and not r[3].lower().startswith("en")]
@@ -309,7 +318,7 @@ def extract(settings: Settings, run_id: str, mapper=None, embedder=None) -> dict
             with transaction(con):
                 con.executemany(
                     "INSERT INTO article_extractions VALUES (?, ?, 0, 0, ?, ?) ON CONFLICT DO NOTHING",
-                    [[r[0], EXTRACTOR_VERSION, {"non_english_article": 1}, run_id] for r in skipped],
+                    [[r[0], version, {"non_english_article": 1}, run_id] for r in skipped],
                 )
             counts["skipped_language"] = len(skipped)
             skip_ids = {r[0] for r in skipped}
@@ -338,6 +347,7 @@ def extract(settings: Settings, run_id: str, mapper=None, embedder=None) -> dict
                         "texts": [t for _, _, t in batch],
                         "min_tokens": settings.extraction.min_tokens,
                         "batch_size": settings.extraction.batch_size,
+                        "granularity": settings.extraction.granularity,
                         "published_at": [(meta.get(a) or {}).get("p") for a, _, _ in batch],
                         "titles": [(meta.get(a) or {}).get("t") for a, _, _ in batch],
                     })
@@ -350,7 +360,7 @@ def extract(settings: Settings, run_id: str, mapper=None, embedder=None) -> dict
                     continue
                 outputs = (mapper or _local_map)(extract_job, jobs)
                 for batch, results, job in zip(batches[w0 : w0 + window], outputs, jobs):
-                    _store_extraction(con, batch, results, run_id, counts)
+                    _store_extraction(con, batch, results, run_id, counts, version)
                     if overlap is not None:
                         overlap.submit(results, job)
                     bar.advance(len(batch))
@@ -440,7 +450,7 @@ def extract_job(job: dict):
     """One batch of claim extraction: pure, picklable, runs anywhere (a Dask worker too)."""
     return extract_many(
         job["texts"], min_tokens=job["min_tokens"], batch_size=job["batch_size"],
-        published_at=job["published_at"], titles=job["titles"],
+        published_at=job["published_at"], titles=job["titles"], granularity=job.get("granularity", "clause"),
     )
 
 
@@ -480,18 +490,19 @@ def extract_store_job(job: dict) -> dict:
 
     def write(con):
         counts.clear()
-        _store_extraction(con, batch, results, store["run_id"], counts)
+        _store_extraction(con, batch, results, store["run_id"], counts,
+                          extractor_version(job.get("granularity", "clause")))
 
     _write_in_worker(store, write)
     return dict(counts)
 
 
-def _store_extraction(con, batch, results, run_id: str, counts: Counter) -> None:
+def _store_extraction(con, batch, results, run_id: str, counts: Counter, version: str) -> None:
     """Write one batch's claims and progress markers in one transaction."""
     rows, markers = [], []
     for (article_id, source_id, _), res in zip(batch, results):
-        rows.extend(_claim_rows(article_id, source_id, res.claims, run_id))
-        markers.append((article_id, EXTRACTOR_VERSION, res.n_sentences, len(res.claims),
+        rows.extend(_claim_rows(article_id, source_id, res.claims, run_id, version))
+        markers.append((article_id, version, res.n_sentences, len(res.claims),
                         res.dropped, run_id))
         counts["sentences"] += res.n_sentences
         counts["dropped"] += sum(res.dropped.values())
@@ -500,9 +511,9 @@ def _store_extraction(con, batch, results, run_id: str, counts: Counter) -> None
     with transaction(con):
         con.register("new_claims", df.to_arrow())
         con.register("new_article_ids", pl.DataFrame({"article_id": [a for a, _, _ in batch]}).to_arrow())
-        con.execute(DELETE_OLD_MEMBERS, {"version": EXTRACTOR_VERSION})
-        con.execute(DELETE_OLD_VARIANTS, {"version": EXTRACTOR_VERSION})
-        con.execute(DELETE_OLD_CLAIMS, {"version": EXTRACTOR_VERSION})
+        con.execute(DELETE_OLD_MEMBERS, {"version": version})
+        con.execute(DELETE_OLD_VARIANTS, {"version": version})
+        con.execute(DELETE_OLD_CLAIMS, {"version": version})
         con.execute(
             f"INSERT INTO claims ({CLAIM_COLUMNS}) SELECT {CLAIM_COLUMNS} FROM new_claims n "
             "WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.claim_id = n.claim_id)"

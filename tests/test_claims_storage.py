@@ -56,3 +56,37 @@ def test_fields_are_stored_and_a_version_bump_replaces_old_claims(tmp_path, embe
     con.close()
     assert versions == [("rules-test-bump",)]
     assert n_claims == len(rows) and members == clusterable < n_claims and orphans == 0
+
+
+def test_atomic_granularity_groups_facts_by_clause_and_switching_re_extracts(tmp_path, embedder):
+    """``[extraction] granularity = "atomic"`` stores each clause as its atomic facts, grouped
+    by ``parent_claim_id``; switching back to ``clause`` re-extracts and replaces them."""
+    src = tmp_path / "in.jsonl"
+    text = ("The president met the speaker in Riyadh on Tuesday. "
+            "Rose finished runner-up at the Masters, her coach said.")
+    src.write_text(json.dumps(dict(ARTICLE, text=text)) + "\n", encoding="utf-8")
+    base = dict(warehouse=tmp_path / "w.duckdb", sources=[SourceConfig(kind="jsonl", location=str(src))])
+    s = Settings(**base, extraction={"granularity": "atomic"})
+    run_stages(s, embedder)
+    con = duckdb.connect(str(s.warehouse), read_only=True)
+    rows = con.execute("SELECT text, parent_claim_id, extractor_version, sentence_idx FROM claims ORDER BY text").fetchall()
+    con.close()
+    groups: dict = {}
+    for t, parent, version, sidx in rows:
+        assert parent is not None and version.endswith("+atomic")
+        groups.setdefault(parent, set()).add((t, sidx))
+    texts = {t for t, *_ in rows}
+    assert {"The president met the speaker", "The president met the speaker in Riyadh",
+            "The president met the speaker on Tuesday"} <= texts
+    meeting = next(g for g in groups.values() if ("The president met the speaker", 0) in g)
+    assert {t for t, _ in meeting} == {"The president met the speaker", "The president met the speaker in Riyadh",
+                                       "The president met the speaker on Tuesday"}
+    assert all(("Rose finished runner-up", 1) not in g for g in groups.values() if g is meeting)
+
+    s = Settings(**base)  # back to the default clause granularity: every article re-extracted
+    run_stages(s, embedder)
+    con = duckdb.connect(str(s.warehouse), read_only=True)
+    rows = con.execute("SELECT text, parent_claim_id, extractor_version FROM claims").fetchall()
+    con.close()
+    assert "The president met the speaker in Riyadh on Tuesday" in {t for t, *_ in rows}
+    assert all(p is None and "+" not in v for _, p, v in rows)

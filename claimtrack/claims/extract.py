@@ -147,6 +147,7 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
             ctx.add_person(text, roles, resolve.gender_of(doc, ent, s))
         quoted = quoted_tokens(doc, s, e)
         units: list[Unit] = []
+        groups: list[int] = []  # units[k] comes from clause groups[k] (facets of one clause share it)
         attributed = attribute(doc, s, e, root)
         # the speaker's own relative clauses and titles ("Visual journalist Anna Erickson,
         # who photographed the community, said ...") are claims too
@@ -154,20 +155,25 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
         if spk is not None:
             sa, sb = subtree_range(spk)
             units.extend(side_units(doc, Unit(range_(sa, sb), spk), s, e)[0])
+            groups.extend(range(len(groups), len(units)))
         for unit in attributed:
             for u in split_coordination(doc, unit):
                 side, cut = side_units(doc, u, s, e)
                 if cut:
                     u = u.copy([p for p in u.pieces if not (isinstance(p, int) and p in cut)])
                 for w in split_lists(doc, u):
-                    units.extend(facets(doc, w, min_tokens) if atomic else [w])
+                    parts = facets(doc, w, min_tokens) if atomic else [w]
+                    groups.extend([len(units)] * len(parts))
+                    units.extend(parts)
                 for v in side:
-                    units.extend(split_lists(doc, v) if v.kind == "relative" else [v])
+                    parts = split_lists(doc, v) if v.kind == "relative" else [v]
+                    groups.extend(range(len(units), len(units) + len(parts)))
+                    units.extend(parts)
         kept = 0
         problems = sum(dropped.values())
         speaker_person = None
         seen_text: set[str] = set()
-        for unit in units:
+        for unit, group in zip(units, groups):
             pieces = trim_pieces(doc, unit.pieces)
             idx = [p for p in pieces if isinstance(p, int)]
             if not idx:
@@ -228,6 +234,7 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
                 original_text=original,
                 speaker_mention=unit.speaker,
                 kind=unit.kind,
+                clause=group if atomic else None,
                 **typed_fields(doc, [i for i in idx if i not in subs], published_at),
             )
             for name in dict.fromkeys(v for v in subs.values() if v):

@@ -32,6 +32,9 @@ class Claim:
     kind: str = "clause"  # clause | relative | appositive | title | description | participial
     checkworthiness: float = 0.0  # 0..1, how worth tracking the claim is
     attribution_kind: str | None = None  # speech | belief | intention | other (of .cue); None when unattributed
+    # ``atomic`` granularity only: the clause it was split from, numbered within its sentence
+    # (the facets of one clause share it; the pipeline stores it as ``parent_claim_id``)
+    clause: int | None = None
 
     @property
     def is_quote(self) -> bool:
