@@ -55,6 +55,34 @@ def score(assignments: dict[str, str], claim_event: dict[str, str], claim_source
     }
 
 
+class ClaimFinder:
+    """Finds a labelled claim among the stored claims of its event and outlet: by its text or
+    its article wording (``original_text``); else (an extractor that words claims differently)
+    the stored claim sharing the most words with it (Jaccard >= 0.6 over either wording)."""
+
+    def __init__(self) -> None:
+        self.by_key: dict = defaultdict(list)
+        self.by_outlet: dict = defaultdict(list)
+        self.fuzzy = 0
+
+    def add(self, ev: str, outlet: str, texts, claim_id: str) -> None:
+        for t in dict.fromkeys(t for t in texts if t):
+            self.by_key[(ev, outlet, t)].append(claim_id)
+            self.by_outlet[(ev, outlet)].append((set(t.lower().split()), claim_id))
+
+    def find(self, ev: str, outlet: str, text: str) -> list[str] | None:
+        hit = self.by_key.get((ev, outlet, text))
+        if hit:
+            return list(dict.fromkeys(hit))
+        words = set(text.lower().split())
+        best = max(((len(words & w) / max(len(words | w), 1), i) for w, i in self.by_outlet.get((ev, outlet), [])),
+                   default=None, key=lambda x: x[0])
+        if best and best[0] >= 0.6:
+            self.fuzzy += 1
+            return [best[1]]
+        return None
+
+
 def claim_pair_scores(wh: Path, rows: list[dict], clusters: dict | None = None) -> dict | None:
     """The labelled cross-outlet claim pairs (claimpairs/basil_dev_pairs.jsonl) against the
     stored warehouse: is each pair in one cluster, and is it a stored contradiction?
@@ -71,47 +99,31 @@ def claim_pair_scores(wh: Path, rows: list[dict], clusters: dict | None = None) 
     con = duckdb.connect(str(wh), read_only=True)
     stored = con.execute(
         """SELECT c.text, a.origin, m.cluster_id, c.claim_id, coalesce(c.claim_kind, 'clause'),
-                  coalesce(c.parent_claim_id, c.claim_id)
+                  coalesce(c.parent_claim_id, c.claim_id), c.original_text
            FROM claims c JOIN articles a USING (article_id)
            LEFT JOIN cluster_members m USING (claim_id)""").fetchall()
     contra = {tuple(sorted(r)) for r in con.execute("SELECT claim_id_a, claim_id_b FROM v_contradictions").fetchall()}
     con.close()
     event_of_line = {i + 1: (r["event_id"], r["source_name"]) for i, r in enumerate(rows)}
-    by_key: dict = {}
-    by_outlet: dict = {}
     from claimtrack.config import load_settings
 
     background = set(load_settings().clustering.background_kinds)
     kind_of = {r[3]: r[4] for r in stored}
     if clusters is not None:
-        stored = [(t, o, clusters.get(i), i, k, g) for t, o, _, i, k, g in stored]
+        stored = [(t, o, clusters.get(i), i, k, g, ot) for t, o, _, i, k, g, ot in stored]
     # At `atomic` granularity a labelled claim (a clause) is the group of atomic facts it was
     # split into (claims.parent_claim_id): the pair counts as one cluster when any fact of one
     # side shares a cluster with any fact of the other.
     group_of = {r[3]: r[5] for r in stored}
     members: dict = {}
-    for _, _, cluster, claim_id, _, group in stored:
+    finder = ClaimFinder()
+    for text, origin, cluster, claim_id, _, group, original in stored:
         members.setdefault(group, []).append((cluster, claim_id))
-    for text, origin, cluster, claim_id, _, _ in stored:
-        ev, outlet = event_of_line[int(origin.rsplit(":", 1)[1])]
-        by_key.setdefault((ev, outlet, text), []).append((cluster, claim_id))
-        by_outlet.setdefault((ev, outlet), []).append((text, cluster, claim_id))
-    fuzzy = 0
+        finder.add(*event_of_line[int(origin.rsplit(":", 1)[1])], (text, original), claim_id)
 
     def lookup(ev: str, outlet: str, text: str):
-        """The stored claims with this text; else (an extractor that words claims differently)
-        the stored claim of that event and outlet sharing the most words, if most are shared."""
-        nonlocal fuzzy
-        hit = by_key.get((ev, outlet, text))
-        if hit:
-            return [m for _, i in hit for m in members[group_of[i]]]
-        words = set(text.lower().split())
-        best = max(((len(words & set(t.lower().split())) / max(len(words | set(t.lower().split())), 1), c, i)
-                    for t, c, i in by_outlet.get((ev, outlet), [])), default=None, key=lambda x: x[0])
-        if best and best[0] >= 0.6:
-            fuzzy += 1
-            return members[group_of[best[2]]]
-        return None
+        ids = finder.find(ev, outlet, text)
+        return list(dict.fromkeys(m for i in ids for m in members[group_of[i]])) if ids else None
     same_pred, same_gold, conf_pred, conf_gold, found = [], [], [], [], 0
     same_pred_fg = []  # the same clusters with background descriptors left unclustered (the rule before)
     clusterable = []  # both claims are of a kind the pipeline clusters (not background descriptors)
@@ -135,7 +147,7 @@ def claim_pair_scores(wh: Path, rows: list[dict], clusters: dict | None = None) 
         return {"predicted": npred, "precision": round(tp / npred, 4) if npred else None,
                 "recall": round(tp / ngold, 4) if ngold else None}
 
-    return {"pairs": len(pairs), "pairs_found_in_warehouse": found, "claims_matched_by_word_overlap": fuzzy,
+    return {"pairs": len(pairs), "pairs_found_in_warehouse": found, "claims_matched_by_word_overlap": finder.fuzzy,
             "stored_clusters_same": pr(same_pred, same_gold), "stored_contradictions": pr(conf_pred, conf_gold),
             "stored_clusters_same_without_background_clusters": pr(same_pred_fg, same_gold),
             "stored_clusters_same_clusterable": pr([p for p, k in zip(same_pred, clusterable) if k],
@@ -212,32 +224,21 @@ def diagnose(wh: Path, rows: list[dict]) -> dict | None:
     con = duckdb.connect(str(wh), read_only=True)
     claims = con.execute(
         """SELECT c.claim_id, c.text, a.origin, coalesce(c.claim_kind, 'clause'), m.cluster_id, e.embedding,
-                  c.numbers, c.polarity, c.entities, c.dates, a.published_at IS NOT NULL
+                  c.numbers, c.polarity, c.entities, c.dates, a.published_at IS NOT NULL, c.original_text
            FROM claims c JOIN articles a USING (article_id) LEFT JOIN cluster_members m USING (claim_id)
            LEFT JOIN embeddings e ON e.text_hash = c.text_hash
            ORDER BY a.published_at NULLS LAST, c.claim_id""").fetchall()
     con.close()
     event_of_line = {i + 1: (r["event_id"], r["source_name"]) for i, r in enumerate(rows)}
     info: dict = {}
-    by_key: dict = defaultdict(list)
-    by_outlet: dict = defaultdict(list)
+    finder = ClaimFinder()
     for c in claims:
         ev, outlet = event_of_line[int(c[2].rsplit(":", 1)[1])]
         info[c[0]] = {"text": c[1], "kind": c[3], "cluster": c[4], "dated": c[10],
                       "vec": None if c[5] is None else np.asarray(c[5], dtype=np.float32),
                       "ev": evidence(c[1], c[8], ClaimFields.from_row(c[6], c[7], c[8], c[9]))}
-        by_key[(ev, outlet, c[1])].append(c[0])
-        by_outlet[(ev, outlet)].append(c[0])
-
-    def lookup(ev: str, outlet: str, text: str):
-        hit = by_key.get((ev, outlet, text))
-        if hit:
-            return hit
-        words = set(text.lower().split())
-        best = max(((len(words & set(info[i]["text"].lower().split()))
-                     / max(len(words | set(info[i]["text"].lower().split())), 1), i)
-                    for i in by_outlet.get((ev, outlet), [])), default=None)
-        return [best[1]] if best and best[0] >= 0.6 else None
+        finder.add(ev, outlet, (c[1], c[11]), c[0])
+    lookup = finder.find
 
     order = [c for c in info if info[c]["kind"] not in skip and info[c]["vec"] is not None]
     pos = {c: i for i, c in enumerate(order)}
