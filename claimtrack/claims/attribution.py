@@ -159,7 +159,25 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
         if (child.dep_ in ("ccomp", "parataxis") or reported_advcl(doc, verb, child)) and clause_head(child) \
                 and (speaker_tok is None or child.i != speaker_tok.i):
             a, b = subtree_range(child)
-            units.append(Unit(range_(a, b), child, speaker, cue or cue_text(verb), quote_kind_of(doc, a, b, s, e)))
+            pieces = range_(a, b)
+            more = []
+            if child.dep_ == "ccomp" and speaker_tok is not None and speaker_tok.i < verb.i:
+                # "The mayor said the bridge is safe and added that ...": the parse hangs the
+                # second cue on the reported clause; a cue of another tense than that clause
+                # (conjoined verbs share their tense), without a subject, is the speaker's
+                for conj in child.children:
+                    if conj.dep_ == "conj" and conj.i > child.i and is_cue(conj, SPEECH_CUES) and conj.tag_ != child.tag_ \
+                            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children) \
+                            and not any(g.dep_ in ("aux", "auxpass") for g in child.children if g.tag_ == conj.tag_):
+                        found = content_units(doc, conj, speaker_tok, s, e)
+                        if found:
+                            cut = subtree(conj)
+                            cut |= {g.i for g in child.children if g.dep_ in ("cc", "punct") and conj.i > g.i > child.i
+                                    and not any(x.i > g.i and x.i < conj.i for x in child.children if x.dep_ not in ("cc", "punct"))}
+                            pieces = [i for i in pieces if i not in cut]
+                            more.extend(found)
+            units.append(Unit(pieces, child, speaker, cue or cue_text(verb), quote_kind_of(doc, a, b, s, e)))
+            units.extend(more)
         elif child.dep_ in ("advcl", "conj") and child.tag_ == "VBG" and child.lemma_.lower() in SPEECH_VERBS | set(DESCRIBE_VERBS):
             # "..., noting that the meeting lasted four hours" / "calling it premature to ..."
             units.extend(u.copy(kind="participial") for u in content_units(doc, child, speaker_tok, s, e)
@@ -351,6 +369,14 @@ def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
     if is_cue(root, lemmas):
         units = verb_units(doc, root, s, e)
         if units:
+            # "X is telling A and says B": each conjoined cue reports its own clause
+            for conj in root.children:
+                if conj.dep_ == "conj" and conj.i > root.i and is_cue(conj, lemmas) and conj.tag_ != "VBG":
+                    more = verb_units(doc, conj, s, e)
+                    if more:
+                        cut = subtree(conj)
+                        units = [u.copy([p for p in u.pieces if not (isinstance(p, int) and p in cut)])
+                                 for u in units] + more
             return [u for u in units if max(u.token_set(), default=s) < end] or units
     # "X appeared to suggest that ...", "X went on to explain that ...": the cue is the
     # infinitive, the speaker the subject of the verb it hangs off
@@ -521,3 +547,134 @@ def quoted_tokens(doc, s: int, e: int) -> set[int]:
         elif inside:
             out.add(t.i)
     return out
+
+
+# --- pronouns bound by the attribution --------------------------------------------------
+
+PERSON_NOUNS = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "candidate", "nominee", "senator", "governor",
+    "president", "mayor", "adviser", "advisor", "aide", "lawyer", "attorney", "director", "chairman",
+    "chairwoman", "secretary", "leader", "manager", "source", "man", "woman", "congressman",
+    "congresswoman", "representative", "lawmaker", "businessman", "businesswoman", "reporter", "author",
+    "economist", "analyst", "professor", "expert", "judge", "prosecutor", "officer", "chief", "founder",
+    "executive", "ceo", "actor", "actress", "host", "anchor", "pollster", "strategist", "republican",
+    "democrat", "mother", "father", "wife", "husband", "daughter", "son", "friend", "resident", "voter",
+    "supporter", "critic", "writer", "columnist", "editor", "commentator", "narrator", "veteran", "student",
+    "teacher", "doctor", "nurse", "worker", "owner", "partner", "member", "minister", "ambassador",
+}
+MALE_WORDS = {"spokesman", "chairman", "congressman", "businessman", "man", "father", "husband", "son", "mr.", "mr",
+              "actor"}
+FEMALE_WORDS = {"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "woman", "mother", "wife", "daughter",
+                "mrs.", "mrs", "ms.", "ms", "actress"}
+SUBJECT_PRONOUNS = {"he": "m", "she": "f", "it": "n", "they": "p"}
+
+
+def speaker_class(tok) -> str | None:
+    """What a speaker token can be called: "m"/"f"/"h" (a person, gender known or not), "n"
+    (a thing or an organisation: "it"), "p" (several: "they"); None when unclear."""
+    low = tok.lower_
+    if low in SUBJECT_PRONOUNS:
+        return {"he": "m", "she": "f", "they": "p", "it": "n"}[low]
+    if low in ("i", "we", "you"):
+        return None
+    if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):
+        return "p"
+    words = {t.lower_ for t in speaker_tokens(tok)}
+    if words & MALE_WORDS:
+        return "m"
+    if words & FEMALE_WORDS:
+        return "f"
+    if tok.ent_type_ == "PERSON" or low in PERSON_NOUNS:
+        return "h"
+    if tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.pos_ in ("NOUN", "PROPN"):
+        return "n" if tok.ent_type_ or tok.pos_ == "NOUN" else None
+    return None
+
+
+def fits(cls: str, pronoun: str) -> bool:
+    want = SUBJECT_PRONOUNS[pronoun]
+    if cls == "h":
+        return want in ("m", "f")
+    return cls == want
+
+
+def unit_speaker_token(doc, unit, s: int, e: int):
+    """The token that heads ``unit``'s speaker mention in the sentence, or None."""
+    if not unit.speaker:
+        return None
+    for t in doc[s:e]:
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos", "pobj") and t.pos_ in SPEAKER_POS \
+                and t.text in unit.speaker and speaker_text(t) == unit.speaker:
+            return t
+    return None
+
+
+def bound_pronouns(doc, unit, pieces, s: int, e: int, gender_fits=None) -> set[int]:
+    """Subject pronouns of a reported clause that stand for its own speaker ("Clinton says she
+    is thrilled to have the support of LeBron James": she is Clinton, whoever else the
+    sentence names; "The Times reported it had received the pages": it is the Times).
+    Only subjects of the clause's own verb (and of verbs conjoined with it), only when the
+    speaker can be called so (a woman "she", an organisation "it", several "they"), and only
+    when nobody else of that kind is named between the speaker and the pronoun.
+    ``gender_fits(pronoun)``: the article's knowledge of the speaker's gender."""
+    if not unit.speaker or unit.composed or unit.quote_kind == "direct":
+        return set()
+    toks = {p for p in pieces if isinstance(p, int)}
+    head = unit.head
+    verbs = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i in toks]
+    cands = [c for v in verbs for c in v.children
+             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SUBJECT_PRONOUNS and c.i in toks and c.pos_ == "PRON"]
+    if not cands:
+        return set()
+    spk = unit_speaker_token(doc, unit, s, e)
+    if spk is None:
+        return set()
+    cls = speaker_class(spk)
+    if cls is None:
+        return set()
+    out = set()
+    for p in cands:
+        low = p.lower_
+        if not fits(cls, low) or low in ("he", "she") and gender_fits is not None and not gender_fits(low):
+            continue
+        lo, hi = sorted((spk.right_edge.i + 1, p.i))
+        rivals = [t for t in doc[lo:hi] if t.dep_ in ("nsubj", "nsubjpass") and t.i != p.i and t.pos_ in ("PROPN", "NOUN", "PRON")
+                  and (speaker_class(t) or "") == cls]
+        if rivals:
+            continue
+        out.add(p.i)
+    return out
+
+
+def pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
+    """A name for a he/she speaker that the article-level resolver left open: the person
+    named before it in the sentence or the last sentence, ignoring the people named inside
+    its own reported clause (a pronoun never stands for a name in the clause it governs:
+    "She said Donald Trump favors ...": she is not Trump); else the person quoted in the
+    sentence just before, when the pronoun fits and the sentence before named nobody else
+    it could be ("Clinton said A. She said B.")."""
+    from claimtrack.claims import resolve
+
+    low = mention.lower()
+    if low not in ("he", "she"):
+        return None
+    tok = next((t for t in doc[s:e] if t.text == mention and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass")), None)
+    if tok is None:
+        return None
+    verb = tok.head
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i > verb.i]
+    if not content or not is_cue(verb, SPEECH_CUES | CLAUSE_CUES):
+        return None
+    name = resolve.resolve_pronoun(ctx, doc, tok, s, content[0].left_edge.i)
+    if name:
+        return name
+    if any(t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") for t in doc[s:tok.i]):
+        return None
+    last = ctx.last_speaker
+    if not last or ctx.last_speaker_age > 1 or not ctx.gender_fits(last, low):
+        return None
+    person = next((p for p in ctx.people if p.name == last), None)
+    if person is None or len(person.genders) != 1 and len(last.split()) < 2:
+        return None
+    others = [p for p in ctx.last_sentence_people if p != last and (p == "?" or ctx.gender_fits(p, low))]
+    return None if others else last

@@ -23,7 +23,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from claimtrack.claims import resolve
-from claimtrack.claims.attribution import attribute, find_speaker, quoted_tokens, speaker_text
+from claimtrack.claims.attribution import (attribute, bound_pronouns, find_speaker, pronoun_speaker, quoted_tokens,
+                                          speaker_text)
 from claimtrack.claims.cues import kind_of
 from claimtrack.claims.coordination import split_coordination, split_lists
 from claimtrack.claims.facets import facets
@@ -196,11 +197,16 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
             if unit.speaker and DATELINE_SPEAKER.match(unit.speaker):
                 unit = unit.copy(speaker=None)  # "LIVINGSTON, —": a dateline is nobody
             speaker, person = resolve_speaker(doc, unit.speaker, sent_people, ctx, s, e)
+            if person is None and unit.speaker and unit.speaker.lower() in ("he", "she"):
+                person = pronoun_speaker(doc, ctx, unit.speaker, s, e)  # "Clinton said A. She said B."
+                speaker = person or speaker
             direct = unit.quote_kind == "direct"
             kept_pron: set[int] = set()
             subs = resolution_subs(doc, pieces, s, e, ctx, quoted=quoted, direct=direct,
                                     speaker=person or (ctx.canonical(speaker) if speaker and speaker[:1].isupper() else None),
                                     people_spans=sent_people, kept=kept_pron, speaker_mention=unit.speaker)
+            # "Clinton says she is thrilled ...": the clause's subject pronoun is its speaker
+            kept_pron |= bound_pronouns(doc, unit, pieces, s, e, lambda low: not person or ctx.gender_fits(person, low)) - subs.keys()
             original = render(doc, pieces, {})
             text = render(doc, pieces, subs)
             problem = claim_problem(doc, [p for p in pieces if isinstance(p, int)], subs, quoted | kept_pron,
