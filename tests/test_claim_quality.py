@@ -48,7 +48,7 @@ CASES = [
      ["Mr. Trump spoke on Monday"], {"unresolved_pronoun": 1}),
     ("third person inside a quotation is the speaker's wording",
      'Anna Lee spoke on Monday. The board said "she will stay on as chair".',
-     ["Anna Lee spoke on Monday", "The board said she will stay on as chair"], {}),
+     ["Anna Lee spoke on Monday", 'The board said "she will stay on as chair"'], {}),
 ]
 
 

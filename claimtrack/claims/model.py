@@ -53,14 +53,16 @@ class Claim:
                 # campaign", from "The NRA plans to launch ..."): "The NRA plans The NRA will"
                 # would be garbled
                 return self.text
+            # a direct quote keeps its quotation marks, so "I", "we" and "It" read as the speaker's
+            text = f'"{self.text}"' if self.quote_kind == "direct" and '"' not in self.text else self.text
             if cue == "according to":
-                return f"According to {self.speaker}, {self.text}"
+                return f"According to {self.speaker}, {text}"
             if "…" in cue or cue.endswith("ing") or cue in ("told", "tells", "tell") or self.kind == "description":
                 # "described … as" / "called" (a description: the text already holds the
                 # proposition "Y is Z", so "X called Y is Z" would be garbled); "noting",
                 # "telling" (a participle) and "told" (its listener cut) read as "said"
                 cue = "said"
-            return f"{self.speaker} {cue} {self.text}"
+            return f"{self.speaker} {cue} {text}"
         return self.text
 
 
