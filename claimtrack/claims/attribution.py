@@ -284,10 +284,71 @@ def directive_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
                  composed=True)]
 
 
+# "Pence: Gennifer Flowers won't be at the debate" (a headline), "PENCE: Well, look, ..." (a
+# transcript): a name and a colon open the paragraph
+LEAD_SPEAKER = re.compile(r"^\s*[\"\u201c\u201d]?\s*((?:[A-Z][\w.'\u2019-]*)(?: (?:[A-Z][\w.'\u2019-]*|of|the|de|van|von)){0,3}):\s+(?=\S)")
+# "\u201cA. B.\u201d \u2015 Carla Sanchez": a quotation signed with a dash and a name
+TAIL_SPEAKER = re.compile(r"[\"\u201d\u2019.!?]\s*(?:[\u2015\u2014\u2013]|--)\s*([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})\.?\s*$")
+NOT_LEAD = {"update", "updated", "note", "editor", "editor's", "correction", "related", "photo", "photos", "video",
+            "watch", "read", "source", "sources", "transcript", "q", "a", "question", "answer", "warning", "disclosure",
+            "caption", "credit", "listen", "see", "also", "breaking", "exclusive", "analysis", "opinion", "advertisement",
+            "sponsored", "live", "more", "here", "tags", "topics", "share", "example", "bottom", "first", "second",
+            "third", "next", "then", "now", "today", "why", "what", "how", "who", "when", "where", "the", "this", "that",
+            "it", "but", "and", "so", "yes", "no", "in", "on", "for", "at", "by", "with", "from", "to", "of", "after"}
+
+
+def paragraph_speaker(doc):
+    """(speaker, cue, tokens to cut, first token, end token) when the paragraph as a whole is
+    someone's words: a name and a colon opening it (a headline "Poll: Clinton leads", a
+    transcript "WALLACE: ..."), a quotation signed "\u2015 Name" at its end, or a paragraph after
+    one that ends in a cue and a colon ("He said:" / "\u201cA. B.\u201d"); else None."""
+    cached = doc.user_data.get("claimtrack_paragraph_speaker", False)
+    if cached is not False:
+        return cached
+    out = None
+    text = doc.text
+    m = LEAD_SPEAKER.match(text)
+    if m and len(doc) > 3 and m.group(1).split()[0].lower().strip(".") not in NOT_LEAD:
+        end_char = m.end()
+        cut = {t.i for t in doc if t.idx < end_char}
+        first = max(cut) + 1 if cut else 0
+        if first < len(doc):
+            out = (m.group(1), ":", cut, first, len(doc))
+    if out is None and text.lstrip()[:1] in ("\"", "\u201c", "\u201d", "\u2018"):
+        m = TAIL_SPEAKER.search(text)
+        if m:
+            dash = m.start() + 1
+            cut = {t.i for t in doc if t.idx >= dash}
+            if cut and min(cut) > 2:
+                out = (m.group(1), "\u2015", cut, 0, min(cut))
+    if out is not None:
+        name = out[0].rstrip(".")
+        if name.isupper() and len(name) > 3:  # "WALLACE" (a transcript) is Wallace, no dateline
+            name = name.title()
+        out = (name,) + out[1:]
+    if out is None:
+        prev = doc.user_data.get("claimtrack_lead_in")
+        if prev is not None and len(prev):
+            last = list(prev.sents)[-1]
+            hit = _speech_verb(prev, range(last.start, last.end), (-1, -1))
+            if hit:
+                out = (speaker_text(hit[0]), hit[1], set(), 0, len(doc))
+    doc.user_data["claimtrack_paragraph_speaker"] = out
+    return out
+
+
 def attribute(doc, s: int, e: int, root) -> list[Unit]:
     """Split a sentence into content units with their speakers; a sentence inside a quote
-    that spans several sentences gets the quote's speaker."""
+    that spans several sentences gets the quote's speaker; a sentence of a paragraph that is
+    someone's words as a whole (``paragraph_speaker``) gets that speaker."""
     units = attribute_sentence(doc, s, e, root)
+    para = paragraph_speaker(doc)
+    if para is not None and para[0] and para[3] < e and s < para[4]:
+        name, cue, cut, _, _ = para
+        if cut:
+            units = [u.copy([p for p in u.pieces if not (isinstance(p, int) and p in cut)]) for u in units]
+        if not any(u.speaker for u in units):
+            return [u.copy(speaker=name, cue=cue, quote_kind="direct") for u in units]
     if any(u.speaker for u in units):
         return units
     inherited = quote_attribution(doc, s, e)
@@ -344,8 +405,54 @@ def verb_units(doc, verb, s, e) -> list[Unit]:
     """The content units of one cue verb (its reported clause, a description, a commissive's
     infinitive), each with the verb's speaker; [] when it reports nothing or has no speaker."""
     spk = find_speaker(verb)
-    if spk is None or nested(doc, verb, spk, s, e):
+    if spk is None:
+        found = it_speaker(doc, verb, s)
+        if found is None:
+            return []
+        spk, name = found
+        return [u.copy(speaker=name) for u in verb_units_of(doc, verb, spk, s, e)]
+    if nested(doc, verb, spk, s, e):
         return []
+    return verb_units_of(doc, verb, spk, s, e)
+
+
+IT_CUES = {"say", "state", "note", "argue", "claim", "mention", "reference", "suggest", "show", "find", "report",
+           "warn", "allege", "conclude", "predict", "estimate", "add", "indicate", "assert", "contend", "charge",
+           "accuse", "describe", "call", "urge", "recommend", "acknowledge", "insist", "feature", "cite", "tell"}
+
+
+def it_speaker(doc, verb, s: int):
+    """'The ad then references A. It says B': a subject "it" of a speech cue stands for the
+    thing the sentence before was about -- its subject, when that is a thing or an
+    organisation (not a person, not a clause), in this paragraph or the one before.
+    (the "it" token, the antecedent as worded), or None."""
+    it = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "it"), None)
+    if it is None or verb.lemma_.lower() not in IT_CUES or it.i != s and doc[it.i - 1].lower_ not in (",", "and", "but"):
+        return None
+    if not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
+        return None
+    prev_doc, prev_sent = doc, None
+    sents = [x for x in doc.sents if x.end <= s]
+    if sents:
+        prev_sent = sents[-1]
+    else:
+        prev_doc = doc.user_data.get("claimtrack_prev")
+        if prev_doc is None or not len(prev_doc):
+            return None
+        prev_sent = list(prev_doc.sents)[-1]
+    root = prev_sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.tag_ in ("NNS", "NNPS") \
+            or subj.ent_type_ in ("PERSON", "NORP", "GPE", "DATE") or subj.lower_ in PERSON_NOUNS \
+            or any(c.dep_ == "conj" for c in subj.children):
+        return None
+    name = speaker_text(subj)
+    if not name or len(name.split()) > 8:
+        return None
+    return it, name
+
+
+def verb_units_of(doc, verb, spk, s, e) -> list[Unit]:
     lemma = verb.lemma_.lower()
     if lemma in CLAUSE_CUES:
         units = content_units(doc, verb, spk, s, e)

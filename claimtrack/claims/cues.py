@@ -60,6 +60,9 @@ FINAL_CUES = SPEECH | BELIEF | {"learn", "find", "show", "confirm", "discover", 
 # Phrases (lowercase) -> kind.
 PHRASES = {"according to": "speech", "as stated in": "speech", "in the words of": "speech"}
 
+# Punctuation as the cue: "Pence: ..." (a headline, a transcript), "\u201c...\u201d \u2015 Name".
+SIGN_CUES = {":", "\u2015", "\u2014", "\u2013", "-", "--"}
+
 _IRREGULAR = {
     "said": "say", "says": "say", "told": "tell", "thought": "think", "felt": "feel",
     "knew": "know", "known": "know", "wrote": "write", "written": "write", "found": "find",
@@ -94,6 +97,8 @@ def kind_of(cue: str | None) -> str | None:
     if not cue:
         return None
     low = cue.lower().strip()
+    if low in SIGN_CUES:
+        return "speech"
     for phrase, kind in PHRASES.items():
         if low.startswith(phrase):
             return kind

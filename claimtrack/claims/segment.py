@@ -23,6 +23,11 @@ MAX_RUN = 100
 MAX_PARAGRAPH = 5000
 LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
+# A wire dateline or an all-caps section lead at a paragraph's start ("WASHINGTON (AP) — ",
+# "HEMPSTEAD, N.Y., Sept. 26 (UPI) — ", "FAIRVIEW, W.Va. - ") is cut before parsing: parsed
+# with the sentence it turns up as its subject or its speaker ("WASHINGTON -- President Obama said").
+DATELINE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]*){0,4}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?){0,2}"
+                      r"(?:,\s*[A-Z][a-z]{2,4}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--?|[–—―])\s+(?=[A-Z\u201c\u2018\x22\x27])")
 
 
 @dataclass
@@ -53,8 +58,12 @@ def paragraphs(text: str) -> list[Paragraph]:
         chunk = m.group(0)
         if len(chunk) > MAX_RUN:
             chunk = LONG_RUN.sub(lambda r: " " * len(r.group(0)), chunk)
+        start = m.start()
+        d = DATELINE.match(chunk)
+        if d and any(c.islower() for c in chunk[d.end():d.end() + 40]):
+            chunk, start = chunk[d.end():], start + d.end()
         if chunk.strip():
-            out.extend(p for p in _pieces(chunk, m.start()) if p.text.strip())
+            out.extend(p for p in _pieces(chunk, start) if p.text.strip())
     return out
 
 
@@ -89,5 +98,12 @@ def iter_docs(nlp, texts: Iterable[str], batch_size: int = 64):
         for para in paragraphs(text):
             items.append((ti, para))
     docs = nlp.pipe((p.text for _, p in items), batch_size=batch_size)
+    prev = (None, None)
     for (ti, para), doc in zip(items, docs):
+        if prev[0] == ti:
+            doc.user_data["claimtrack_prev"] = prev[1]  # (an "it" in its first sentence may point back)
+        if prev[0] == ti and prev[1].text.rstrip().endswith(":"):
+            # "He said:" closing the paragraph before: its speaker may own this one
+            doc.user_data["claimtrack_lead_in"] = prev[1]
         yield ti, para, doc
+        prev = (ti, doc)
