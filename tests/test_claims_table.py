@@ -180,6 +180,62 @@ TABLE = [
     # resolution: "she" in what an unnamed speaker said is not the person named before
     ("resolution", "Joy Reid hosted the show on Monday. The House speaker said she does not tell her colleagues "
      "what to say.", "clause", [("Joy Reid hosted the show on Monday", None)], {"unresolved_pronoun": 1}),
+    # --- broken-claim causes read in BASIL dev samples (seed 43) ------------------------------
+    # fragments: a pro-verb ("did so", "did the same") says nothing the claim shows
+    ("fragments", "The senators voted for the bill in March, and the governors did so in April.", "clause",
+     [("The senators voted for the bill in March", None)], {"fragment_pro_verb": 1}),
+    ("fragments", "The county clerks needed a two-thirds vote to pass the rule, and did so easily.", "clause",
+     [("The county clerks needed a two-thirds vote to pass the rule", None)], {"fragment_pro_verb": 1}),
+    # fragments: a subject carried to a conjunct that is not its verb shows as a broken agreement
+    ("fragments", "But polls show that many voters continue to believe that the mayor lied to them, and therefore "
+     "is unfit to serve.", "clause",
+     [("many voters continue to believe that the mayor lied to them", "polls")], {"fragment_garbled": 1}),
+    # fragments: a claim ending on a bare "is" was cut before what it is
+    ("fragments", "\"We are worried,\" the chief said. \"Our problem with the plan is", "clause", [], None),
+    # filters: "most of them", "its ..." as the subject with nothing before it to refer to
+    ("filters", "Officials have declared such emergencies often. Most of them dealt with floods.", "clause",
+     [("Officials have declared such emergencies often", None)], {"unresolved_pronoun": 1}),
+    ("filters", "Ohio is close this year, and its 18 electoral votes could decide the race.", "clause",
+     [("Ohio is close this year", None)], {"unresolved_pronoun": 1}),
+    # coordination: a verb the parse hung on the main clause with no "and" before it, or with
+    # its own subject misread as a modifier, is no second clause: the sentence stays whole
+    ("coordination", "The young man was clearly haunted by demons and no gun law could have saved the children "
+     "from his terror.", "clause",
+     [("The young man was clearly haunted by demons and no gun law could have saved the children from his terror",
+       None)], None),
+    ("coordination", "At the time, the agency was busy, and nearly a month passed before agents and analysts began "
+     "to act on the emails.", "clause",
+     [("At the time, the agency was busy, and nearly a month passed before agents and analysts began to act on the "
+       "emails", None)], None),
+    # coordination: a modifier after the last member is shared (one sum, not one per member)
+    ("coordination", "The audit covers trips to nightclubs and lounges in the city worth $60,000.", "clause",
+     [("The audit covers trips to nightclubs and lounges in the city worth $60,000", None)], None),
+    # coordination: "X and not Y" is a contrast, not two facts
+    ("coordination", "The council has pursued a feud against the mayor and not an honest inquiry.", "clause",
+     [("The council has pursued a feud against the mayor and not an honest inquiry", None)], None),
+    # coordination: a list inside the subject's prepositional phrase is one thing ("the lawsuit")
+    ("coordination", "The lawsuit from Iowa and Kansas, where the crop is grown, argues that the rule is unfair.",
+     "clause", [("The lawsuit from Iowa and Kansas, where the crop is grown, argues that the rule is unfair", None)],
+     None),
+    # relative: no "X is Y" from an appositive of an appositive, from a common noun whose named
+    # object stands before the comma, or from a person and a bare place
+    ("relative", "The award went to the city's budget director, Ana Ruiz, a former teacher.", "clause",
+     [("The award went to the city's budget director, Ana Ruiz, a former teacher", None)], None),
+    ("relative", "The report described the role of the Northern Grain Board, a trade group the mayor has often "
+     "attacked.", "clause",
+     [("The report described the role of the Northern Grain Board, a trade group the mayor has often attacked",
+       None)], None),
+    ("relative", "Sen. Tom Hale, Ohio, said the bill is fair.", "clause", [("the bill is fair", "Tom Hale")], None),
+    # relative: a relative clause after "her term as X" is about the term, not about X
+    ("relative", "The mayor kept no diary during her term as the city's top lawyer, which lasted from 2009 to 2013.",
+     "clause", [("The mayor kept no diary during her term as the city's top lawyer, which lasted from 2009 to 2013",
+                 None)], None),
+    # resolution: "his" after a person the claim describes ("the congressman") is not the last
+    # person named (a donor); kept as a pronoun, and the claim stands
+    ("resolution", "Prosecutors questioned donor Ari Stone on Friday. The indictment will not include claims that "
+     "the congressman had misused his office.", "clause",
+     [("Prosecutors questioned donor Ari Stone on Friday", None), ("Ari Stone is donor", None),
+      ("The indictment will not include claims that the congressman had misused his office", None)], None),
     # facets (atomic): core, then the core with each modifier; a subject list splits first
     ("facets", "Smith and Jones arrived in Paris on Monday.", "atomic",
      [("Smith arrived in Paris", None), ("Smith arrived in Paris on Monday", None),
@@ -253,3 +309,19 @@ def test_statement_does_not_repeat_a_speaker_the_text_names():
     assert c.statement == "The union will strike in May"
     c = Claim(text="the union will strike in May", char_start=0, char_end=1, speaker="Ana Ruiz", cue="said")
     assert c.statement == "Ana Ruiz said the union will strike in May"
+
+
+def test_sentence_inside_an_open_quotation():
+    """resolution.open_quote_end: a sentence that continues a quotation opened before it
+    (no closing mark yet) is the speaker's words up to the closing mark: never rewritten."""
+    from claimtrack.claims.resolution import open_quote_end
+
+    doc = get_nlp()("Lowe spoke. \u201cWhere is it? There are no records of his birth.\u201d Then he left.")
+    sents = list(doc.sents)
+    assert open_quote_end(doc, sents[0].start, sents[0].end) == sents[0].start
+    inside = next(s for s in sents if "records" in s.text)
+    end = open_quote_end(doc, inside.start, inside.end)
+    assert end > inside.start and doc[end].text == "\u201d" or end == inside.end
+    last = sents[-1]
+    if "Then" in last.text and "\u201d" not in last.text:
+        assert open_quote_end(doc, last.start, last.end) == last.start

@@ -13,6 +13,15 @@ SYMMETRIC_VERBS = {"meet", "agree", "talk", "negotiate", "marry", "unite", "comp
                    "discuss", "share", "split", "separate", "combine", "mix", "link", "connect", "collide"}
 
 
+def joined(doc, start: int, toks: set[int]) -> bool:
+    """Is the conjunct starting at ``start`` joined by a conjunction or punctuation ("..., and
+    then did Y", "...; did Y")? (Adverbs and quote marks between are skipped.)"""
+    j = start - 1
+    while j >= 0 and (doc[j].dep_ in ("advmod", "neg") and doc[j].pos_ == "ADV" or doc[j].text in ('"', "“", "”", "'")):
+        j -= 1
+    return j >= 0 and (doc[j].dep_ in ("cc", "punct", "preconj") or doc[j].pos_ in ("CCONJ", "PUNCT"))
+
+
 def split_coordination(doc, unit: Unit) -> list[Unit]:
     """Split "A did X and B did Y" into two units; "A did X but did Y" carries A over."""
     head = unit.head
@@ -21,6 +30,11 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
         if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX") or child.i not in toks:
             continue
         c_start = child.left_edge.i
+        if not joined(doc, c_start, toks):
+            # "nearly a month passed before agents and analysts began to act": a verb the
+            # parse hung on the main clause with no "and"/comma before it is a misparse; the
+            # clause stays whole rather than cut at "analysts"
+            continue
         cut = c_start
         while cut - 1 in toks and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].text == ","):
             cut -= 1
@@ -29,6 +43,11 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
             continue
         second_p = [p for p in unit.pieces if isinstance(p, int) and p >= c_start]
         if not any(g.dep_ in SUBJECTS for g in child.children):
+            if any(g.i < child.i and g.pos_ in ("NOUN", "PROPN", "PRON") and g.dep_ in ("npadvmod", "dobj", "nmod", "attr")
+                   for g in child.children):
+                # "..., and nearly a month passed before ...": a noun before the verb is its
+                # subject the parse missed; carrying the first subject over would garble it
+                continue
             subj = next((g for g in head.children if g.dep_ in SUBJECTS), None)
             if subj is None:
                 continue
@@ -108,6 +127,35 @@ def subject_split_agrees(verb) -> bool:
     return f.tag_ in ("VBD", "MD") and f.lower_ not in PLURAL_FORMS
 
 
+def list_splits(doc, tok, members) -> bool:
+    """May a list be split into one claim per member? Not when a member's modifier sits
+    after a later member ("first responders and school officials with better training",
+    "the causes and prevention of gun violence": the modifier is shared, the parse hung it
+    on one member), when a member is negated ("a vendetta and not an independent search":
+    a contrast, not two facts), or when the list is a prepositional object inside a subject
+    ("the lawsuit from Nebraska and Oklahoma argues": one lawsuit)."""
+    last = members[-1].i
+    nxt = members[-1].right_edge.i + 1
+    if nxt < len(doc) and doc[nxt].pos_ in ("VERB", "AUX") and doc[nxt].dep_ in ("conj", "aux", "auxpass") \
+            and nxt not in subtree(tok.head):
+        # "haunted by demons and no gun law could have saved ...": the last "member" is the
+        # subject of a clause the parse joined to the list
+        return False
+    for m in members[:-1]:
+        if any(c.i > last and c.dep_ not in ("conj", "cc", "punct") for c in m.children):
+            return False
+    for m in members:
+        if any(c.dep_ == "neg" or c.lower_ in ("not", "never") for c in m.children) or doc[m.left_edge.i - 1].lower_ == "not":
+            return False
+    if tok.dep_ == "pobj":
+        anc = tok.head.head
+        while anc.pos_ in ("NOUN", "PROPN") and anc.dep_ in ("pobj", "conj", "appos", "compound"):
+            anc = anc.head.head if anc.dep_ == "pobj" else anc.head
+        if anc.pos_ in ("NOUN", "PROPN", "PRON") and anc.dep_ in ("nsubj", "nsubjpass"):
+            return False
+    return True
+
+
 def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
     """"Nods to Holly, Manson and King" -> one unit per member (only "and" lists of nouns
     that are subjects or objects, never under between/among/with or symmetric verbs)."""
@@ -147,6 +195,8 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
             continue
         members = list_members(tok)
         if len(members) < 2 or len(members) > 6:
+            continue
+        if not list_splits(doc, tok, members):
             continue
         if any(m.ent_type_ == "PERSON" for m in members) and any(m.pos_ == "NOUN" and not m.ent_type_ for m in members):
             # "standards for class certification and Justice Ginsburg said ...": a person

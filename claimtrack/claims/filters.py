@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.claims.resolve import description_span
+from claimtrack.claims.resolve import description_span, person_noun
 
 QUOTES = "\"'“”‘’«»"
 BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5}\s*[,|]?.{0,40}$", re.I)
@@ -73,6 +73,25 @@ def expletive_it(head) -> bool:
     return False
 
 
+VAGUE_NOUNS = {"others", "other", "some", "many", "one", "ones", "those", "these", "most", "all", "time", "times",
+               "part", "now", "today", "year", "week", "day", "month"}
+
+
+def subject_pronoun(subj):
+    """The pronoun a subject stands on: the subject itself, "them"/"it" in "most of them",
+    "each of them", or "its" in "its 29 electoral votes"; else the subject."""
+    if subj.lower_ in ("it", "they", "them"):
+        return subj
+    for c in subj.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i > subj.i:
+            p = next((g for g in c.children if g.dep_ == "pobj" and g.lower_ in ("them", "it")), None)
+            if p is not None:
+                return p
+        if c.dep_ == "poss" and c.lower_ == "its":
+            return c
+    return subj
+
+
 def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, head=None,
                   ctx=None, speaker_alone: str | None = None, kept=frozenset()) -> str | None:
     """Why a finished claim cannot stand alone, or None: first person with no speaker
@@ -96,6 +115,7 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
     named: list[str] = [speaker_alone] if speaker_alone else []
     subjects = bool(speaker_alone)  # a person named as a subject (or the speaker) before
     genders: set[str] = set()
+    described = False  # a person the claim describes without a name ("the congressman")
     for i in idx:
         t = doc[i]
         if i in subs:
@@ -113,11 +133,15 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
         if t.pos_ == "NOUN" and description_span(t) is not None:
             named.append("")  # "the mayor's budget and her plan": a person the claim describes
             continue
+        if person_noun(t):
+            described = True
         if t.lower_ in THIRD_PERSON and t.pos_ == "PRON" and i in kept:
             genders.add("m" if t.lower_ in ("he", "him", "his") else "f")
         if t.lower_ in THIRD_PERSON and t.pos_ == "PRON" and i not in quoted:
             low = t.lower_
             genders.add("m" if low in ("he", "him", "his") else "f")
+            if described and t.dep_ == "poss":
+                continue  # "the congressman had misused his office": his is the congressman's
             if not named:
                 return "unresolved_pronoun"
             if t.dep_ in ("nsubj", "nsubjpass") and not subjects and "" not in named:
@@ -131,11 +155,15 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
     if head is not None and head.i in idx:
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in idx), None)
         if subj is not None and subj.i not in subs:
-            before = [doc[i] for i in idx if i < subj.i and doc[i].pos_ in ("NOUN", "PROPN")]
-            low = subj.lower_
+            pron = subject_pronoun(subj)
+            # nouns before it it could refer to ("For others, it is about ...": "others" is none)
+            before = [doc[i] for i in idx if i < pron.i and doc[i].pos_ in ("NOUN", "PROPN")
+                      and doc[i].lower_ not in VAGUE_NOUNS]
+            low = pron.lower_
             if low in ("they", "them") and not speaker and not before:
-                return "unresolved_pronoun"  # "Rather, they go through the bureaucracy"
-            if low == "it" and not before and not expletive_it(head) and not (subj.i in quoted and speaker):
+                return "unresolved_pronoun"  # "Rather, they go through the bureaucracy", "most of them"
+            if low in ("it", "its") and not before and not (pron.i == subj.i and expletive_it(head)) \
+                    and not (pron.i in quoted and speaker) and not (pron.i != subj.i and speaker):
                 # (a speaker's own words keep their "it": the statement shows who said it)
-                return "unresolved_pronoun"  # "It's a very touchy subject"
+                return "unresolved_pronoun"  # "It's a very touchy subject", "its 29 electoral votes"
     return None

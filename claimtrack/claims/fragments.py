@@ -36,6 +36,68 @@ VAGUE_SUBJECTS = {"those", "these", "one", "ones", "second", "first", "third", "
                   "another", "both", "either", "neither", "each"}
 
 
+# a pro-verb stands for an action the claim does not say ("Lawmakers did so easily",
+# "Mr. Schumer did the same"): nobody can tell what was done
+PRO_VERB_OBJECTS = {"so", "same", "likewise"}
+
+
+def pro_verb(doc, head, toks: set[int]) -> bool:
+    """Is the claim's verb "do so" / "do the same" / "do likewise" (or "follow suit")?"""
+    if head.lemma_.lower() == "follow" and any(c.lower_ == "suit" for c in head.children if c.i in toks):
+        return True
+    if head.lemma_.lower() != "do" or head.pos_ not in ("VERB", "AUX"):
+        return False
+    nxt = [doc[j].lower_ for j in range(head.i + 1, min(head.i + 3, len(doc))) if j in toks]
+    if nxt[:1] in (["so"], ["likewise"]) or nxt[:2] == ["the", "same"]:
+        return True  # "did so easily" ("so" hung on "easily")
+    for c in head.children:
+        if c.i not in toks:
+            continue
+        if c.lower_ in ("so", "likewise") and c.dep_ in ("advmod", "dobj", "acomp") and c.i > head.i:
+            return True
+        if c.lower_ == "same" and c.dep_ in ("dobj", "npadvmod", "attr") and c.i > head.i:
+            return True
+    return False
+
+
+# subjects whose verb agrees with neither number reliably ("the news is", "data are")
+AGREEMENT_EXEMPT = {"news", "data", "politics", "media", "economics", "series", "species", "headquarters",
+                    "means", "physics", "ethics", "statistics", "mathematics", "police", "people", "staff",
+                    "crew", "couple", "family", "team", "public", "majority", "number", "rest", "lot", "half",
+                    "total", "committee", "government", "administration", "board", "jury", "state", "group"}
+SINGULAR_PRONOUNS = {"he", "she", "it"}
+PLURAL_PRONOUNS = {"they", "we"}
+SINGULAR_FORMS = {"is", "was", "has", "does", "'s", "’s"}
+PLURAL_FORMS_ONLY = {"are", "were", "have", "do", "'re", "’re", "'ve", "’ve"}
+
+
+def agreement_broken(doc, head, subj, toks: set[int]) -> bool:
+    """Does the claim's subject disagree with its finite verb ("he are informed", "many
+    Republicans therefore is not eligible")? Such a claim was put together from pieces of
+    two clauses (a subject carried to a conjunct that is not its verb, an aside cut out)."""
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i in toks and c.i < head.i]
+    finite = next((a for a in auxes if a.tag_ in FINITE_TAGS), None)
+    if finite is None:
+        if head.tag_ not in ("VBZ", "VBP", "VBD"):
+            return False
+        finite = head
+    if finite.tag_ == "MD" or subj.i > finite.i:
+        return False  # "might", or an inverted "So do the senators"
+    low, form = subj.lower_, finite.lower_
+    if low in SINGULAR_PRONOUNS:
+        return form in PLURAL_FORMS_ONLY
+    if low in PLURAL_PRONOUNS:
+        return form in SINGULAR_FORMS
+    if subj.pos_ not in ("NOUN", "PROPN") or low in AGREEMENT_EXEMPT or subj.lemma_.lower() in AGREEMENT_EXEMPT:
+        return False
+    if any(c.dep_ in ("prep", "conj", "cc", "appos") for c in subj.children):
+        return False  # "a number of people are", "Smith and Jones": number is the parse's guess
+    plural = subj.tag_ == "NNS" or subj.tag_ == "NNPS" and subj.ent_type_ == "NORP"
+    if plural and subj.lower_.endswith("s") and not subj.lower_.endswith("ss"):
+        return form in SINGULAR_FORMS and finite.tag_ == "VBZ"
+    return False
+
+
 def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
     """Why a (non-composed) claim is not a proposition -- no finite verb, no subject, an
     unsplit reporting verb -- or None."""
@@ -71,6 +133,13 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
         return "fragment_no_subject"
     if all(t.tag_ in ("WP", "WDT") for t in subj):
         return "fragment_no_subject"
+    if pro_verb(doc, head, toks):
+        return "fragment_pro_verb"  # "Lawmakers in both chambers did so easily"
+    own = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in toks), None)
+    if own is None and head.dep_ == "conj":  # a subject carried over from the first conjunct
+        own = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in toks), None)
+    if own is not None and agreement_broken(doc, head, own, toks):
+        return "fragment_garbled"  # "he are informed by the company", "Republicans therefore is"
     if any(c.dep_ == "mark" and c.i in toks and c.lower_ in SUBORDINATE_MARKS and c.i == min(toks)
            for c in head.children):
         return "fragment_subordinate"  # "Once the final bill is done"
@@ -145,6 +214,9 @@ def repair(doc, unit: Unit, pieces):
             return t.lower_ in DANGLING_LEAD and t.dep_ in ("cc", "mark", "advmod", "nsubj")
         if t.lower_ in DANGLING_END or t.dep_ in ("cc", "preconj", "det", "poss", "case", "aux", "mark"):
             return True
+        if t.lemma_ == "be" and t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass") and not any(
+                c.dep_ in ("attr", "acomp", "ccomp", "xcomp", "prep", "advmod", "oprd", "npadvmod") and c.i in toks for c in t.children):
+            return True  # "Our problem with Representative Ryan is": what it is was cut off
         if not t.whitespace_ and t.i + 1 < len(doc) and doc[t.i + 1].text in ("-", "—", "–") and t.is_alpha:
             return True  # "Congress needs to re-": a word cut at its hyphen
         return t.dep_ in ("prep", "agent") and not any(c.i in toks for c in t.children)

@@ -59,6 +59,34 @@ def appositive_is_description(doc, noun, app_head, app: list[int]) -> bool:
     return True
 
 
+def appositive_certain(doc, noun, app_head, a: int) -> bool:
+    """Is it certain which noun the appositive describes, and that it is one? Not: an
+    appositive of an appositive or one holding another ("gives Bowdich and the F.B.I.
+    director, Christopher A. Wray, a chance ...": "Wray is a chance"); a common noun with a
+    named object right before the comma ("the importance of the North Atlantic Treaty
+    Organization, a defense alliance": the alliance is NATO, not the importance); a person
+    and a bare place ("Sen. John Cornyn, Texas")."""
+    if noun.dep_ == "appos" or any(c.dep_ == "appos" for c in app_head.children):
+        return False
+    if noun.pos_ == "NOUN" and a - 2 >= 0 and doc[a - 2].i != noun.i and doc[a - 2].pos_ == "PROPN" \
+            and doc[a - 2].i in subtree(noun):
+        return False
+    ent = next((x for x in doc.ents if x.start <= app_head.i < x.end), None)
+    if ent is not None and ent.label_ in PLACE_ENTS and app_head.i == ent.root.i and subtree_range(app_head) == (ent.start, ent.end):
+        return False
+    return True
+
+
+def lead_trimmed(doc, noun, np_: list[int]) -> list[int]:
+    """The noun phrase from after its last punctuation before the noun ("So pathetic,”
+    Frank Sharry" -> "Frank Sharry"): words before a comma or quote are no part of the name."""
+    cut = [k for k, j in enumerate(np_) if j < noun.i and (doc[j].text in (",", ";", ":", "—", "--") or doc[j].is_quote)]
+    if not cut:
+        return np_
+    rest = np_[cut[-1] + 1:]
+    return rest if rest and any(doc[j].pos_ in ("NOUN", "PROPN") for j in rest) else np_
+
+
 def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
     """Propositions carried by relative clauses, appositives and titles inside a unit:
     the new units, and the tokens to cut from the unit itself (non-restrictive ones)."""
@@ -71,7 +99,9 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON") and tok.head.i in toks:
             noun = tok.head
             rel = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")), None)
-            if rel is None or noun.dep_ not in NOUN_ARG_DEPS:
+            if rel is None or noun.dep_ not in NOUN_ARG_DEPS or noun.dep_ == "pobj" and noun.head.lower_ == "as":
+                # ("her tenure as America's top diplomat, which lasted ...": the clause is
+                # about the tenure, not the role)
                 # "any voter who considers themselves middle class, which is a large number":
                 # a predicate noun's "which" is about the whole clause, not the noun
                 continue
@@ -107,8 +137,9 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             # by foreign ministers X and Y" + "the meeting marks ..."
             noun = tok.head
             a, b = subtree_range(tok)
-            np_ = np_pieces(doc, noun, toks, set(range(a - 1, b + 1)))
-            if not np_ or not all(j in toks for j in range(a, b)):
+            np_ = lead_trimmed(doc, noun, np_pieces(doc, noun, toks, set(range(a - 1, b + 1))))
+            if not np_ or not all(j in toks for j in range(a, b)) or tok.lemma_.lower() in SPEECH_VERBS:
+                # ("Frank Sharry, ..., tweeted on Tuesday" is no "Sharry was tweeted")
                 continue
             plural = noun.tag_ in ("NNS", "NNPS")
             side.append(unit.copy(np_ + ["were" if plural else "was"] + list(range(a, b)), head=tok,
@@ -140,9 +171,9 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             if not (a - 1 >= s and doc[a - 1].text in (",", "(")):
                 continue
             app = [j for j in range(a, b) if j in toks and not (doc[j].dep_ == "punct" and j in (a, b - 1))]
-            if not app or not appositive_is_description(doc, noun, tok, app):
+            if not app or not appositive_is_description(doc, noun, tok, app) or not appositive_certain(doc, noun, tok, a):
                 continue
-            np_ = np_pieces(doc, noun, toks, set(range(a, b)))
+            np_ = lead_trimmed(doc, noun, np_pieces(doc, noun, toks, set(range(a, b))))
             if not np_ or noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children):
                 continue  # "the nominee for president, Hillary Clinton" is no "president is Hillary Clinton"
             if any(doc[j].lower_ in APPOSITIVE_PRONOUNS for j in app + np_):

@@ -18,6 +18,29 @@ def mentioned_people(doc, pieces, upto: int, ctx: resolve.Context, people_spans)
     return out
 
 
+OPENING, CLOSING = "“«", "”»"
+
+
+def open_quote_end(doc, s: int, e: int) -> int:
+    """If sentence [s, e) starts inside a quotation opened in an earlier sentence of the
+    paragraph ("How come ...? This is one of the ... there's no records of his birth."),
+    the token index where that quotation closes (or ``e``); else ``s``."""
+    start = doc[s].idx
+    if not start:
+        return s
+    text = doc.user_data.get("claimtrack.text")  # built once per paragraph, not once per claim
+    if text is None:
+        text = doc.user_data["claimtrack.text"] = doc.text
+    before = text[:start]
+    curly = sum(before.count(c) for c in OPENING) - sum(before.count(c) for c in CLOSING)
+    if curly <= 0 and before.count('"') % 2 == 0:
+        return s
+    for t in doc[s:e]:
+        if t.text in CLOSING or t.text in ('"', "''") and curly <= 0 or t.text == "''":
+            return t.i
+    return e
+
+
 def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted: set[int] = frozenset(),
                      direct: bool = False, speaker: str | None = None, people_spans=(),
                      kept: set[int] | None = None, speaker_mention: str | None = None) -> dict[int, str]:
@@ -27,6 +50,9 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
     subs: dict[int, str] = {}
     if direct:
         return subs
+    opened = open_quote_end(doc, s, e)
+    if opened > s:  # the sentence continues a quotation opened before it: the speaker's words
+        quoted = set(quoted) | set(range(s, opened))
     idx = sorted(p for p in pieces if isinstance(p, int))
     pos = {p: k for k, p in enumerate(pieces) if isinstance(p, int)}
     done: set[int] = set()

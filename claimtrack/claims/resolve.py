@@ -201,6 +201,25 @@ def rival_mentions(doc, s: int, upto: int, spans, ctx: "Context") -> list[str]:
             for t in rival_tokens(doc, s, upto, spans)]
 
 
+# nouns for a person that resolution never names but that make a he/she uncertain ("accusations
+# that the congressman had misused his office": "his" is the congressman's, not the last person named)
+PERSON_NOUNS = {"congressman", "congresswoman", "candidate", "nominee", "justice", "speaker", "businessman",
+                "businesswoman", "billionaire", "sheriff", "man", "woman", "father", "mother", "wife", "husband",
+                "son", "daughter", "boy", "girl", "victim", "suspect", "defendant", "gunman", "shooter", "host",
+                "reporter", "writer", "author", "activist", "pastor", "priest", "bishop", "student", "teacher",
+                "doctor", "soldier", "veteran", "democrat", "republican", "incumbent", "challenger", "plaintiff",
+                "actress", "actor", "star", "owner", "employee", "worker", "agent", "analyst", "commentator",
+                "pundit", "anchor", "columnist", "politician", "lawmaker", "nominee", "newcomer", "chair"}
+
+
+def person_noun(t) -> bool:
+    """"the congressman", "this candidate", "Grimm's lawyer"-like nouns (a person the
+    article describes without naming): a rival antecedent for a pronoun."""
+    return (t.pos_ == "NOUN" and t.tag_ == "NN" and t.lower_ in PERSON_NOUNS | ROLE_NOUNS
+            and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "their")
+                    for c in t.children))
+
+
 def rival_tokens(doc, s: int, upto: int, spans) -> list:
     """The tokens ``rival_mentions`` names."""
     inside = set()
@@ -213,7 +232,7 @@ def rival_tokens(doc, s: int, upto: int, spans) -> list:
     for t in doc[s:upto]:
         if t.i in inside or t.ent_type_ in NON_PERSON_ENTS:
             continue
-        if description_span(t) is not None:
+        if description_span(t) is not None or person_noun(t):
             out.append(t)
             continue
         if t.dep_ not in ARG_DEPS or not t.text[:1].isupper() or not t.is_alpha or t.pos_ in ("PRON", "DET") \
