@@ -41,6 +41,8 @@ CLAUSE_CUES = cues.CLAUSE_CUES | SPEECH_VERBS
 
 DESCRIBE_VERBS = {"describe": "described … as", "call": "called", "brand": "branded", "dub": "dubbed", "label": "labelled"}
 
+LEXICON = cues.CUE_LEMMAS | SPEECH_VERBS | set(DESCRIBE_VERBS)
+
 NON_SPEAKERS = {"it", "that", "which", "this", "who", "what", "there", "these", "those", "whom", "whose"}
 
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
@@ -53,6 +55,15 @@ CONDITION_MARKS = {"if", "when", "unless", "whether", "because", "while", "altho
 DASHES = {"-", "--", "—", "–", "―"}
 
 DATELINE_WORD = re.compile(r"^[A-Z][A-Z.'’-]+$")
+
+
+def lem(tok) -> str:
+    """A verb's lemma, mended from its wording where the lemmatizer slips ("hoped" -> "hop")."""
+    low = tok.lemma_.lower()
+    if low in LEXICON:
+        return low
+    alt = cues.lemma_of(tok.text)
+    return alt if alt in LEXICON else low
 
 
 def is_quoted(doc, start: int, end: int, s: int, e: int) -> bool:
@@ -98,6 +109,20 @@ def find_speaker(verb):
     with ("X praised A and said B"), or the inverted subject ("\"...,\" added the adviser");
     None when that is no valid speaker."""
     for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        many_of_whom = any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("whom", "which") for g in c.children)
+                           for c in child.children)
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and (
+                child.lower_ in ("who", "that", "which") or many_of_whom):
+            # "economists who argue that ...", "generals, many of whom say ...": the antecedent
+            return verb.head if valid_speaker(verb.head) else None
+        if many_of_whom:  # (parsed as an adverbial clause): the noun before the comma
+            j = child.left_edge.i - 1
+            while j >= 0 and verb.doc[j].is_punct:
+                j -= 1
+            ante = verb.doc[j] if j >= 0 else None
+            return ante if ante is not None and ante.pos_ in ("NOUN", "PROPN") and valid_speaker(ante) else None
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "that", "which", "this"):
             return child if valid_speaker(child) else None
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
@@ -123,6 +148,8 @@ def speaker_tokens(tok) -> list:
     for c in tok.children:
         if c.dep_ in ("relcl", "appos", "acl") and c.i > tok.i:
             drop |= subtree(c)
+        elif c.dep_ == "prep" and c.i > tok.i and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            drop |= subtree(c)  # "a panel in 2001", "officials on Monday": the date is no part of who
     words = [t for t in tok.doc[a:b] if t.i not in drop]
     dashes = [t.i for t in words if t.text in DASHES and (t.text != "-" or t.whitespace_) or t.text in QUOTES + "``"]
     if dashes:  # a dash aside, a quotation glued on by the parse: keep the stretch around the head
@@ -178,7 +205,7 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
                             more.extend(found)
             units.append(Unit(pieces, child, speaker, cue or cue_text(verb), quote_kind_of(doc, a, b, s, e)))
             units.extend(more)
-        elif child.dep_ in ("advcl", "conj") and child.tag_ == "VBG" and child.lemma_.lower() in SPEECH_VERBS | set(DESCRIBE_VERBS):
+        elif child.dep_ in ("advcl", "conj") and child.tag_ == "VBG" and lem(child) in SPEECH_VERBS | set(DESCRIBE_VERBS):
             # "..., noting that the meeting lasted four hours" / "calling it premature to ..."
             units.extend(u.copy(kind="participial") for u in content_units(doc, child, speaker_tok, s, e)
                          or describe_units(doc, child, speaker_tok, s, e))
@@ -198,14 +225,14 @@ def reported_advcl(doc, verb, child) -> bool:
     speech verb and a comma as an adverbial clause; with its own subject and no
     subordinating word, it is the content."""
     return (child.dep_ == "advcl" and child.i > verb.i and verb.i + 1 < len(doc) and doc[verb.i + 1].text in (",", ":")
-            and verb.lemma_.lower() in cues.SPEECH and not any(c.dep_ == "mark" for c in child.children)
+            and lem(verb) in cues.SPEECH and not any(c.dep_ == "mark" for c in child.children)
             and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children) and child.tag_ != "VBG")
 
 
 def intention_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
     """"X vowed to veto the bill" -> "X will veto the bill" (cue "vowed", an intention);
     "X refused to ..." -> "X will not ..."."""
-    lemma = verb.lemma_.lower()
+    lemma = lem(verb)
     if lemma not in cues.COMMISSIVE or speaker_tok is None:
         return []
     x = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
@@ -224,7 +251,7 @@ def intention_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
 
 def describe_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
     """"X described Y as Z" / "X called Y Z" -> "Y is Z", cue "described … as" / "called"."""
-    lemma = verb.lemma_.lower()
+    lemma = lem(verb)
     if lemma not in DESCRIBE_VERBS:
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -261,7 +288,7 @@ DIRECTIVES = {"urge", "ask", "call", "press", "encourage", "implore", "beg", "te
 def directive_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
     """"X urged Y to Z" / "X called on Y to Z" / "X told Y to Z" -> "Y should Z" (X's claim,
     cue "urged" / "called on")."""
-    lemma = verb.lemma_.lower()
+    lemma = lem(verb)
     if lemma not in DIRECTIVES or speaker_tok is None or speaker_tok.i > verb.i:
         return []
     cue = cue_text(verb)
@@ -384,7 +411,34 @@ def attribute_sentence(doc, s: int, e: int, root) -> list[Unit]:
             else:
                 units = [Unit(range_(s, a) + range_(b, e), root, speaker, "according to", "indirect")]
             return units
-    return attribute_verbal(doc, s, e, e, root) or [Unit(range_(s, e), root)]
+    return attribute_verbal(doc, s, e, e, root) or embedded_units(doc, s, e, root) or [Unit(range_(s, e), root)]
+
+
+def embedded_units(doc, s: int, e: int, root) -> list[Unit]:
+    """A cue with its own subject inside a clause that is not one: "Mexico kept its cool,
+    though a panel found the US was in breach", "Patriot filed in Richmond, where experts
+    say judges move fast", "economists who argue that ...": the reported clause is the
+    cue's speaker's; the rest of the sentence stays a claim of its own."""
+    lemmas = CLAUSE_CUES | cues.COMMISSIVE
+    for v in doc[s:e]:
+        if v.i == root.i or v.dep_ not in ("advcl", "conj", "relcl", "parataxis") or v.tag_ == "VBG" \
+                or not is_cue(v, lemmas) or not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            continue
+        units = verb_units(doc, v, s, e)
+        if not units:
+            continue
+        cut = subtree(v)
+        if v.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which")
+                                         for c in v.children):
+            pass  # "where experts say ...": the relative word goes with the clause
+        lo = min(cut)
+        while lo - 1 >= s and doc[lo - 1].text in (",", "—", "--", "-") or lo - 1 >= s and doc[lo - 1].dep_ in ("cc", "mark") \
+                and doc[lo - 1].head.i in (v.i, v.head.i) and lo - 1 not in cut:
+            lo -= 1
+            cut.add(lo)
+        main = Unit([i for i in range(s, e) if i not in cut], root)
+        return [main] + units
+    return []
 
 
 def nested(doc, verb, speaker_tok, s, e) -> bool:
@@ -397,7 +451,7 @@ def nested(doc, verb, speaker_tok, s, e) -> bool:
 
 
 def is_cue(verb, lemmas) -> bool:
-    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in lemmas and not any(
+    return verb.pos_ in ("VERB", "AUX") and lem(verb) in lemmas and not any(
         c.dep_ == "neg" for c in verb.children)
 
 
@@ -427,7 +481,7 @@ def it_speaker(doc, verb, s: int):
     organisation (not a person, not a clause), in this paragraph or the one before.
     (the "it" token, the antecedent as worded), or None."""
     it = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "it"), None)
-    if it is None or verb.lemma_.lower() not in IT_CUES or it.i != s and doc[it.i - 1].lower_ not in (",", "and", "but"):
+    if it is None or lem(verb) not in IT_CUES or it.i != s and doc[it.i - 1].lower_ not in (",", "and", "but"):
         return None
     if not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
         return None
@@ -453,7 +507,7 @@ def it_speaker(doc, verb, s: int):
 
 
 def verb_units_of(doc, verb, spk, s, e) -> list[Unit]:
-    lemma = verb.lemma_.lower()
+    lemma = lem(verb)
     if lemma in CLAUSE_CUES:
         units = content_units(doc, verb, spk, s, e)
         if units:
@@ -528,7 +582,7 @@ def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
     if extra:
         drop = set()
         for c in root.children:
-            if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in SPEECH_VERBS | set(DESCRIBE_VERBS):
+            if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and lem(c) in SPEECH_VERBS | set(DESCRIBE_VERBS):
                 drop |= subtree(c)
         main = Unit([i for i in range(s, end) if i not in drop], root)
         return [main] + extra
@@ -615,7 +669,7 @@ def aside_attribution(doc, unit: Unit, toks: set[int]):
     head = unit.head
     for i in sorted(toks):
         v = doc[i]
-        if v.i == head.i or v.lemma_.lower() not in SAY_VERBS or v.pos_ != "VERB":
+        if v.i == head.i or lem(v) not in SAY_VERBS or v.pos_ != "VERB":
             continue
         content = [c for c in v.children if c.dep_ in ("ccomp", "parataxis") and c.i in toks]
         own = [c for c in v.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c.i not in toks]
@@ -716,14 +770,15 @@ def unit_speaker_token(doc, unit, s: int, e: int):
     return None
 
 
-def bound_pronouns(doc, unit, pieces, s: int, e: int, gender_fits=None) -> set[int]:
+def bound_pronouns(doc, unit, pieces, s: int, e: int, person: str | None = None, ctx=None) -> set[int]:
     """Subject pronouns of a reported clause that stand for its own speaker ("Clinton says she
     is thrilled to have the support of LeBron James": she is Clinton, whoever else the
     sentence names; "The Times reported it had received the pages": it is the Times).
     Only subjects of the clause's own verb (and of verbs conjoined with it), only when the
     speaker can be called so (a woman "she", an organisation "it", several "they"), and only
     when nobody else of that kind is named between the speaker and the pronoun.
-    ``gender_fits(pronoun)``: the article's knowledge of the speaker's gender."""
+    ``person``: the speaker's name when it was resolved to a person of the article (``ctx``
+    knows their gender)."""
     if not unit.speaker or unit.composed or unit.quote_kind == "direct":
         return set()
     toks = {p for p in pieces if isinstance(p, int)}
@@ -737,12 +792,14 @@ def bound_pronouns(doc, unit, pieces, s: int, e: int, gender_fits=None) -> set[i
     if spk is None:
         return set()
     cls = speaker_class(spk)
+    if person and cls in (None, "n"):
+        cls = "h"  # "Trump" tagged an organisation, but the article knows him as a person
     if cls is None:
         return set()
     out = set()
     for p in cands:
         low = p.lower_
-        if not fits(cls, low) or low in ("he", "she") and gender_fits is not None and not gender_fits(low):
+        if not fits(cls, low) or low in ("he", "she") and person and ctx is not None and not ctx.gender_fits(person, low):
             continue
         lo, hi = sorted((spk.right_edge.i + 1, p.i))
         rivals = [t for t in doc[lo:hi] if t.dep_ in ("nsubj", "nsubjpass") and t.i != p.i and t.pos_ in ("PROPN", "NOUN", "PRON")

@@ -206,7 +206,7 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
                                     speaker=person or (ctx.canonical(speaker) if speaker and speaker[:1].isupper() else None),
                                     people_spans=sent_people, kept=kept_pron, speaker_mention=unit.speaker)
             # "Clinton says she is thrilled ...": the clause's subject pronoun is its speaker
-            kept_pron |= bound_pronouns(doc, unit, pieces, s, e, lambda low: not person or ctx.gender_fits(person, low)) - subs.keys()
+            kept_pron |= bound_pronouns(doc, unit, pieces, s, e, person, ctx) - subs.keys()
             original = render(doc, pieces, {})
             text = render(doc, pieces, subs)
             problem = claim_problem(doc, [p for p in pieces if isinstance(p, int)], subs, quoted | kept_pron,
