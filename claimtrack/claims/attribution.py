@@ -150,6 +150,11 @@ def speaker_tokens(tok) -> list:
             drop |= subtree(c)
         elif c.dep_ == "prep" and c.i > tok.i and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
             drop |= subtree(c)  # "a panel in 2001", "officials on Monday": the date is no part of who
+    for t in tok.doc[a:b]:  # "the families of victims, most of whom live in New York,"
+        if t.dep_ == "relcl" and t.head.i != tok.i and t.i not in drop:
+            drop |= subtree(t)
+            if t.left_edge.i - 1 >= a and tok.doc[t.left_edge.i - 1].text == ",":
+                drop.add(t.left_edge.i - 1)
     words = [t for t in tok.doc[a:b] if t.i not in drop]
     dashes = [t.i for t in words if t.text in DASHES and (t.text != "-" or t.whitespace_) or t.text in QUOTES + "``"]
     if dashes:  # a dash aside, a quotation glued on by the parse: keep the stretch around the head
@@ -165,7 +170,7 @@ def speaker_text(tok) -> str | None:
     text = "".join(t.text_with_ws for t in speaker_tokens(tok))
     text = re.sub(r"\(\s*\)|\[\s*\]", "", text)
     text = re.sub(r"\s*,(\s*,)+", ",", text)
-    text = re.sub(r"\s{2,}", " ", text).strip(" ,;:" + QUOTES)
+    text = re.sub(r"\s{2,}", " ", text).strip(" ,;:<>|*" + QUOTES)
     return text or None
 
 
@@ -419,18 +424,15 @@ def embedded_units(doc, s: int, e: int, root) -> list[Unit]:
     though a panel found the US was in breach", "Patriot filed in Richmond, where experts
     say judges move fast", "economists who argue that ...": the reported clause is the
     cue's speaker's; the rest of the sentence stays a claim of its own."""
-    lemmas = CLAUSE_CUES | cues.COMMISSIVE
     for v in doc[s:e]:
+        # (an active subject: "when the diagnosis was confirmed" reports nobody's words)
         if v.i == root.i or v.dep_ not in ("advcl", "conj", "relcl", "parataxis") or v.tag_ == "VBG" \
-                or not is_cue(v, lemmas) or not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+                or not is_cue(v, CLAUSE_CUES) or not any(c.dep_ == "nsubj" for c in v.children):
             continue
         units = verb_units(doc, v, s, e)
         if not units:
             continue
         cut = subtree(v)
-        if v.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which")
-                                         for c in v.children):
-            pass  # "where experts say ...": the relative word goes with the clause
         lo = min(cut)
         while lo - 1 >= s and doc[lo - 1].text in (",", "—", "--", "-") or lo - 1 >= s and doc[lo - 1].dep_ in ("cc", "mark") \
                 and doc[lo - 1].head.i in (v.i, v.head.i) and lo - 1 not in cut:
@@ -467,7 +469,13 @@ def verb_units(doc, verb, s, e) -> list[Unit]:
         return [u.copy(speaker=name) for u in verb_units_of(doc, verb, spk, s, e)]
     if nested(doc, verb, spk, s, e):
         return []
-    return verb_units_of(doc, verb, spk, s, e)
+    units = verb_units_of(doc, verb, spk, s, e)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if units and subj is not None and subj.i != spk.i and subj.lower_ not in ("who", "that", "which"):
+        # "generals, many of whom say ...": many of the generals
+        name = f"{subj.text} of {speaker_text(spk)}"
+        units = [u.copy(speaker=name) for u in units]
+    return units
 
 
 IT_CUES = {"say", "state", "note", "argue", "claim", "mention", "reference", "suggest", "show", "find", "report",
