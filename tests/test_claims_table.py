@@ -214,9 +214,20 @@ TABLE = [
     ("coordination", "The council has pursued a feud against the mayor and not an honest inquiry.", "clause",
      [("The council has pursued a feud against the mayor and not an honest inquiry", None)], None),
     # coordination: a list inside the subject's prepositional phrase is one thing ("the lawsuit")
-    ("coordination", "The lawsuit from Iowa and Kansas, where the crop is grown, argues that the rule is unfair.",
-     "clause", [("The lawsuit from Iowa and Kansas, where the crop is grown, argues that the rule is unfair", None)],
-     None),
+    ("coordination", "The lawsuit from Iowa and Kansas, where the crop is grown, seeks damages from three companies.",
+     "clause", [("The lawsuit from Iowa and Kansas, where the crop is grown, seeks damages from three companies",
+                 None)], None),
+    # relative: a participle with its agent inside the clause ("led by ...") is also a fact of its
+    # own; the clause keeps it (it says which delegation)
+    ("relative", "A delegation led by Senator John Smith arrived in Kyiv on Tuesday.", "clause",
+     [("A delegation led by Senator John Smith arrived in Kyiv on Tuesday", None),
+      ("The delegation was led by Senator John Smith", None)], None),
+    ("relative", "The talks led by foreign ministers Ana Ruiz and Tom Hale ended without a deal.", "clause",
+     [("The talks led by foreign ministers Ana Ruiz and Tom Hale ended without a deal", None),
+      ("The talks were led by foreign ministers Ana Ruiz and Tom Hale", None)], None),
+    # ... but not when the participle's phrase holds a clause of its own
+    ("relative", "Remarks made by the senator that were rude to voters drew criticism.", "clause",
+     [("Remarks made by the senator that were rude to voters drew criticism", None)], None),
     # relative: no "X is Y" from an appositive of an appositive, from a common noun whose named
     # object stands before the comma, or from a person and a bare place
     ("relative", "The award went to the city's budget director, Ana Ruiz, a former teacher.", "clause",

@@ -147,6 +147,29 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             cut |= set(range(a - 1, b))
             if b < e and doc[b].text == ",":
                 cut.add(b)
+        elif (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i in toks
+              and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.left_edge.i == tok.i and tok.i > tok.head.i
+              and doc[tok.i - 1].text not in (",", "(", "—", "--") and any(c.dep_ == "agent" for c in tok.children)
+              and tok.lemma_.lower() not in SPEECH_VERBS and tok.head.lower_ not in RELATIVE_VAGUE):
+            # a participle with its agent inside the clause ("A delegation led by Senator Smith
+            # arrived in Kyiv"): the clause keeps it (it says which delegation) and it is also a
+            # fact of its own ("The delegation was led by Senator Smith")
+            noun = tok.head
+            a, b = subtree_range(tok)
+            if not all(j in toks for j in range(a, b)) or b - a > 12 or any(
+                    doc[j].text in (",", ";", "(", "—", "--") or doc[j].pos_ in ("VERB", "AUX") for j in range(a + 1, b)) \
+                    or noun.dep_ in ("nsubj", "nsubjpass") and b > noun.head.i:
+                # (no clause, aside or list inside it: "comments made by the billionaire that
+                # are derogatory" is about the comments)
+                continue
+            np_ = np_pieces(doc, noun, toks, set(range(a, b)))
+            if not np_ or any(doc[j].pos_ == "PRON" for j in np_):
+                continue
+            if doc[np_[0]].lower_ in ("a", "an"):
+                np_ = ["The"] + np_[1:]
+            plural = noun.tag_ in ("NNS", "NNPS")
+            side.append(unit.copy(np_ + ["were" if plural else "was"] + list(range(a, b)), head=tok,
+                                  kind="participial_modifier", composed=True))
         elif (tok.dep_ == "prep" and tok.lower_ == "with" and tok.i - 1 >= s and doc[tok.i - 1].text == ","
               and tok.head.i in toks and tok.head.pos_ in ("VERB", "AUX")):
             # the absolute construction ", with work expected to begin next spring": a fact of
@@ -173,7 +196,9 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             app = [j for j in range(a, b) if j in toks and not (doc[j].dep_ == "punct" and j in (a, b - 1))]
             if not app or not appositive_is_description(doc, noun, tok, app) or not appositive_certain(doc, noun, tok, a):
                 continue
-            np_ = lead_trimmed(doc, noun, np_pieces(doc, noun, toks, set(range(a, b))))
+            # (only the words before the appositive: what the parse hung on the name after it
+            # is no part of it -- "Chuck Schumer, the Senate minority leader, called X \"one-sided\"")
+            np_ = lead_trimmed(doc, noun, [j for j in np_pieces(doc, noun, toks, set(range(a, b))) if j < a])
             if not np_ or noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children):
                 continue  # "the nominee for president, Hillary Clinton" is no "president is Hillary Clinton"
             if any(doc[j].lower_ in APPOSITIVE_PRONOUNS for j in app + np_):
