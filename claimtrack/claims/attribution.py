@@ -54,6 +54,10 @@ CONDITION_MARKS = {"if", "when", "unless", "whether", "because", "while", "altho
 
 DASHES = {"-", "--", "—", "–", "―"}
 
+# prepositions that, after a name, tell where or when someone spoke ("Perry in the new ad",
+# "Clinton during the debate"), never who (affiliations -- "at", "of", "for", "from" -- stay)
+NAME_CIRCUMSTANCE = {"in", "on", "during", "via", "through", "after", "before", "while", "with", "to", "into", "onto"}
+
 DATELINE_WORD = re.compile(r"^[A-Z][A-Z.'’-]+$")
 
 
@@ -150,6 +154,8 @@ def speaker_tokens(tok) -> list:
             drop |= subtree(c)
         elif c.dep_ == "prep" and c.i > tok.i and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
             drop |= subtree(c)  # "a panel in 2001", "officials on Monday": the date is no part of who
+        elif c.dep_ == "prep" and c.i > tok.i and tok.pos_ == "PROPN" and c.lower_ in NAME_CIRCUMSTANCE:
+            drop |= subtree(c)  # "says Perry in the new ad titled ...": where he said it, not who
     for t in tok.doc[a:b]:  # "the families of victims, most of whom live in New York,"
         if t.dep_ == "relcl" and t.head.i != tok.i and t.i not in drop:
             drop |= subtree(t)
@@ -187,7 +193,11 @@ def cue_text(verb) -> str:
 def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
     speaker = speaker_text(speaker_tok)
     units = []
-    for child in verb.children:
+    # (a participle the parse hangs on a preposition of the verb: "telling A given B and
+    # arguing that C")
+    kids = list(verb.children) + [g for c in verb.children if c.dep_ in ("prep", "dobj") and c.i > verb.i
+                                  for g in c.children if g.dep_ == "conj" and g.tag_ == "VBG"]
+    for child in kids:
         if (child.dep_ in ("ccomp", "parataxis") or reported_advcl(doc, verb, child)) and clause_head(child) \
                 and (speaker_tok is None or child.i != speaker_tok.i):
             a, b = subtree_range(child)
@@ -208,6 +218,21 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
                                     and not any(x.i > g.i and x.i < conj.i for x in child.children if x.dep_ not in ("cc", "punct"))}
                             pieces = [i for i in pieces if i not in cut]
                             more.extend(found)
+            if speaker_tok is not None:
+                # "telling detractors that A given his promises and arguing that B": the parse
+                # hangs the second participle inside A; it is the speaker's, not A's
+                for t in doc[a:b]:
+                    if t.tag_ == "VBG" and t.dep_ in ("conj", "advcl") and t.i != child.i and t.i in pieces \
+                            and lem(t) in SPEECH_VERBS and doc[t.i - 1].lower_ in ("and", ",") \
+                            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children) \
+                            and any(g.dep_ == "ccomp" for g in t.children):
+                        found = content_units(doc, t, speaker_tok, s, e)
+                        if found:
+                            cut = subtree(t) | {t.i - 1}
+                            if doc[t.i - 2].text == ",":
+                                cut.add(t.i - 2)
+                            pieces = [i for i in pieces if i not in cut]
+                            more.extend(u.copy(kind="participial") for u in found)
             units.append(Unit(pieces, child, speaker, cue or cue_text(verb), quote_kind_of(doc, a, b, s, e)))
             units.extend(more)
         elif child.dep_ in ("advcl", "conj") and child.tag_ == "VBG" and lem(child) in SPEECH_VERBS | set(DESCRIBE_VERBS):
