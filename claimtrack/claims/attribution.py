@@ -874,8 +874,25 @@ def pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
         return None
     if name:
         return name
+    if verb.dep_ == "conj":
+        # "Putney told CNN that ..., but he said ...": the subject of the clause it is
+        # conjoined with, when that is a person the article named and the pronoun fits
+        first = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+        if first is not None and first.ent_type_ == "PERSON":
+            ent = next((x for x in doc.ents if x.start <= first.i < x.end), None)
+            name = ctx.canonical(ent.text.removesuffix("'s").removesuffix("\u2019s")) if ent is not None else None
+            if name and ctx.gender_fits(name, low):
+                return name
+        return None
     if any(t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") for t in doc[s:tok.i]):
         return None
+    if ctx.last_speaker and ctx.last_speaker_age == 0 and ctx.last_subject_person == ctx.last_speaker \
+            and ctx.gender_fits(ctx.last_speaker, low):
+        # "Scott joked that Trump ranks fourth. \u201c...,\u201d he told the group": the sentence
+        # before was the speaker's own (the people it named sat inside what they said)
+        person = next((p for p in ctx.people if p.name == ctx.last_speaker), None)
+        if person is not None and (len(person.genders) == 1 or len(person.name.split()) > 1):
+            return ctx.last_speaker
     # the one person of the sentence before whom the pronoun fits ("Hillary Clinton called a
     # Donald Trump tweet unhinged. She says ...": she is not Donald Trump); people of unknown
     # gender and unrecognised names ("?") all stay candidates
