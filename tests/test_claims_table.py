@@ -105,8 +105,27 @@ TABLE = [
     ("filters", "Both the mayor's budget and her housing plan drew sharp criticism.", "clause",
      [("Both the mayor's budget and her housing plan drew sharp criticism", None)], None),
     # coordination: "both X and Y" stays one claim about both
-    ("coordination", "Running for office is hard, and both Ms. Ruiz's speeches and her ads showed it.", "clause",
-     [("Running for office is hard", None), ("both Ms. Ruiz's speeches and her ads showed it", None)], None),
+    ("coordination", "Running for office is hard, and both Ms. Ruiz's speeches and her ads showed the strain.", "clause",
+     [("Running for office is hard", None), ("both Ms. Ruiz's speeches and her ads showed the strain", None)], None),
+    # filters: an object "it" with nothing before it to refer to (people are no "it")
+    ("filters", "Running for office is hard, and both Ms. Ruiz's speeches and her ads showed it.", "clause",
+     [("Running for office is hard", None)], {"unresolved_pronoun": 1}),
+    ("filters", "The mayor presented a plan on Monday. Senator Ana Ruiz rejected it even before the mayor spoke.",
+     "clause", [("The mayor presented a plan on Monday", None)], {"unresolved_pronoun": 1}),
+    ("filters", "The agency made it clear that the plan would go ahead.", "clause",
+     [("The agency made it clear that the plan would go ahead", None)], None),
+    # filters: a speaker "we" nobody names, a "you" with no speaker, a subject's "their" with
+    # nothing before it
+    ("filters", "\"We think the suit has no merit. We believe we will win in court,\" the group said in a statement.",
+     "clause", [("We think the suit has no merit", "the group")], {"unattributed_first_person": 1}),
+    ("filters", "You have been given a target.", "clause", [], {"unattributed_second_person": 1}),
+    ("filters", "Both chambers passed the bill in May. Their efforts come after months of talks.", "clause",
+     [("Both chambers passed the bill in May", None)], {"unresolved_pronoun": 1}),
+    # fragments: "not as X" whose ", but as Y" the parse hung elsewhere is cut mid-contrast
+    ("fragments", "Officials said the department views the attack not as a crime against one town, but as an attack "
+     "on the state.", "clause", [], {"fragment_dangling": 1}),
+    ("fragments", "Several states announced a lawsuit, and a dozen other groups lined up to do the same.", "clause",
+     [("Several states announced a lawsuit", None)], {"fragment_pro_verb": 1}),
     # coordination: an "-ing" verb conjoined to "needs to" belongs to "saying": cut off, not
     # made "needs to questioning"
     ("coordination", "Critics kept pounding the plan, saying the town needs to rebuild the dam and questioning the cost.",

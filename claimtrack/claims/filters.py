@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.claims.resolve import description_span, person_noun
+from claimtrack.claims.resolve import PERSON_NOUNS, ROLE_NOUNS, description_span, person_noun
 
 QUOTES = "\"'“”‘’«»"
 BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5}\s*[,|]?.{0,40}$", re.I)
@@ -89,7 +89,33 @@ def subject_pronoun(subj):
                 return p
         if c.dep_ == "poss" and c.lower_ == "its":
             return c
+        if c.dep_ == "poss" and c.lower_ == "their" and not any(
+                g.pos_ == "PROPN" or g.dep_ in ("appos", "compound") for g in subj.subtree if g.i != c.i):
+            return c  # ("Their party's nominee, Roy Dunn, ..." names who it is about)
     return subj
+
+
+def object_it(doc, idx, head, quoted, speaker) -> bool:
+    """An object "it"/"them" the claim gives nothing to refer to ("Pelosi rejected it even
+    before Trump spoke"): no thing named before it (people are no "it"), not "make it
+    clear that ...", not a speaker's own quoted words."""
+    toks = set(idx)
+    for i in idx:
+        t = doc[i]
+        if t.lower_ not in ("it", "them") or t.dep_ not in ("dobj", "pobj", "dative") or t.pos_ != "PRON":
+            continue
+        if t.i in quoted and speaker:
+            continue
+        if t.dep_ == "dobj" and any(c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") for c in t.head.children):
+            continue  # "made it clear that ...", "found it hard to ..."
+        if any(doc[j].pos_ in ("NOUN", "PROPN") and doc[j].ent_type_ != "PERSON" and doc[j].lower_ not in VAGUE_NOUNS
+               and doc[j].dep_ != "compound" and not person_noun(doc[j]) and doc[j].lower_ not in PERSON_NOUNS | ROLE_NOUNS
+               and not (t.lower_ == "it" and doc[j].tag_ in ("NNS", "NNPS")) for j in toks if j < t.i):
+            continue
+        if t.lower_ == "them" and any(doc[j].ent_type_ == "PERSON" or doc[j].tag_ == "NNS" for j in toks if j < t.i):
+            continue
+        return True
+    return False
 
 
 def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, head=None,
@@ -107,6 +133,10 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
     toks = [doc[i] for i in idx if i not in subs]
     if not speaker and any(t.lower_ in FIRST_PERSON and t.pos_ == "PRON" for t in toks):
         return "unattributed_first_person"
+    if speaker and speaker.lower() in FIRST_PERSON and not speaker_resolved:
+        return "unattributed_first_person"  # "We believe ...": who "we" are, the claim does not say
+    if not speaker and any(t.lower_ in ("you", "your") and t.pos_ == "PRON" and t.i not in quoted for t in toks):
+        return "unattributed_second_person"  # "you've been given a target": said to whom, by whom?
     if speaker and speaker.lower() in UNRESOLVED_SPEAKERS and not speaker_resolved:
         return "unresolved_speaker"
     # each he/she outside quotes: resolved, kept because the claim (or its speaker) already
@@ -152,6 +182,8 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
                 return "unresolved_pronoun"
     if len(genders) == 2 and len(set(named)) < 2 and "" not in named:  # "Corfman claimed he took off her shirt"
         return "unresolved_pronoun"
+    if head is not None and head.i in idx and object_it(doc, idx, head, quoted, speaker):
+        return "unresolved_pronoun"
     if head is not None and head.i in idx:
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in idx), None)
         if subj is not None and subj.i not in subs:
@@ -160,6 +192,8 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
             before = [doc[i] for i in idx if i < pron.i and doc[i].pos_ in ("NOUN", "PROPN")
                       and doc[i].lower_ not in VAGUE_NOUNS]
             low = pron.lower_
+            if low == "their" and not speaker and not before and pron.i not in quoted:
+                return "unresolved_pronoun"  # "their efforts come after both chambers passed the bill"
             if low in ("they", "them") and not speaker and not before:
                 return "unresolved_pronoun"  # "Rather, they go through the bureaucracy", "most of them"
             if low in ("it", "its") and not before and not (pron.i == subj.i and expletive_it(head)) \

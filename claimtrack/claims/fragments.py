@@ -133,7 +133,8 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
         return "fragment_no_subject"
     if all(t.tag_ in ("WP", "WDT") for t in subj):
         return "fragment_no_subject"
-    if pro_verb(doc, head, toks):
+    if pro_verb(doc, head, toks) or any(c.dep_ in ("xcomp", "advcl") and c.i in toks and pro_verb(doc, c, toks)
+                                         for c in head.children):
         return "fragment_pro_verb"  # "Lawmakers in both chambers did so easily"
     own = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in toks), None)
     if own is None and head.dep_ == "conj":  # a subject carried over from the first conjunct
@@ -160,6 +161,16 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
     words = [doc[i].lower_ for i in sorted(toks)]
     if any(a == "not" and b == "only" for a, b in zip(words, words[1:])) and "but" not in words:
         return "fragment_dangling"  # "partisanship is not only unfortunate" (its "but ..." cut off)
+    last = max(toks)
+    after = [doc[j].lower_ for j in range(last + 1, min(last + 3, len(doc)))]
+    contrast = any(doc[i].lower_ == "not" and doc[i].head.pos_ not in ("VERB", "AUX") for i in toks)
+    if contrast and "but" not in words and (after[:1] == ["but"] or after[:2] == [",", "but"]):
+        return "fragment_dangling"  # "views the hacking not as an attack on one party" (", but as ..." cut off)
+    end = doc[last]
+    verb = end.head if end.dep_ == "prt" else end
+    if verb.pos_ == "VERB" and (verb.i == last or end.dep_ == "prt") and any(
+            c.dep_ == "dobj" and c.i > last and c.i not in toks for c in verb.children):
+        return "fragment_dangling"  # "a performance guaranteed to amp up" (its object cut off)
     lemma = head.lemma_.lower()
     if lemma in SAY_VERBS and head.pos_ == "VERB" and not any(c.dep_ == "neg" for c in head.children):
         deps = ("ccomp", "parataxis", "xcomp") if lemma == "tell" else ("ccomp", "parataxis", "dobj", "xcomp", "dative", "prep")

@@ -68,6 +68,9 @@ def appositive_certain(doc, noun, app_head, a: int) -> bool:
     and a bare place ("Sen. John Cornyn, Texas")."""
     if noun.dep_ == "appos" or any(c.dep_ == "appos" for c in app_head.children):
         return False
+    if any(c.dep_ == "nummod" or c.like_num for c in noun.children) and any(
+            c.dep_ == "nummod" or c.like_num for c in app_head.children):
+        return False  # "Article 1, Section 1": a place in a text, not "Article 1 is Section 1"
     if noun.pos_ == "NOUN" and a - 2 >= 0 and doc[a - 2].i != noun.i and doc[a - 2].pos_ == "PROPN" \
             and doc[a - 2].i in subtree(noun):
         return False
@@ -228,6 +231,8 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 j -= 1
             if not title or not any(doc[t].pos_ == "NOUN" for t in title) or doc[title[-1]].tag_ == "NNS":
                 continue
+            if doc[title[-1]].text.endswith(".") or doc[title[-1]].lower_ in ("rev", "dr", "gen", "sen", "rep", "gov"):
+                continue  # "civil rights leader Rev. Jesse Jackson" is no "Jesse Jackson is leader Rev."
             if doc[title[0]].ent_iob_ == "I":
                 continue  # "Fox News contributor Mike Huckabee" is no "Mike Huckabee is News contributor"
             if any(doc[t].tag_.startswith("VB") or doc[t].lemma_.lower() in SPEECH_VERBS for t in title):
