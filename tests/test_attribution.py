@@ -149,8 +149,9 @@ CUE_SHAPES = [
 
 
 DIRECTIVE_CUES = [
+    # "called on … to" is a demand, as "urged" (kind intention)
     ("The council called on the developer to restore the old pier.", "the developer should restore the old pier",
-     "The council", "speech", ["called"]),
+     "The council", "intention", ["called"]),
     ("Dr. Lena Ortiz urged parents not to skip the vaccine.", "parents should not skip the vaccine",
      "Lena Ortiz", "intention", ["urged"]),
 ]
@@ -203,6 +204,7 @@ def test_every_attributed_claim_has_a_cue_and_a_kind_and_no_reporting_verb():
     ("said", "speech"), ("has said", "speech"), ("according to", "speech"), ("described … as", "speech"),
     ("thinks", "belief"), ("believed", "belief"), ("vowed", "intention"), ("plans", "intention"),
     ("has learned", "other"), ("found", "other"), ("is endorsing", "other"), (None, None),
+    ("called for", "intention"), ("has called on … to", "intention"), (":", "speech"), ("\u2015", "speech"),
 ])
 def test_kind_of_cue(cue, kind):
     assert cues.kind_of(cue) == kind

@@ -103,6 +103,8 @@ def kind_of(cue: str | None) -> str | None:
         if low.startswith(phrase):
             return kind
     words = [w for w in re.findall(r"[\w'’]+", low) if w not in _AUX]
+    if len(words) > 1 and lemma_of(words[0]) == "call" and words[1] in ("for", "on", "upon"):
+        return "intention"  # "called for a repeal", "called on … to": a demand
     for w in words:
         kind = _KIND.get(lemma_of(w))
         if kind:
