@@ -803,6 +803,8 @@ MALE_WORDS = {"spokesman", "chairman", "congressman", "businessman", "man", "fat
 FEMALE_WORDS = {"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "woman", "mother", "wife", "daughter",
                 "mrs.", "mrs", "ms.", "ms", "actress"}
 SUBJECT_PRONOUNS = {"he": "m", "she": "f", "it": "n", "they": "p"}
+TITLES = {"governor", "gov.", "senator", "sen.", "mayor", "president", "rep.", "representative", "dr.", "judge",
+          "secretary", "minister", "chancellor", "general", "gen.", "professor", "prof.", "chief", "sheriff"}
 
 
 def speaker_class(tok) -> str | None:
@@ -820,8 +822,10 @@ def speaker_class(tok) -> str | None:
         return "m"
     if words & FEMALE_WORDS:
         return "f"
-    if tok.ent_type_ == "PERSON" or low in PERSON_NOUNS:
-        return "h"
+    if tok.ent_type_ == "PERSON" or low in PERSON_NOUNS or tok.pos_ == "PROPN" and words & TITLES:
+        return "h"  # ("Governor Ana Ruiz", the name untagged)
+    if tok.pos_ == "PROPN" and any(c.lower_ == "the" for c in tok.children):
+        return "n"  # "The Ledger", "the Pentagon": no person
     if tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.pos_ in ("NOUN", "PROPN"):
         return "n" if tok.ent_type_ or tok.pos_ == "NOUN" else None
     return None
