@@ -266,6 +266,31 @@ TABLE = [
      "the congressman had misused his office.", "clause",
      [("Prosecutors questioned donor Ari Stone on Friday", None), ("Ari Stone is donor", None),
       ("The indictment will not include claims that the congressman had misused his office", None)], None),
+    # coordination: a conjunct shares the first verb's auxiliaries with its subject
+    ("coordination", "The mayor said she had been stopped on the highway and accused of speeding twice.", "clause",
+     [("she had been stopped on the highway", "The mayor"), ("she had been accused of speeding twice", "The mayor")],
+     None),
+    # coordination: "of ..." after the last member is shared by a bare first member
+    ("coordination", "The governor called for a law to bar the possession and sale of armor-piercing bullets.",
+     "clause", [("The governor called for a law to bar the possession and sale of armor-piercing bullets", None)],
+     None),
+    # fragments: an embedded question alone ("why ...") asserts nothing
+    ("fragments", "Reporters asked why the mayor was hiring a lawyer for the case.", "clause", [],
+     {"fragment_subordinate": 1}),
+    # filters: a demonstrative subject, "several of their ..." with nothing to refer to
+    ("filters", "This is far from the only storm of the season.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "Several of their colleagues appeared to agree with the mayor.", "clause", [],
+     {"unresolved_pronoun": 1}),
+    # resolution: "He'll" becomes "Tom Hale will", never "Tom Hale'll"
+    ("resolution", "Senator Tom Hale spoke on Friday. He'll make the announcement today at 11 a.m. in his hometown.",
+     "clause", [("Senator Tom Hale spoke on Friday", None),
+                ("Tom Hale will make the announcement today at 11 a.m. in his hometown", None)], None),
+    # relative: a relative clause after an appositive in a list is about the list ("four people,
+    # including X, the director, who were there"): no "X were there", no "director, who were"
+    ("relative", "The gunman struck four people, including Tom Hale, the city's budget director, who were there "
+     "for a meeting.", "clause",
+     [("The gunman struck four people, including Tom Hale", None), ("Tom Hale is the city's budget director", None)],
+     {"fragment_garbled": 1}),
     # facets (atomic): core, then the core with each modifier; a subject list splits first
     ("facets", "Smith and Jones arrived in Paris on Monday.", "atomic",
      [("Smith arrived in Paris", None), ("Smith arrived in Paris on Monday", None),

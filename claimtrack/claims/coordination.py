@@ -54,7 +54,12 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
             sub = [i for i in range(*subtree_range(subj)) if i in toks or not toks]
             if not sub:
                 continue
-            second_p = sub + second_p
+            # "he had been stopped ... and accused of speeding": the conjunct shares the first
+            # verb's auxiliaries ("he had been accused"), not only its subject
+            auxes = [] if any(g.dep_ in ("aux", "auxpass") for g in child.children) or child.tag_ not in ("VBN", "VB") \
+                or child.tag_ != head.tag_ else [g.i for g in head.children if g.dep_ in ("aux", "auxpass", "neg")
+                                                  and g.i < head.i and g.i in toks and g.i > subj.i]
+            second_p = sub + auxes + second_p
         first = unit.copy(first_p)
         second = unit.copy(second_p, head=child)
         return split_coordination(doc, first) + split_coordination(doc, second)
@@ -135,6 +140,9 @@ def list_splits(doc, tok, members) -> bool:
     a contrast, not two facts), or when the list is a prepositional object inside a subject
     ("the lawsuit from Nebraska and Oklahoma argues": one lawsuit)."""
     last = members[-1].i
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in members[-1].children) and any(
+            m.pos_ == "NOUN" and not any(c.dep_ == "prep" for c in m.children) for m in members[:-1]):
+        return False  # "the possession and sale of armor-piercing bullets": "of ..." is shared
     nxt = members[-1].right_edge.i + 1
     if nxt < len(doc) and doc[nxt].pos_ in ("VERB", "AUX") and doc[nxt].dep_ in ("conj", "aux", "auxpass") \
             and nxt not in subtree(tok.head):

@@ -87,6 +87,11 @@ def subject_pronoun(subj):
             p = next((g for g in c.children if g.dep_ == "pobj" and g.lower_ in ("them", "it")), None)
             if p is not None:
                 return p
+            p = next((g for g in c.children if g.dep_ == "pobj"), None)  # "several of their colleagues"
+            if p is not None and subj.lower_ in VAGUE_NOUNS | {"several", "few", "none", "each", "any", "both"}:
+                q = next((g for g in p.children if g.dep_ == "poss" and g.lower_ in ("their", "its")), None)
+                if q is not None:
+                    return q
         if c.dep_ == "poss" and c.lower_ == "its":
             return c
         if c.dep_ == "poss" and c.lower_ == "their" and not any(
@@ -192,6 +197,11 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
             before = [doc[i] for i in idx if i < pron.i and doc[i].pos_ in ("NOUN", "PROPN")
                       and doc[i].lower_ not in VAGUE_NOUNS]
             low = pron.lower_
+            if low in ("this", "that") and subj.pos_ == "PRON" and not speaker and not before \
+                    and not expletive_it(head):
+                return "unresolved_pronoun"  # "This is far from the only declared national emergency"
+            if low in ("their", "its") and pron.i != subj.i and not speaker and not before and pron.i not in quoted:
+                return "unresolved_pronoun"
             if low == "their" and not speaker and not before and pron.i not in quoted:
                 return "unresolved_pronoun"  # "their efforts come after both chambers passed the bill"
             if low in ("they", "them") and not speaker and not before:

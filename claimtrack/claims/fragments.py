@@ -92,6 +92,8 @@ def agreement_broken(doc, head, subj, toks: set[int]) -> bool:
         return False
     if any(c.dep_ in ("prep", "conj", "cc", "appos") for c in subj.children):
         return False  # "a number of people are", "Smith and Jones": number is the parse's guess
+    if subj.tag_ in ("NN", "NNP") and form in ("are", "were") and finite.i > subj.i and not subj.lower_.endswith("s"):
+        return True  # "Steve Scalise were there for a practice"
     plural = subj.tag_ == "NNS" or subj.tag_ == "NNPS" and subj.ent_type_ == "NORP"
     if plural and subj.lower_.endswith("s") and not subj.lower_.endswith("ss"):
         return form in SINGULAR_FORMS and finite.tag_ == "VBZ"
@@ -113,9 +115,12 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
         if head.tag_ == "VBG" or head.pos_ not in ("VERB", "AUX"):
             return "fragment_no_finite_verb"
         if head.dep_ == "conj" and head.tag_ == "VB" and any(
-                c.dep_ == "aux" and c.tag_ == "MD" for c in head.head.children):
+                c.dep_ == "aux" and c.tag_ == "MD" and c.i not in toks for c in head.head.children):
             return "fragment_no_finite_verb"
     if unit.kind == "relative":
+        noun = head.head
+        if noun.pos_ in ("NOUN", "PROPN") and noun.i in toks and agreement_broken(doc, head, noun, toks):
+            return "fragment_garbled"  # "Steve Scalise were there": the clause is about "four people"
         return None
     subj = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i in toks]
     if not subj and head.dep_ == "conj":
@@ -145,6 +150,8 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
            for c in head.children):
         return "fragment_subordinate"  # "Once the final bill is done"
     first = doc[min(toks)]
+    if first.tag_ == "WRB" and first.lower_ in ("why", "how", "when", "where", "whether") and first.head.i == head.i:
+        return "fragment_subordinate"  # "why Weiner was hiring a lawyer": an embedded question alone
     if first.text in ("'s", "’s", "'re", "’re", "n't", "n’t", "'m", "’m"):
         return "fragment_dangling"  # "'s the bottom line": the word before it was cut off
     if first.lower_ == "then" and any(t.lower_ == "if" for t in doc[first.sent.start:first.i]):

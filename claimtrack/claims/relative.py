@@ -68,6 +68,12 @@ def appositive_certain(doc, noun, app_head, a: int) -> bool:
     and a bare place ("Sen. John Cornyn, Texas")."""
     if noun.dep_ == "appos" or any(c.dep_ == "appos" for c in app_head.children):
         return False
+    b = subtree_range(app_head)[1]
+    if b + 1 < len(doc) and doc[b].text == "," and doc[b + 1].pos_ in ("VERB", "AUX") and noun.head.i not in (
+            doc[b + 1].i, doc[b + 1].head.i):
+        # "heaped scorn upon the company, the mayor of Washington, DC, suggested ...": the
+        # "appositive" is the subject of the next verb, not a description of the noun
+        return False
     if any(c.dep_ == "nummod" or c.like_num for c in noun.children) and any(
             c.dep_ == "nummod" or c.like_num for c in app_head.children):
         return False  # "Article 1, Section 1": a place in a text, not "Article 1 is Section 1"
@@ -196,7 +202,14 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             a, b = subtree_range(tok)
             if not (a - 1 >= s and doc[a - 1].text in (",", "(")):
                 continue
-            app = [j for j in range(a, b) if j in toks and not (doc[j].dep_ == "punct" and j in (a, b - 1))]
+            rel_cut = set()
+            for c in tok.children:  # "the city's budget director, who were there": the relative is its own claim
+                if c.dep_ == "relcl" and c.left_edge.i - 1 >= a and doc[c.left_edge.i - 1].text == ",":
+                    rel_cut |= set(range(c.left_edge.i - 1, c.right_edge.i + 1))
+            app = [j for j in range(a, b) if j in toks and j not in rel_cut
+                   and not (doc[j].dep_ == "punct" and j in (a, b - 1))]
+            while app and doc[app[-1]].text == ",":
+                app.pop()
             if not app or not appositive_is_description(doc, noun, tok, app) or not appositive_certain(doc, noun, tok, a):
                 continue
             # (only the words before the appositive: what the parse hung on the name after it
@@ -208,6 +221,11 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 # "Cruz, his main competition", "their party's nominee, Roy Moore": whose, the
                 # claim does not say
                 continue
+            opened = [j for j in app if doc[j].text == "("]
+            if opened and not any(doc[j].text == ")" for j in app if j > opened[-1]):
+                app = [j for j in app if j < opened[-1]]  # "a staffer for Rep. Roger Williams (R-Texas"
+                if not app:
+                    continue
             age = len(app) == 1 and doc[app[0]].like_num
             verb = "is"
             pieces = np_ + [verb] + app + (["years old"] if age else [])

@@ -88,6 +88,13 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
             name = resolve.resolve_pronoun(ctx, doc, tok, s, e)
             if not name or i == idx[-1]:  # a claim-final pronoun keeps its wording (its span ends there)
                 continue
+            clitic = doc[i + 1].text.lower() if not tok.whitespace_ and i + 1 < len(doc) else ""
+            if clitic[:1] in ("'", "’"):
+                # "He'll make the announcement" -> "Chris Christie will make ..." (never "Christie'll");
+                # another clitic ("he's": is or has?) keeps the pronoun
+                if clitic[1:] != "ll" or i + 1 not in idx:
+                    continue
+                subs[i + 1] = " will"
             if speaker_mention and not speaker and tok.dep_ in ("nsubj", "nsubjpass") and name != speaker_mention:
                 # "the House speaker said she doesn't tell her colleagues ...": "she" is most
                 # likely the speaker nobody could name, not the person named before
