@@ -750,7 +750,11 @@ def aside_attribution(doc, unit: Unit, toks: set[int]):
         own = [c for c in v.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c.i not in toks]
         if own:
             continue
-        if v.head.i == head.i and v.dep_ in ("parataxis", "advcl", "ccomp", "conj") or content and content[0].i == head.i:
+        lo, hi = v.left_edge.i, v.right_edge.i
+        bracketed = v.dep_ == "parataxis" and lo > 0 and hi + 1 < len(doc) and "," in (doc[lo].text, doc[lo - 1].text) \
+            and "," in (doc[hi].text, doc[hi + 1].text)  # "The difference now, he told me, is ..."
+        if v.head.i == head.i and v.dep_ in ("parataxis", "advcl", "ccomp", "conj") or content and content[0].i == head.i \
+                or bracketed:
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None or not valid_speaker(subj):
                 continue
