@@ -291,6 +291,9 @@ TABLE = [
      "for a meeting.", "clause",
      [("The gunman struck four people, including Tom Hale", None), ("Tom Hale is the city's budget director", None)],
      {"fragment_garbled": 1}),
+    # resolution: "calling her evasive" (parsed as a possessive) is never "calling Lois Lerner's evasive"
+    ("resolution", "Lois Lerner spoke on Monday. Members of Congress are calling her evasive, and question why she "
+     "stayed silent.", "clause", [("Lois Lerner spoke on Monday", None)], {"unresolved_pronoun": 1}),
     # facets (atomic): core, then the core with each modifier; a subject list splits first
     ("facets", "Smith and Jones arrived in Paris on Monday.", "atomic",
      [("Smith arrived in Paris", None), ("Smith arrived in Paris on Monday", None),

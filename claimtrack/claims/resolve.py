@@ -321,6 +321,8 @@ def resolve_pronoun(ctx: Context, doc, tok, s: int, e: int | None = None) -> str
             return None
     if not ctx.gender_fits(name, low):
         return None
+    if low == "her" and tok.dep_ == "poss" and tok.head.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None  # "calling her evasive" parsed as a possessive: neither "X's evasive" nor certain
     if low == "his" or (low == "her" and tok.dep_ == "poss"):
         return name + "'s"
     return name
