@@ -294,6 +294,12 @@ TABLE = [
     # resolution: "calling her evasive" (parsed as a possessive) is never "calling Lois Lerner's evasive"
     ("resolution", "Lois Lerner spoke on Monday. Members of Congress are calling her evasive, and question why she "
      "stayed silent.", "clause", [("Lois Lerner spoke on Monday", None)], {"unresolved_pronoun": 1}),
+    # relative: no title cut inside its modifiers ("real estate tycoon" is no "estate tycoon")
+    ("relative", "The crowd cheered real estate tycoon Donald Trump on Monday.", "clause",
+     [("The crowd cheered real estate tycoon Donald Trump on Monday", None)], None),
+    # fragments: a claim ending on a modal ("what the mayor can") was cut mid-sentence
+    ("fragments", "Officials said there are clear limits to what the mayor can.", "clause", [],
+     {"fragment_dangling": 1}),
     # facets (atomic): core, then the core with each modifier; a subject list splits first
     ("facets", "Smith and Jones arrived in Paris on Monday.", "atomic",
      [("Smith arrived in Paris", None), ("Smith arrived in Paris on Monday", None),

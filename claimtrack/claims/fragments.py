@@ -230,7 +230,7 @@ def repair(doc, unit: Unit, pieces):
         if lead:
             # not a determiner: "That cable warned ..." keeps its "That"
             return t.lower_ in DANGLING_LEAD and t.dep_ in ("cc", "mark", "advmod", "nsubj")
-        if t.lower_ in DANGLING_END or t.dep_ in ("cc", "preconj", "det", "poss", "case", "aux", "mark"):
+        if t.lower_ in DANGLING_END or t.dep_ in ("cc", "preconj", "det", "poss", "case", "aux", "mark") or t.tag_ == "MD":
             return True
         if t.lemma_ == "be" and t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass") and not any(
                 c.dep_ in ("attr", "acomp", "ccomp", "xcomp", "prep", "advmod", "oprd", "npadvmod") and c.i in toks for c in t.children):

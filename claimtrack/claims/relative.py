@@ -249,6 +249,8 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 j -= 1
             if not title or not any(doc[t].pos_ == "NOUN" for t in title) or doc[title[-1]].tag_ == "NNS":
                 continue
+            if j >= s and doc[j].head.i in title and doc[j].dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod"):
+                continue  # "real estate tycoon Donald Trump" is no "Donald Trump is estate tycoon"
             if doc[title[-1]].text.endswith(".") or doc[title[-1]].lower_ in ("rev", "dr", "gen", "sen", "rep", "gov"):
                 continue  # "civil rights leader Rev. Jesse Jackson" is no "Jesse Jackson is leader Rev."
             if doc[title[0]].ent_iob_ == "I":
