@@ -915,6 +915,15 @@ def pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
         return None
     tok = next((t for t in doc[s:e] if t.text == mention and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass")), None)
     if tok is None:
+        # a quotation continued after "\u201cA,\u201d she said." (the speaker of the sentence just
+        # before, in this paragraph): whoever that "she" was found to be
+        before = [t for t in doc[:s] if t.text == mention and t.pos_ == "PRON" and t.dep_ == "nsubj"]
+        last = ctx.last_speaker
+        if before and last and ctx.last_speaker_age == 0 and ctx.gender_fits(last, low) \
+                and before[-1].sent.end >= s - 1:
+            person = next((p for p in ctx.people if p.name == last), None)
+            if person is not None and (len(person.genders) == 1 or len(last.split()) > 1):
+                return last
         return None
     verb = tok.head
     if not is_cue(verb, SPEECH_CUES | CLAUSE_CUES):
