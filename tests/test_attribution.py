@@ -332,3 +332,21 @@ def test_stances_and_questions_stay_unattributed_claims_or_none():
                       "wants to make the state colleges free")
     assert c.speaker is None and c.attribution_kind is None
     assert not any("bridge reopen" in c.text for c in extract_claims("“Will the bridge reopen in May?” the mayor asked."))
+
+
+MORE_PATTERNS = [
+    # a quotation continued after '“A,” she said.' takes whoever that "she" was
+    ("Senator Mary Olsen spoke on Friday. “The mill is closing,” she said. “We have no plan for the workers of the valley.”",
+     "We have no plan for the workers of the valley", "Mary Olsen", "speech", ["said"]),
+    # a negated commissive keeps its negation ("vowed not to" -> "will not")
+    ("The harbour board vowed not to raise the mooring fees this year.", "will not raise the mooring fees",
+     "The harbour board", "intention", ["vowed"]),
+    # a reporting aside bracketed by commas inside the subject
+    ("Senator Tom Hale opened the hearing. The difference now, he told me on Friday, is that the budget office has "
+     "scored the plan.", "is that the budget office has scored the plan", "Tom Hale", "speech", ["told", "me"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", MORE_PATTERNS)
+def test_more_patterns(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)

@@ -273,7 +273,8 @@ def intention_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
     sa, sb = subtree_range(speaker_tok)
     spk = [t.i for t in speaker_tokens(speaker_tok)]
     a, b = subtree_range(x)
-    will = ["will", "not"] if lemma == "refuse" else ["will"]
+    negated = any(g.dep_ == "neg" and g.i < x.i for g in x.children)  # "vowed not to repeat ..."
+    will = ["will", "not"] if (lemma == "refuse") != negated else ["will"]
     body = [i for i in range(x.i, b)]
     # the cue keeps an ellipsis ("vowed … to", as "described … as"): the text already holds
     # the proposition, so ``Claim.statement`` reads "X said X will ..."
