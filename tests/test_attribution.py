@@ -344,6 +344,14 @@ MORE_PATTERNS = [
     # a reporting aside bracketed by commas inside the subject
     ("Senator Tom Hale opened the hearing. The difference now, he told me on Friday, is that the budget office has "
      "scored the plan.", "is that the budget office has scored the plan", "Tom Hale", "speech", ["told", "me"]),
+    # an "as" aside names the speaker
+    ("As the Ledger reported Monday, the company will close the mill in June.", "the company will close the mill in June",
+     "the Ledger", "speech", ["reported", "Ledger"]),
+    ("The valley, as one of the governor's advisers pointed out, rarely gets two floods in one year.",
+     "rarely gets two floods in one year", "one of the governor's advisers", "speech", ["pointed", "advisers"]),
+    # a contracted verb the tagger took for a noun still heads the reported clause
+    ("As the bell rang, the narrator said, “It’s past midnight and your children are asleep in their beds.”",
+     "your children are asleep in their beds", "the narrator", "speech", ["said"]),
 ]
 
 

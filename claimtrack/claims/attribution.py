@@ -247,6 +247,8 @@ def clause_head(tok) -> bool:
     """A verb, or a predicate adjective with its copula and subject ("Clinton was justified")."""
     if tok.pos_ in ("VERB", "AUX"):
         return True
+    if tok.lower_ in ("'s", "\u2019s", "'re", "\u2019re", "'m", "\u2019m") and any(c.dep_ == "nsubj" for c in tok.children):
+        return True  # "\u201cIt\u2019s 3 a.m.\u201d": a contracted verb the tagger took for a noun
     return tok.pos_ == "ADJ" and any(c.dep_ in ("aux", "auxpass") for c in tok.children) and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
@@ -418,7 +420,44 @@ def attribute(doc, s: int, e: int, root) -> list[Unit]:
     return [u.copy(speaker=speaker, cue=cue, quote_kind="direct") for u in units]
 
 
+def as_aside_units(doc, s: int, e: int, root) -> list[Unit]:
+    """"Hawaii, as one of Mr. Obama's advisers pointed out, rarely gets two hurricanes" /
+    "As the Post reported Monday, the company ...": an "as" aside names the speaker; the
+    rest of the sentence is the content."""
+    for t in doc[s:e]:
+        if t.lower_ != "as" or not (t.i == s or doc[t.i - 1].text == ","):
+            continue
+        v = next((x for x in doc[t.i + 2:min(t.i + 12, e)] if x.pos_ == "VERB"), None)
+        if v is None or not is_cue(v, SAY_VERBS | {"report", "point", "write", "tweet", "put"}):
+            return []
+        words = doc[t.i + 1:v.i]
+        if not any(w.pos_ in ("NOUN", "PROPN") for w in words) or any(w.pos_ in ("VERB", "AUX") for w in words):
+            return []
+        j = v.i + 1
+        while j < e and (doc[j].dep_ in ("prt", "npadvmod") or doc[j].ent_type_ in ("DATE", "TIME")):
+            j += 1  # "pointed out", "reported Monday"
+        if j >= e or doc[j].text != ",":
+            return []  # "as officials said the storm was near": no aside
+        speaker = re.sub(r"\s+", " ", words.text).strip(" ,")
+        cue = "as " + " ".join(x.text for x in doc[v.i:j] if x.dep_ == "prt" or x.i == v.i)
+        pieces = [i for i in range(s, e) if not (t.i - (0 if t.i == s else 1) <= i <= j)]
+        if len([i for i in pieces if doc[i].is_alpha]) < 4:
+            return []
+        inside = set(pieces)
+        head = root if root.i in inside else next(
+            (doc[i] for i in pieces if doc[i].pos_ in ("VERB", "AUX") and doc[i].head.i not in inside), root)
+        # the parse may hang the subject on the cue ("Hawaii, as X pointed out, does not get"):
+        # the claim is composed around the aside
+        stolen = not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children) and any(
+            doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.i == v.i and doc[i].i < t.i for i in pieces)
+        return [Unit(pieces, head, speaker, cue, "indirect", composed=stolen)]
+    return []
+
+
 def attribute_sentence(doc, s: int, e: int, root) -> list[Unit]:
+    aside = as_aside_units(doc, s, e, root)
+    if aside:
+        return aside
     # "according to X" anywhere in the sentence.
     for tok in doc[s:e]:
         if tok.lower_ == "according":
