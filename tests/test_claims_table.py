@@ -296,7 +296,13 @@ TABLE = [
      "stayed silent.", "clause", [("Lois Lerner spoke on Monday", None)], {"unresolved_pronoun": 1}),
     # relative: no title cut inside its modifiers ("real estate tycoon" is no "estate tycoon")
     ("relative", "The crowd cheered real estate tycoon Donald Trump on Monday.", "clause",
-     [("The crowd cheered real estate tycoon Donald Trump on Monday", None)], None),
+     [("The crowd cheered real estate tycoon Donald Trump on Monday", None),
+      ("Donald Trump is real estate tycoon", None)], None),
+    ("relative", "The deal was praised by Chelsea's captain John Terry on Monday.", "clause",
+     [("The deal was praised by Chelsea's captain John Terry on Monday", None)], None),
+    # relative: an age is certain even for a name in a list ("two boys, Hudson, 3, and ...")
+    ("relative", "The couple have two sons, Adam, 3, and Ben, 7.", "clause",
+     [("The couple have two sons, Adam and Ben, 7", None), ("Adam is 3 years old", None)], None),
     # fragments: a claim ending on a modal ("what the mayor can") was cut mid-sentence
     ("fragments", "Officials said there are clear limits to what the mayor can.", "clause", [],
      {"fragment_dangling": 1}),

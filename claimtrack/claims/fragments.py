@@ -71,7 +71,7 @@ SINGULAR_FORMS = {"is", "was", "has", "does", "'s", "’s"}
 PLURAL_FORMS_ONLY = {"are", "were", "have", "do", "'re", "’re", "'ve", "’ve"}
 
 
-def agreement_broken(doc, head, subj, toks: set[int]) -> bool:
+def agreement_broken(doc, head, subj, toks: set[int], relative: bool = False) -> bool:
     """Does the claim's subject disagree with its finite verb ("he are informed", "many
     Republicans therefore is not eligible")? Such a claim was put together from pieces of
     two clauses (a subject carried to a conjunct that is not its verb, an aside cut out)."""
@@ -92,10 +92,15 @@ def agreement_broken(doc, head, subj, toks: set[int]) -> bool:
         return False
     if any(c.dep_ in ("prep", "conj", "cc", "appos") for c in subj.children):
         return False  # "a number of people are", "Smith and Jones": number is the parse's guess
-    if subj.tag_ in ("NN", "NNP") and form in ("are", "were") and finite.i > subj.i and not subj.lower_.endswith("s"):
-        return True  # "Steve Scalise were there for a practice"
+    if (subj.tag_ == "NNP" and subj.ent_type_ == "PERSON" or relative and subj.tag_ == "NN") and form in (
+            "are", "were") and not any(
+            c.dep_ in ("conj", "cc") for c in subj.children):
+        # "Steve Scalise were there for a practice" (a team or a "side" may take "are" in
+        # British usage: "Chelsea are clear at the top"; a person does not)
+        return True
     plural = subj.tag_ == "NNS" or subj.tag_ == "NNPS" and subj.ent_type_ == "NORP"
-    if plural and subj.lower_.endswith("s") and not subj.lower_.endswith("ss"):
+    if plural and subj.lower_.endswith("s") and not subj.lower_.endswith("ss") and (
+            subj.text[:1].islower() or subj.ent_type_ == "NORP"):  # ("Tattoo Disasters is on Channel 5": a title)
         return form in SINGULAR_FORMS and finite.tag_ == "VBZ"
     return False
 
@@ -119,7 +124,7 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
             return "fragment_no_finite_verb"
     if unit.kind == "relative":
         noun = head.head
-        if noun.pos_ in ("NOUN", "PROPN") and noun.i in toks and agreement_broken(doc, head, noun, toks):
+        if noun.pos_ in ("NOUN", "PROPN") and noun.i in toks and agreement_broken(doc, head, noun, toks, relative=True):
             return "fragment_garbled"  # "Steve Scalise were there": the clause is about "four people"
         return None
     subj = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i in toks]

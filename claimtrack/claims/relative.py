@@ -66,11 +66,14 @@ def appositive_certain(doc, noun, app_head, a: int) -> bool:
     named object right before the comma ("the importance of the North Atlantic Treaty
     Organization, a defense alliance": the alliance is NATO, not the importance); a person
     and a bare place ("Sen. John Cornyn, Texas")."""
-    if noun.dep_ == "appos" or any(c.dep_ == "appos" for c in app_head.children):
-        return False
+    if (noun.dep_ == "appos" or any(c.dep_ == "appos" for c in app_head.children)) and not app_head.like_num:
+        return False  # (an age is certain: "two boys, Hudson, 3, and Emerson")
     b = subtree_range(app_head)[1]
-    if b + 1 < len(doc) and doc[b].text == "," and doc[b + 1].pos_ in ("VERB", "AUX") and noun.head.i not in (
-            doc[b + 1].i, doc[b + 1].head.i):
+    top = noun
+    while top.dep_ == "conj" and top.head.i != top.i:  # "he and wife June, 81, walked"
+        top = top.head
+    if b + 1 < len(doc) and doc[b].text == "," and doc[b + 1].pos_ in ("VERB", "AUX") and top.head.i not in (
+            doc[b + 1].i, doc[b + 1].head.i) and top.dep_ in ("pobj", "dobj", "dative", "attr", "oprd"):
         # "heaped scorn upon the company, the mayor of Washington, DC, suggested ...": the
         # "appositive" is the subject of the next verb, not a description of the noun
         return False
@@ -249,9 +252,17 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 j -= 1
             if not title or not any(doc[t].pos_ == "NOUN" for t in title) or doc[title[-1]].tag_ == "NNS":
                 continue
-            if j >= s and doc[j].head.i in title and doc[j].dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod"):
-                continue  # "real estate tycoon Donald Trump" is no "Donald Trump is estate tycoon"
-            if doc[title[-1]].text.endswith(".") or doc[title[-1]].lower_ in ("rev", "dr", "gen", "sen", "rep", "gov"):
+            while j >= s and j in toks and doc[j].head.i in title and doc[j].dep_ in ("amod", "compound", "nmod") \
+                    and doc[j].ent_type_ != "PERSON" and (doc[j].is_alpha or "-" in doc[j].text):
+                # the title with all its modifiers: "Donald Trump is real estate tycoon" (not
+                # "estate tycoon"), "Wayne Rooney is England captain"
+                title.insert(0, j)
+                j -= 1
+            if j >= s and doc[j].head.i in title and doc[j].dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod",
+                                                                      "poss", "case", "nummod"):
+                continue  # a modifier that cannot be part of it ("Chelsea 's captain"): the title is not whole
+            if doc[title[-1]].text.endswith(".") or doc[title[-1]].lower_ in ("rev", "dr", "gen", "sen", "rep", "gov",
+                                                                                "mr", "mrs", "ms", "miss", "sir"):
                 continue  # "civil rights leader Rev. Jesse Jackson" is no "Jesse Jackson is leader Rev."
             if doc[title[0]].ent_iob_ == "I":
                 continue  # "Fox News contributor Mike Huckabee" is no "Mike Huckabee is News contributor"
