@@ -344,6 +344,12 @@ MORE_PATTERNS = [
     # a reporting aside bracketed by commas inside the subject
     ("Senator Tom Hale opened the hearing. The difference now, he told me on Friday, is that the budget office has "
      "scored the plan.", "is that the budget office has scored the plan", "Tom Hale", "speech", ["told", "me"]),
+    # a cue with its own subject inside a reported clause reports its own claim
+    ("Judge Rita Moss said the old rules had served the county well, though she noted the courts are now too slow.",
+     "the courts are now too slow", "Rita Moss", "speech", ["noted", "though"]),
+    # "According to X, ...": the speaker ends at its comma
+    ("According to county engineer Paul Ortega, the old bridge will need a new deck within five years.",
+     "the old bridge will need a new deck", "Paul Ortega", "speech", ["According", "Ortega"]),
     # an "as" aside names the speaker
     ("As the Ledger reported Monday, the company will close the mill in June.", "the company will close the mill in June",
      "the Ledger", "speech", ["reported", "Ledger"]),

@@ -234,6 +234,21 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
                                 cut.add(t.i - 2)
                             pieces = [i for i in pieces if i not in cut]
                             more.extend(u.copy(kind="participial") for u in found)
+            # "X said A, though she noted B": a cue with its own subject inside the reported
+            # clause reports B in its own right
+            for t in doc[a:b]:
+                if t.dep_ == "advcl" and t.i != child.i and t.i in pieces and is_cue(t, CLAUSE_CUES) and t.tag_ != "VBG" \
+                        and any(g.dep_ == "nsubj" and g.lower_ not in ("i", "we", "you") for g in t.children) \
+                        and any(g.dep_ == "mark" and g.lower_ in ("though", "although", "while", "but", "as", "whereas")
+                                for g in t.children):
+                    found = verb_units(doc, t, s, e)
+                    if found:
+                        cut = subtree(t)
+                        if min(cut) - 1 >= a and doc[min(cut) - 1].text == ",":
+                            cut.add(min(cut) - 1)
+                        pieces = [i for i in pieces if i not in cut]
+                        more.extend(found)
+                    break
             units.append(Unit(pieces, child, speaker, cue or cue_text(verb), quote_kind_of(doc, a, b, s, e)))
             units.extend(more)
         elif child.dep_ in ("advcl", "conj") and child.tag_ == "VBG" and lem(child) in SPEECH_VERBS | set(DESCRIBE_VERBS):
@@ -465,9 +480,28 @@ def attribute_sentence(doc, s: int, e: int, root) -> list[Unit]:
             if to is None and tok.i + 1 < e and doc[tok.i + 1].lower_ == "to":
                 to = doc[tok.i + 1]
             pobj = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None) if to is not None else None
+            if pobj is None and tok.i <= s + 1 and to is not None:
+                # "According to engineer Paul Ortega, the bridge ...", the name parsed as the
+                # subject: the words up to the comma are the speaker
+                comma = next((j for j in range(to.i + 1, min(to.i + 12, e)) if doc[j].text == ","), None)
+                words = doc[to.i + 1:comma] if comma is not None else None
+                if words is not None and len(words) and any(w.pos_ in ("NOUN", "PROPN") for w in words) \
+                        and not any(w.pos_ in ("VERB", "AUX") for w in words) and comma + 4 < e:
+                    rest = range_(comma + 1, e)
+                    inside = set(rest)
+                    head = next((doc[i] for i in rest if doc[i].pos_ in ("VERB", "AUX") and doc[i].head.i not in inside
+                                 or doc[i].i == root.i), root)
+                    stolen = not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i in inside for c in head.children)
+                    return [Unit(rest, head, words.text, "according to", quote_kind_of(doc, comma + 1, e, s, e),
+                                 composed=stolen)]
             if pobj is None:
                 continue
             a, b = tok.i, pobj.right_edge.i + 1
+            if tok.i <= s + 1:  # "According to X, the move ...": the parse may run X on past its comma
+                comma = next((j for j in range(pobj.i + 1, b) if doc[j].text == ","), None)
+                if comma is not None and comma + 1 < e and any(doc[j].pos_ in ("DET", "NOUN", "PROPN", "PRON")
+                                                              for j in range(comma + 1, min(comma + 3, e))):
+                    b = comma
             speaker = doc[pobj.left_edge.i : b].text
             if a - 1 >= s and doc[a - 1].text == ",":
                 a -= 1
