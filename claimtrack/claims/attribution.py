@@ -995,8 +995,7 @@ def pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
         last = ctx.last_speaker
         if before and last and ctx.last_speaker_age == 0 and ctx.gender_fits(last, low) \
                 and before[-1].sent.end >= s - 1:
-            person = next((p for p in ctx.people if p.name == last), None)
-            if person is not None and (len(person.genders) == 1 or len(last.split()) > 1):
+            if any(p.name == last for p in ctx.people):  # (someone quoted is a person, one word or not)
                 return last
         return None
     verb = tok.head
@@ -1031,8 +1030,7 @@ def pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
             and ctx.gender_fits(ctx.last_speaker, low):
         # "Scott joked that Trump ranks fourth. \u201c...,\u201d he told the group": the sentence
         # before was the speaker's own (the people it named sat inside what they said)
-        person = next((p for p in ctx.people if p.name == ctx.last_speaker), None)
-        if person is not None and (len(person.genders) == 1 or len(person.name.split()) > 1):
+        if any(p.name == ctx.last_speaker for p in ctx.people):
             return ctx.last_speaker
     # the one person of the sentence before whom the pronoun fits ("Hillary Clinton called a
     # Donald Trump tweet unhinged. She says ...": she is not Donald Trump); people of unknown
@@ -1044,6 +1042,6 @@ def pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
         return None
     name = fitting[0]
     person = next((p for p in ctx.people if p.name == name), None)
-    if person is None or len(person.genders) != 1 and len(name.split()) < 2:
-        return None
+    if person is None or len(person.genders) != 1 and len(name.split()) < 2 and name != ctx.last_speaker:
+        return None  # (a one-word "person" never titled, gendered or quoted may be no person)
     return name
