@@ -306,6 +306,25 @@ TABLE = [
     # fragments: a claim ending on a modal ("what the mayor can") was cut mid-sentence
     ("fragments", "Officials said there are clear limits to what the mayor can.", "clause", [],
      {"fragment_dangling": 1}),
+    # coordination: a subject list stays whole when "their"/"they" refers to all of it
+    ("coordination", "President Ruiz and Governor Hale will repeat their tour of the flooded towns on Tuesday.",
+     "clause", [("President Ruiz and Governor Hale will repeat their tour of the flooded towns on Tuesday", None)],
+     None),
+    # coordination: "time and again" is no second clause; "there" is a conjunct's own subject
+    ("coordination", "Despite the rules, the judges have time and again declined to step aside in such cases.",
+     "clause", [("Despite the rules, the judges have time and again declined to step aside in such cases", None)],
+     None),
+    ("coordination", "The inquiry is ongoing, and there hasn't yet been a finding on the charges.", "clause",
+     [("The inquiry is ongoing", None), ("there hasn't yet been a finding on the charges", None)], None),
+    # filters: "them" after a single thing has nothing to refer to
+    ("filters", "The mayor said only a wall could stop them.", "clause", [], {"unresolved_pronoun": 1}),
+    # fragments: a reporting verb with only where it was said ("in a letter") is a leftover
+    ("fragments", "Senator Tom Hale wrote in a letter delivered Tuesday.", "clause", [], {"attribution_leftover": 1}),
+    # relative: a list after a verb is no appositive ("the plan, a 9 percent jobless rate, ...")
+    ("relative", "The senator mentioned the $800 billion plan, a 9 percent jobless rate, the slow growth and the new "
+     "jobs.", "clause",
+     [("The senator mentioned the $800 billion plan, a 9 percent jobless rate, the slow growth and the new jobs",
+       None)], None),
     # facets (atomic): core, then the core with each modifier; a subject list splits first
     ("facets", "Smith and Jones arrived in Paris on Monday.", "atomic",
      [("Smith arrived in Paris", None), ("Smith arrived in Paris on Monday", None),

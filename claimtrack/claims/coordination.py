@@ -19,7 +19,12 @@ def joined(doc, start: int, toks: set[int]) -> bool:
     j = start - 1
     while j >= 0 and (doc[j].dep_ in ("advmod", "neg") and doc[j].pos_ == "ADV" or doc[j].text in ('"', "“", "”", "'")):
         j -= 1
+    if j >= 1 and j + 1 < len(doc) and (doc[j - 1].lower_, doc[j].lower_, doc[j + 1].lower_) in IDIOMS:
+        return False  # "the justices have time and again declined": no second clause
     return j >= 0 and (doc[j].dep_ in ("cc", "punct", "preconj") or doc[j].pos_ in ("CCONJ", "PUNCT"))
+
+
+IDIOMS = {("time", "and", "again"), ("again", "and", "again"), ("over", "and", "over"), ("more", "and", "more")}
 
 
 def split_coordination(doc, unit: Unit) -> list[Unit]:
@@ -42,7 +47,8 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
         if not any(isinstance(p, int) for p in first_p) or cut <= min(toks):
             continue
         second_p = [p for p in unit.pieces if isinstance(p, int) and p >= c_start]
-        if not any(g.dep_ in SUBJECTS for g in child.children):
+        if not any(g.dep_ in SUBJECTS for g in child.children) and doc[c_start].lower_ != "there":
+            # ("..., and there hasn't been a determination": "there" is its subject)
             if any(g.i < child.i and g.pos_ in ("NOUN", "PROPN", "PRON") and g.dep_ in ("npadvmod", "dobj", "nmod", "attr")
                    for g in child.children):
                 # "..., and nearly a month passed before ...": a noun before the verb is its
@@ -190,6 +196,9 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
             continue
         if tok.dep_ in ("nsubj", "nsubjpass") and not subject_split_agrees(verb):
             continue
+        if tok.dep_ in ("nsubj", "nsubjpass") and any(doc[j].lower_ in ("their", "they", "them", "together", "each", "both")
+                                                      and j > tok.right_edge.i for j in toks):
+            continue  # "Obama and Christie will reprise their tour": "their" is both of them
         # a compound proper name list inside an entity ("Marks and Spencer") stays whole
         if tok.ent_iob_ in ("B", "I") and any(doc[j].ent_iob_ == "I" for j in range(tok.i + 1, tok.right_edge.i + 1) if doc[j].lower_ == "and"):
             continue

@@ -62,8 +62,9 @@ EXPLETIVE_VERBS = {"seem", "appear", "happen", "matter", "remain", "take", "rain
 def expletive_it(head) -> bool:
     """Is the subject "it" of ``head`` an expletive (pointing forward to a clause), not a
     pronoun for something the claim does not name?"""
-    if head.lemma_.lower() in EXPLETIVE_VERBS:
-        return True
+    if head.lemma_.lower() in EXPLETIVE_VERBS and not (head.lemma_.lower() in ("seem", "appear") and any(
+            c.dep_ == "xcomp" and c.lemma_ == "be" for c in head.children)):
+        return True  # ("it seems to be rather serious" is about something; "it seems that ..." is not)
     for c in head.children:
         if c.dep_ == "xcomp" or c.dep_ in ("ccomp", "csubj", "advcl") and any(
                 g.dep_ == "mark" and g.lower_ in ("if", "whether", "that", "when") for g in c.children):
@@ -115,7 +116,8 @@ def object_it(doc, idx, head, quoted, speaker) -> bool:
             continue  # "made it clear that ...", "found it hard to ..."
         if any(doc[j].pos_ in ("NOUN", "PROPN") and doc[j].ent_type_ != "PERSON" and doc[j].lower_ not in VAGUE_NOUNS
                and doc[j].dep_ != "compound" and not person_noun(doc[j]) and doc[j].lower_ not in PERSON_NOUNS | ROLE_NOUNS
-               and not (t.lower_ == "it" and doc[j].tag_ in ("NNS", "NNPS")) for j in toks if j < t.i):
+               and not (t.lower_ == "it" and doc[j].tag_ in ("NNS", "NNPS"))
+               and not (t.lower_ == "them" and doc[j].tag_ not in ("NNS", "NNPS")) for j in toks if j < t.i):
             continue
         if t.lower_ == "them" and any(doc[j].ent_type_ == "PERSON" or doc[j].tag_ == "NNS" for j in toks if j < t.i):
             continue

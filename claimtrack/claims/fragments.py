@@ -85,9 +85,9 @@ def agreement_broken(doc, head, subj, toks: set[int], relative: bool = False) ->
         return False  # "might", or an inverted "So do the senators"
     low, form = subj.lower_, finite.lower_
     if low in SINGULAR_PRONOUNS:
-        return form in PLURAL_FORMS_ONLY
+        return form in PLURAL_FORMS_ONLY or finite.tag_ == "VBP"
     if low in PLURAL_PRONOUNS:
-        return form in SINGULAR_FORMS
+        return form in SINGULAR_FORMS or finite.tag_ == "VBZ"  # "We radically weakens protections"
     if subj.pos_ not in ("NOUN", "PROPN") or low in AGREEMENT_EXEMPT or subj.lemma_.lower() in AGREEMENT_EXEMPT:
         return False
     if any(c.dep_ in ("prep", "conj", "cc", "appos") for c in subj.children):
@@ -187,11 +187,20 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
     if lemma in SAY_VERBS and head.pos_ == "VERB" and not any(c.dep_ == "neg" for c in head.children):
         deps = ("ccomp", "parataxis", "xcomp") if lemma == "tell" else ("ccomp", "parataxis", "dobj", "xcomp", "dative", "prep")
         content = [c for c in head.children if c.dep_ in deps and c.i in toks and not (
-            c.dep_ == "prep" and lemma in PURE_SAY and all(g.ent_type_ in ("DATE", "TIME") for g in c.children))]
+            c.dep_ == "prep" and lemma in PURE_SAY and all(g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in MEDIA
+                                                           for g in c.children))]
         if not content and not unit.composed:
             # "X told reporters" / "The committee said on Wednesday, escalating ..."
             return "attribution_leftover"
+    if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children) and not any(
+            c.dep_ in ("prep", "xcomp", "ccomp", "dobj", "advcl") and c.i in toks for c in head.children):
+        return "attribution_leftover"  # "Managers, he went on": what he went on to say was cut out
     return None
+
+
+# where something was said: "wrote in a letter delivered Tuesday" says nothing yet
+MEDIA = {"letter", "statement", "interview", "tweet", "post", "email", "e-mail", "memo", "speech", "release",
+         "conference", "call", "video", "message", "op-ed", "column", "filing", "report", "appearance"}
 
 
 def headline_copula(doc, unit: Unit, pieces):

@@ -49,7 +49,9 @@ def appositive_is_description(doc, noun, app_head, app: list[int]) -> bool:
         return False  # "Mrs. Clinton, whose appearance ...": a relative clause, not a description
     if noun.pos_ == "PROPN" and app_head.ent_type_ == "PERSON" or noun.ent_type_ == "PERSON" and app_head.ent_type_ == "PERSON":
         return False  # a name is not another name ("Clinton spokesman Nick Merrill" misparsed)
-    if noun.tag_ in ("NNS", "NNPS") or any(doc[j].dep_ == "conj" for j in app):
+    if noun.tag_ in ("NNS", "NNPS") or any(doc[j].dep_ == "conj" for j in app) or not app_head.like_num and (any(
+            c.dep_ == "conj" for c in noun.children) or any(c.dep_ == "conj" for c in app_head.children)):
+        # ("mentioning the $831 billion stimulus, an 8 percent unemployment rate, ... and ...": a list)
         return False  # "two officers, Special Agents Griner and Bailey": a list, not "X is Y"
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
         return False
