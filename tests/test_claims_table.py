@@ -325,6 +325,12 @@ TABLE = [
      "jobs.", "clause",
      [("The senator mentioned the $800 billion plan, a 9 percent jobless rate, the slow growth and the new jobs",
        None)], None),
+    # resolution/filters: an object "him" in the clause of the person named as its subject is
+    # someone else ("himself" would be that person): never resolved to them, and then dropped
+    ("resolution", "Ted Cruz spoke on Monday. Cruz has a stiff challenge trying to catch him in the remaining races.",
+     "clause", [("Ted Cruz spoke on Monday", None)], {"unresolved_pronoun": 1}),
+    ("resolution", "Ted Cruz spoke on Monday. The FBI investigated him last year.", "clause",
+     [("Ted Cruz spoke on Monday", None), ("The FBI investigated Ted Cruz last year", None)], None),
     # facets (atomic): core, then the core with each modifier; a subject list splits first
     ("facets", "Smith and Jones arrived in Paris on Monday.", "atomic",
      [("Smith arrived in Paris", None), ("Smith arrived in Paris on Monday", None),

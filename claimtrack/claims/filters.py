@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.claims.resolve import PERSON_NOUNS, ROLE_NOUNS, description_span, person_noun
+from claimtrack.claims.resolve import PERSON_NOUNS, ROLE_NOUNS, bound_object, description_span, person_noun
 
 QUOTES = "\"'“”‘’«»"
 BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5}\s*[,|]?.{0,40}$", re.I)
@@ -179,6 +179,8 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
             genders.add("m" if low in ("he", "him", "his") else "f")
             if described and t.dep_ == "poss":
                 continue  # "the congressman had misused his office": his is the congressman's
+            if bound_object(t) and len(set(n for n in named if n)) <= 1 and "" not in named:
+                return "unresolved_pronoun"  # "Cruz has a stiff challenge trying to catch him"
             if not named:
                 return "unresolved_pronoun"
             if t.dep_ in ("nsubj", "nsubjpass") and not subjects and "" not in named:

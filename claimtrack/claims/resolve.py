@@ -294,6 +294,10 @@ def resolve_pronoun(ctx: Context, doc, tok, s: int, e: int | None = None) -> str
             name = ctx.last_sentence_people[0]
     if name is None:
         return None
+    if bound_object(tok):
+        subj = clause_subject(tok)
+        if any(ent.start <= subj.i < ent.end and (ctx.canonical(t) or t) == name for ent, t, _ in spans_before):
+            return None  # "Cruz has a stiff challenge trying to catch him": him is not Cruz
     head = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass") and (head.tag_ == "VBP" or any(
             c.dep_ in ("aux", "auxpass") and c.tag_ == "VBP" for c in head.children)):
@@ -326,6 +330,31 @@ def resolve_pronoun(ctx: Context, doc, tok, s: int, e: int | None = None) -> str
     if low == "his" or (low == "her" and tok.dep_ == "poss"):
         return name + "'s"
     return name
+
+
+def clause_subject(tok):
+    """The subject of the clause an object pronoun sits in, through non-finite verbs ("Cruz
+    has a hard time trying to catch him": the subject of "catch" is Cruz), or None."""
+    v = tok.head.head if tok.dep_ == "pobj" else tok.head
+    for _ in range(6):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if v.dep_ in ("xcomp", "advcl", "pcomp", "acl", "prep", "pobj", "dobj") and v.tag_ in ("VBG", "VB", "IN", "NN", "TO") \
+                and v.head.i != v.i:
+            v = v.head
+            continue
+        return None
+    return None
+
+
+def bound_object(tok) -> bool:
+    """Is ``tok`` (him/her as an object) in the same clause as its subject's person, who then
+    cannot be "him" (that would be "himself")?"""
+    if tok.lower_ not in ("him", "her") or tok.dep_ not in ("dobj", "pobj", "dative"):
+        return False
+    subj = clause_subject(tok)
+    return subj is not None and subj.ent_type_ == "PERSON"
 
 
 def description_span(tok):
