@@ -331,6 +331,14 @@ TABLE = [
      "clause", [("Ted Cruz spoke on Monday", None)], {"unresolved_pronoun": 1}),
     ("resolution", "Ted Cruz spoke on Monday. The FBI investigated him last year.", "clause",
      [("Ted Cruz spoke on Monday", None), ("The FBI investigated Ted Cruz last year", None)], None),
+    # filters: "it" before an infinitive is an expletive only after "be"/"take"/...: "it was
+    # designed to ..." is about something the claim does not name
+    ("filters", "Moreover, it was designed to eat the budget.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "It is hard to say what the council will do.", "clause",
+     [("It is hard to say what the council will do", None)], None),
+    # fragments: "Many" alone as the subject; a claim ending on "has not" (its verb cut off)
+    ("fragments", "Many will miss their first paycheck on Friday.", "clause", [], {"fragment_vague_subject": 1}),
+    ("fragments", "According to the report, the sailor has not.", "clause", [], {"fragment_dangling": 1}),
     # facets (atomic): core, then the core with each modifier; a subject list splits first
     ("facets", "Smith and Jones arrived in Paris on Monday.", "atomic",
      [("Smith arrived in Paris", None), ("Smith arrived in Paris on Monday", None),

@@ -59,6 +59,13 @@ EXPLETIVE_DEPS = {"ccomp", "csubj", "xcomp", "relcl", "acl"}
 EXPLETIVE_VERBS = {"seem", "appear", "happen", "matter", "remain", "take", "rain", "turn", "look", "sound"}
 
 
+# "It is hard to say", "it takes courage to ...": an "it" pointing to an infinitive; not "it was
+# designed to eat the Constitution", "it could be signed into law to reopen the government"
+XCOMP_EXPLETIVE = {"be", "take", "cost", "pay", "help", "hurt", "make", "seem", "appear", "remain"}
+# verbs whose object "it" points forward ("made it clear that", "find it hard to"); "allow it to happen" is about something
+OBJECT_EXPLETIVE = {"make", "find", "consider", "take", "keep", "leave", "think", "believe", "deem", "call"}
+
+
 def expletive_it(head) -> bool:
     """Is the subject "it" of ``head`` an expletive (pointing forward to a clause), not a
     pronoun for something the claim does not name?"""
@@ -66,7 +73,7 @@ def expletive_it(head) -> bool:
             c.dep_ == "xcomp" and c.lemma_ == "be" for c in head.children)):
         return True  # ("it seems to be rather serious" is about something; "it seems that ..." is not)
     for c in head.children:
-        if c.dep_ == "xcomp" or c.dep_ in ("ccomp", "csubj", "advcl") and any(
+        if c.dep_ == "xcomp" and head.lemma_.lower() in XCOMP_EXPLETIVE or c.dep_ in ("ccomp", "csubj", "advcl") and any(
                 g.dep_ == "mark" and g.lower_ in ("if", "whether", "that", "when") for g in c.children):
             return True  # ("It defended what Akin called ...": a "what" clause is an object)
         if c.dep_ in ("attr", "acomp", "oprd") and any(g.dep_ in EXPLETIVE_DEPS for g in c.subtree):
@@ -112,7 +119,8 @@ def object_it(doc, idx, head, quoted, speaker) -> bool:
             continue
         if t.i in quoted and speaker:
             continue
-        if t.dep_ == "dobj" and any(c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") for c in t.head.children):
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in OBJECT_EXPLETIVE and any(
+                c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") for c in t.head.children):
             continue  # "made it clear that ...", "found it hard to ..."
         if any(doc[j].pos_ in ("NOUN", "PROPN") and doc[j].ent_type_ != "PERSON" and doc[j].lower_ not in VAGUE_NOUNS
                and doc[j].dep_ != "compound" and not person_noun(doc[j]) and doc[j].lower_ not in PERSON_NOUNS | ROLE_NOUNS

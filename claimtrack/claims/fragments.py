@@ -33,7 +33,7 @@ SUBORDINATE_MARKS = {"once", "if", "when", "whenever", "because", "although", "t
 # a subject that is only a determiner/ordinal whose noun was elided ("a second would provide
 # money", "Those think we should pull out"): what it is about is not in the claim
 VAGUE_SUBJECTS = {"those", "these", "one", "ones", "second", "first", "third", "latter", "former", "others",
-                  "another", "both", "either", "neither", "each"}
+                  "another", "both", "either", "neither", "each", "many", "most", "several", "few"}
 
 
 # a pro-verb stands for an action the claim does not say ("Lawmakers did so easily",
@@ -246,6 +246,9 @@ def repair(doc, unit: Unit, pieces):
             return t.lower_ in DANGLING_LEAD and t.dep_ in ("cc", "mark", "advmod", "nsubj")
         if t.lower_ in DANGLING_END or t.dep_ in ("cc", "preconj", "det", "poss", "case", "aux", "mark") or t.tag_ == "MD":
             return True
+        if t.lower_ == "not" and t.head.pos_ in ("AUX", "VERB") and t.head.i < t.i and not any(
+                c.i > t.i and c.i in toks for c in t.head.children):
+            return True  # "the sailor has not": what he has not done was cut off
         if t.lemma_ == "be" and t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass") and not any(
                 c.dep_ in ("attr", "acomp", "ccomp", "xcomp", "prep", "advmod", "oprd", "npadvmod") and c.i in toks for c in t.children):
             return True  # "Our problem with Representative Ryan is": what it is was cut off

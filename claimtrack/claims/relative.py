@@ -68,7 +68,8 @@ def appositive_certain(doc, noun, app_head, a: int) -> bool:
     named object right before the comma ("the importance of the North Atlantic Treaty
     Organization, a defense alliance": the alliance is NATO, not the importance); a person
     and a bare place ("Sen. John Cornyn, Texas")."""
-    if (noun.dep_ == "appos" or any(c.dep_ == "appos" for c in app_head.children)) and not app_head.like_num:
+    if (noun.dep_ in ("appos", "conj") or any(c.dep_ == "appos" for c in app_head.children)) and not app_head.like_num:
+        # ("President Obama and Speaker John Boehner, R-Ohio": the list is no "X is R-Ohio")
         return False  # (an age is certain: "two boys, Hudson, 3, and Emerson")
     b = subtree_range(app_head)[1]
     top = noun
