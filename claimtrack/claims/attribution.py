@@ -707,8 +707,9 @@ def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
 # as the reporter's statement of a fact about X ("The union is endorsing Clinton", no
 # speaker): there is no proposition of X's to attribute, and a speaker on the whole clause
 # would make "The union" the author of a claim about itself (the claims table of the
-# extractor expects no speaker there). Measured on PolNeAR dev with the stance attributed:
-# speaker accuracy +2.5 points, attribution precision -3.8 points (docs/BENCHMARKS.md).
+# extractor expects no speaker there). Measured on PolNeAR dev with the stance attributed
+# (accepting the mention): speaker accuracy +2.7 points, attribution precision -3.7 points,
+# content recall -1 point (docs/BENCHMARKS.md).
 STANCE_CUES = {"want", "hope", "wish", "seek", "aim", "demand", "propose", "prefer", "promise", "pledge", "vow",
                "endorse", "praise", "criticize", "criticise", "blast", "slam", "condemn", "cite", "question", "accuse",
                "support", "oppose", "back", "attack", "applaud", "welcome", "denounce", "reject", "defend", "dismiss",
