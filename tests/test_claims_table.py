@@ -339,6 +339,16 @@ TABLE = [
     # fragments: "Many" alone as the subject; a claim ending on "has not" (its verb cut off)
     ("fragments", "Many will miss their first paycheck on Friday.", "clause", [], {"fragment_vague_subject": 1}),
     ("fragments", "According to the report, the sailor has not.", "clause", [], {"fragment_dangling": 1}),
+    # filters: a speaker who is one named person is no "they"; a person or a group is no "it"
+    # ("The company said it ..." and "The senators said they ..." stay)
+    ("filters", "Rick Santorum spoke on Monday. Rick Santorum said they believe man should protect the earth.",
+     "clause", [("Rick Santorum spoke on Monday", None)], {"unresolved_pronoun": 1}),
+    ("filters", "Administration officials warn it would leave the country open to lawsuits.", "clause", [],
+     {"unresolved_pronoun": 1}),
+    ("filters", "The company said it would cut 500 jobs this year.", "clause",
+     [("it would cut 500 jobs this year", "The company")], None),
+    ("filters", "The senators said they would vote against the bill.", "clause",
+     [("they would vote against the bill", "The senators")], None),
     # facets (atomic): core, then the core with each modifier; a subject list splits first
     ("facets", "Smith and Jones arrived in Paris on Monday.", "atomic",
      [("Smith arrived in Paris", None), ("Smith arrived in Paris on Monday", None),

@@ -216,10 +216,17 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
                 return "unresolved_pronoun"
             if low == "their" and not speaker and not before and pron.i not in quoted:
                 return "unresolved_pronoun"  # "their efforts come after both chambers passed the bill"
-            if low in ("they", "them") and not speaker and not before:
+            # a speaker who is one named person is no "they"; a person or a group is no "it"
+            # ("Rick Santorum said they believe man should protect the earth", "Administration
+            # officials warn it would leave the United States vulnerable")
+            person = bool(speaker) and (speaker_alone is not None or ctx is not None and ctx.canonical(speaker) is not None) \
+                and " and " not in speaker
+            group = bool(speaker) and (" and " in speaker or speaker.split()[-1][:1].islower() and speaker.endswith("s"))
+            if low in ("they", "them") and not before and (not speaker or person and pron.i not in quoted):
                 return "unresolved_pronoun"  # "Rather, they go through the bureaucracy", "most of them"
             if low in ("it", "its") and not before and not (pron.i == subj.i and expletive_it(head)) \
-                    and not (pron.i in quoted and speaker) and not (pron.i != subj.i and speaker):
+                    and not (pron.i in quoted and speaker) and not (pron.i != subj.i and speaker and not (person or group)) \
+                    and not (speaker and not (person or group)):
                 # (a speaker's own words keep their "it": the statement shows who said it)
                 return "unresolved_pronoun"  # "It's a very touchy subject", "its 29 electoral votes"
     return None
