@@ -151,6 +151,8 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             # "the meeting, led by foreign ministers X and Y, marks ..." -> "the meeting was led
             # by foreign ministers X and Y" + "the meeting marks ..."
             noun = tok.head
+            if noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children):
+                continue  # "levels of spending, savings and revenues, based on ...": about the whole list
             a, b = subtree_range(tok)
             np_ = lead_trimmed(doc, noun, np_pieces(doc, noun, toks, set(range(a - 1, b + 1))))
             if not np_ or not all(j in toks for j in range(a, b)) or tok.lemma_.lower() in SPEECH_VERBS:
