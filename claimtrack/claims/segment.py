@@ -106,4 +106,8 @@ def iter_docs(nlp, texts: Iterable[str], batch_size: int = 64):
             # "He said:" closing the paragraph before: its speaker may own this one
             doc.user_data["claimtrack_lead_in"] = prev[1]
         yield ti, para, doc
+        # (done with this doc: its own back-links go, so a long article's docs are not all
+        # kept alive through one chain)
+        doc.user_data.pop("claimtrack_prev", None)
+        doc.user_data.pop("claimtrack_lead_in", None)
         prev = (ti, doc)
