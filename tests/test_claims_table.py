@@ -349,6 +349,12 @@ TABLE = [
      [("it would cut 500 jobs this year", "The company")], None),
     ("filters", "The senators said they would vote against the bill.", "clause",
      [("they would vote against the bill", "The senators")], None),
+    # fragments: "By the time X did Y" keeps its main clause, or is no claim
+    ("fragments", "By the time the mayor discussed the matter on Friday, the damage was done.", "clause",
+     [("By the time the mayor discussed the matter on Friday, the damage was done", None)], None),
+    ("fragments", "By the time the mayor discussed the matter at a news conference in the city hall on Friday.",
+     "clause", [],
+     {"fragment_subordinate": 1}),
     # facets (atomic): core, then the core with each modifier; a subject list splits first
     ("facets", "Smith and Jones arrived in Paris on Monday.", "atomic",
      [("Smith arrived in Paris", None), ("Smith arrived in Paris on Monday", None),

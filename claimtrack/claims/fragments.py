@@ -156,9 +156,7 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
         return "fragment_subordinate"  # "Once the final bill is done"
     first = doc[min(toks)]
     lead = [doc[i].lower_ for i in sorted(toks)[:3]]
-    if lead in (["by", "the", "time"], ["at", "the", "time"]) and any(
-            c.dep_ == "relcl" for c in doc[sorted(toks)[2]].children) and doc[sorted(toks)[2]].head.head.i == head.i \
-            and not any(c.dep_ in SUBJECT_DEPS and c.i > sorted(toks)[2] for c in head.children):
+    if lead == ["by", "the", "time"] and not any(doc[i].text == "," for i in toks if i > sorted(toks)[2]):
         return "fragment_subordinate"  # "By the time Mr. Trump discussed the matter ..." (its main clause cut)
     if first.tag_ == "WRB" and first.lower_ in ("why", "how", "when", "where", "whether") and first.head.i == head.i:
         return "fragment_subordinate"  # "why Weiner was hiring a lawyer": an embedded question alone

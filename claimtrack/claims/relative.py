@@ -45,6 +45,8 @@ def appositive_is_description(doc, noun, app_head, app: list[int]) -> bool:
     if ent is not None and ent.start < noun.left_edge.i or "-" in noun.text and noun.text[:1].isupper() \
             and noun.text.endswith(".") or noun.i > 0 and doc[noun.i - 1].lower_ == "to" and noun.text[:1].isupper():
         return False  # "Freedom to Marry, a gay rights group" cut to "Marry"; "D-Mont." is no one
+    if doc[app[0]].pos_ in ("ADV", "VERB", "AUX"):
+        return False  # "Grassley, ..., often notes in hearings": a verb the parse read as a noun
     if doc[app[0]].tag_ in ("WP$", "WDT", "WP") or doc[app[0]].lower_ in ("whose", "which", "who"):
         return False  # "Mrs. Clinton, whose appearance ...": a relative clause, not a description
     if noun.pos_ == "PROPN" and app_head.ent_type_ == "PERSON" or noun.ent_type_ == "PERSON" and app_head.ent_type_ == "PERSON":
@@ -151,7 +153,7 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             # "the meeting, led by foreign ministers X and Y, marks ..." -> "the meeting was led
             # by foreign ministers X and Y" + "the meeting marks ..."
             noun = tok.head
-            if noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children):
+            if noun.dep_ == "conj" or any(doc[k].dep_ == "conj" for k in range(noun.left_edge.i, tok.i)):
                 continue  # "levels of spending, savings and revenues, based on ...": about the whole list
             a, b = subtree_range(tok)
             np_ = lead_trimmed(doc, noun, np_pieces(doc, noun, toks, set(range(a - 1, b + 1))))
