@@ -928,6 +928,11 @@ def unit_speaker_token(doc, unit, s: int, e: int):
     return None
 
 
+def unit_cue(unit, spk):
+    """The cue verb whose speaker is ``spk`` (its head, for a subject), or None."""
+    return spk.head if spk.head.pos_ in ("VERB", "AUX") else None
+
+
 def bound_pronouns(doc, unit, pieces, s: int, e: int, person: str | None = None, ctx=None) -> set[int]:
     """Subject pronouns of a reported clause that stand for its own speaker ("Clinton says she
     is thrilled to have the support of LeBron James": she is Clinton, whoever else the
@@ -954,8 +959,12 @@ def bound_pronouns(doc, unit, pieces, s: int, e: int, person: str | None = None,
         cls = "h"  # "Trump" tagged an organisation, but the article knows him as a person
     if cls is None:
         return set()
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in (unit_cue(unit, spk) or spk).children):
+        return set()  # "He is not a Democrat, Fox said of Trump": he is Trump
     out = set()
     for p in cands:
+        if p.i < spk.i:
+            continue  # a pronoun before its speaker ("He is ..., Fox said") is not bound by it
         low = p.lower_
         if not fits(cls, low) or low in ("he", "she") and person and ctx is not None and not ctx.gender_fits(person, low):
             continue
@@ -1041,6 +1050,8 @@ def pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
         fitting = [ctx.last_speaker]  # "\u201cA,\u201d Clinton said. She said B."
     if len(fitting) != 1 or fitting[0] == "?":
         return None
+    if ctx.last_sentence_people and fitting[0] not in (ctx.last_subject_person, ctx.last_speaker):
+        return None  # "Anna Lee met Tom Baker. He said ...": an object before is not certain
     name = fitting[0]
     person = next((p for p in ctx.people if p.name == name), None)
     if person is None or len(person.genders) != 1 and len(name.split()) < 2 and name != ctx.last_speaker:
