@@ -355,6 +355,12 @@ TABLE = [
     ("fragments", "By the time the mayor discussed the matter at a news conference in the city hall on Friday.",
      "clause", [],
      {"fragment_subordinate": 1}),
+    # resolution: "its" in a clause split from its sentence is the sentence subject's, when no
+    # other singular thing stands between ("The company sued the city, and its lawyer ...": whose?)
+    ("resolution", "The company cut 200 jobs, and its chief executive resigned on Friday.", "clause",
+     [("The company cut 200 jobs", None), ("the company's chief executive resigned on Friday", None)], None),
+    ("resolution", "The company sued the city, and its lawyer resigned on Friday.", "clause",
+     [("The company sued the city", None)], {"unresolved_pronoun": 1}),
     # facets (atomic): core, then the core with each modifier; a subject list splits first
     ("facets", "Smith and Jones arrived in Paris on Monday.", "atomic",
      [("Smith arrived in Paris", None), ("Smith arrived in Paris on Monday", None),

@@ -205,6 +205,8 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in idx), None)
         if subj is not None and subj.i not in subs:
             pron = subject_pronoun(subj)
+            if pron.i in subs:  # resolved ("its" -> "the company's")
+                pron = subj
             # nouns before it it could refer to ("For others, it is about ...": "others" is none)
             before = [doc[i] for i in idx if i < pron.i and doc[i].pos_ in ("NOUN", "PROPN")
                       and doc[i].lower_ not in VAGUE_NOUNS]

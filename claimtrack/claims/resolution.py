@@ -41,6 +41,25 @@ def open_quote_end(doc, s: int, e: int) -> int:
     return e
 
 
+def its_owner(doc, tok, s: int, claim: set[int]) -> str | None:
+    """For "its" in a clause split from its sentence ("The company cut 200 jobs, and its chief
+    executive resigned"), the one singular thing the sentence's subject names before it
+    ("the company's"), when no other singular thing stands between; else None."""
+    subj = next((t for t in doc[s:tok.i] if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    if subj is None or subj.i in claim or subj.pos_ not in ("NOUN", "PROPN") or subj.tag_ not in ("NN", "NNP") \
+            or subj.ent_type_ in ("PERSON", "NORP") or subj.lower_ in resolve.PERSON_NOUNS | resolve.ROLE_NOUNS:
+        return None
+    if any(t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NN", "NNP") and t.i not in range(subj.left_edge.i, subj.i + 1)
+           for t in doc[subj.i + 1:tok.i]):
+        return None  # "The company sued the city, and its lawyer ...": whose lawyer?
+    words = [t.text for t in doc[subj.left_edge.i:subj.i + 1]]
+    if any(not (t.is_alpha or t.text in ("-", ".", "&")) for t in doc[subj.left_edge.i:subj.i + 1]):
+        return None
+    if words and doc[subj.left_edge.i].pos_ == "DET":
+        words[0] = words[0].lower()
+    return " ".join(words) + "'s"
+
+
 def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted: set[int] = frozenset(),
                      direct: bool = False, speaker: str | None = None, people_spans=(),
                      kept: set[int] | None = None, speaker_mention: str | None = None) -> dict[int, str]:
@@ -84,6 +103,11 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
         if i in done or i in quoted:
             continue
         tok = doc[i]
+        if tok.lower_ == "its" and tok.dep_ == "poss":
+            owner = its_owner(doc, tok, s, set(idx))
+            if owner is not None:
+                subs[i] = owner  # "The company cut 200 jobs, and its chief executive resigned" -> "the company's"
+            continue
         if tok.lower_ in resolve.PRONOUNS and tok.pos_ == "PRON" or tok.lower_ in ("his", "her") and tok.dep_ == "poss":
             name = resolve.resolve_pronoun(ctx, doc, tok, s, e)
             if not name or i == idx[-1]:  # a claim-final pronoun keeps its wording (its span ends there)
