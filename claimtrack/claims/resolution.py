@@ -104,7 +104,8 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
             continue
         tok = doc[i]
         if tok.lower_ == "its" and tok.dep_ == "poss":
-            owner = its_owner(doc, tok, s, set(idx))
+            # (a speaker's own "its" stays: "The company says its policies ...")
+            owner = its_owner(doc, tok, s, set(idx)) if not speaker_mention else None
             if owner is not None:
                 subs[i] = owner  # "The company cut 200 jobs, and its chief executive resigned" -> "the company's"
             continue
