@@ -62,3 +62,13 @@ def test_claim_quality(name, text, claims, dropped):
     for c in res.claims:
         assert c.original_text and text[c.char_start:c.char_end]  # evidence kept as today
         assert not c.text.lower().endswith((" and", " or", " to", " that", " the"))
+
+
+def test_statement_reads_said_for_punctuation_cues_and_keeps_quote_marks():
+    from claimtrack.claims.model import Claim
+
+    c = Claim(text="We will win this state", char_start=0, char_end=1, speaker="Mike Pence", cue=":",
+              quote_kind="direct")
+    assert c.statement == 'Mike Pence said "We will win this state"'
+    c = Claim(text="the plan is dead", char_start=0, char_end=1, speaker="Ana Ruiz", cue="―", quote_kind="indirect")
+    assert c.statement == "Ana Ruiz said the plan is dead"

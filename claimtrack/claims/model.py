@@ -57,7 +57,8 @@ class Claim:
             text = f'"{self.text}"' if self.quote_kind == "direct" and '"' not in self.text else self.text
             if cue == "according to":
                 return f"According to {self.speaker}, {text}"
-            if "…" in cue or cue.endswith("ing") or cue in ("told", "tells", "tell") or self.kind == "description":
+            if "…" in cue or cue.endswith("ing") or cue in ("told", "tells", "tell") or self.kind == "description" \
+                    or not any(ch.isalpha() for ch in cue):  # "Pence: ..." / a quote signed "― Pence"
                 # "described … as" / "called" (a description: the text already holds the
                 # proposition "Y is Z", so "X called Y is Z" would be garbled); "noting",
                 # "telling" (a participle) and "told" (its listener cut) read as "said"
