@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -122,6 +123,27 @@ def contents(warehouse) -> dict:
         drop = [c for c in df.columns if c in ("fetched_at", "run_id", "created_at", "set_at")]
         out[view] = sorted(map(repr, df.drop(drop).rows()))
     return out
+
+
+_FLOAT = re.compile(r"-?\d+\.\d+(?:e-?\d+)?")
+
+
+def same_up_to_float_noise(a: list[str], b: list[str], tol: float = 1e-5) -> bool:
+    """Rows (as ``contents`` gives them) equal but for floats within ``tol``: the same text
+    encoded in a batch of other texts (a Dask worker's batch vs the single process's) can
+    differ in the last bits of its vector, and so can cosines computed from it."""
+    if a == b:
+        return True
+    if len(a) != len(b):
+        return False
+
+    def split(row: str):
+        return _FLOAT.sub("#", row), [float(x) for x in _FLOAT.findall(row)]
+
+    for (ta, na), (tb, nb) in zip(sorted(map(split, a)), sorted(map(split, b))):
+        if ta != tb or len(na) != len(nb) or any(abs(x - y) > tol for x, y in zip(na, nb)):
+            return False
+    return True
 
 
 def assert_same(a: dict, b: dict) -> None:
