@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
 from spacy.tokens._retokenize import set_token_attrs
 
@@ -93,8 +94,6 @@ class Rules:
         return hit
 
     def __call__(self, doc):
-        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
-
         n = len(doc)
         if not n:
             return doc
