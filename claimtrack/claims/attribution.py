@@ -112,7 +112,13 @@ def find_speaker(verb):
     """The speaker token of a cue verb: its subject, the subject of the verb it is conjoined
     with ("X praised A and said B"), or the inverted subject ("\"...,\" added the adviser");
     None when that is no valid speaker."""
-    for child in verb.children:
+    kids = list(verb.children)
+    if sum(c.dep_ in ("nsubj", "nsubjpass") for c in kids) > 1:
+        # "“…, one of the sharpest minds,” Rep. Carla Diaz said": the parse may take words of
+        # the quotation for a second subject; the one outside the quotation speaks
+        regions = [(a, b) for a, b in quote_regions(verb.doc) if not a < verb.i < b]
+        kids.sort(key=lambda c: any(a < c.i < b for a, b in regions))
+    for child in kids:
         if child.dep_ not in ("nsubj", "nsubjpass"):
             continue
         many_of_whom = any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("whom", "which") for g in c.children)
@@ -176,6 +182,8 @@ def speaker_text(tok) -> str | None:
         return None
     text = "".join(t.text_with_ws for t in speaker_tokens(tok))
     text = re.sub(r"\(\s*\)|\[\s*\]", "", text)
+    if text.count("(") != text.count(")"):  # "Rep. Carla Diaz )": the rest of "(D-N.M.)" went with its appositive
+        text = re.sub(r"\s*[()]\s*", " ", text)
     text = re.sub(r"\s*,(\s*,)+", ",", text)
     text = re.sub(r"\s{2,}", " ", text).strip(" ,;:<>|*" + QUOTES)
     return text or None
@@ -186,9 +194,11 @@ def cue_text(verb) -> str:
     "is endorsing"); a bare "said" stays "said"."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
            and c.lemma_.lower() in ("have", "be") and verb.i - c.i <= 3]
-    if aux and verb.tag_ in ("VBN", "VBG"):
-        return " ".join(t.text for t in sorted(aux + [verb], key=lambda t: t.i))
-    return verb.text
+    # a phrasal cue keeps its particle ("pointed out", "spelled out"): "X pointed the EU
+    # will ..." would garble the statement
+    prt = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    words = (aux if verb.tag_ in ("VBN", "VBG") else []) + [verb] + prt
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
 
 def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
@@ -685,6 +695,19 @@ def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
             a, b = subtree_range(child)
             pieces = [i for i in range(s, end) if not a <= i < b]
             return [Unit(pieces, root, speaker_text(spk), cue_text(child), "indirect")]
+    # "X opened the hearing by saying (that) ...": the speaker of the main verb owns the clause
+    for p in root.children:
+        if p.dep_ != "prep" or p.lower_ != "by" or p.i < root.i:
+            continue
+        pc = next((c for c in p.children if c.dep_ == "pcomp" and c.tag_ == "VBG" and is_cue(c, SAY_VERBS)), None)
+        spk = find_speaker(root) if pc is not None else None
+        if spk is None or nested(doc, pc, spk, s, e):
+            continue
+        units = content_units(doc, pc, spk, s, e, cue=f"{cue_text(root)} by {cue_text(pc)}")
+        if units:
+            cut = subtree(p)
+            main = Unit([i for i in range(s, end) if i not in cut], root)
+            return [main] + units
     # Participial add-on to a non-speech clause: "X met Y, noting that ..."
     stance = None  # stances stay unattributed clauses (see STANCE_CUES)
     extra = [u for u in content_units(doc, root, find_speaker(root), s, e) if u.kind == "participial"]
@@ -986,6 +1009,129 @@ def bound_pronouns(doc, unit, pieces, s: int, e: int, person: str | None = None,
 
 
 def pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
+    """A name for a he/she speaker that the article-level resolver left open (see
+    ``_pronoun_speaker``), else the person the sentence before was about (``continued_speaker``)."""
+    known = doc.user_data.setdefault("claimtrack_pronoun_speakers", {})  # token index -> name
+    tok = next((t for t in doc[s:e] if t.text == mention and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass")), None)
+    if tok is None:
+        # a quotation that runs on after "“A,” he said. “B. C.”": whoever that he was found to be
+        hit = quote_attribution(doc, s, e)
+        if hit is not None and hit[0].text == mention:
+            if hit[0].i in known:
+                return known[hit[0].i]
+            # (resolved by the article-level resolver): the last person speaker, when no
+            # sentence outside the quotation came since
+            between = [x for x in doc.sents if x.start > hit[0].sent.start and x.end <= s]
+            last = ctx.last_speaker
+            if last and ctx.last_speaker_age <= len(between) and ctx.gender_fits(last, mention.lower()) \
+                    and any(p.name == last for p in ctx.people) \
+                    and all(quote_attribution(doc, x.start, x.end) == hit for x in between):
+                return last
+    name = _pronoun_speaker(doc, ctx, mention, s, e) or continued_speaker(doc, ctx, mention, s, e)
+    if name and tok is not None:
+        known[tok.i] = name
+    return name
+
+
+def _previous_sentence(doc, s: int):
+    """The sentence before [s, ...): in this paragraph, else the last of the paragraph before."""
+    sents = [x for x in doc.sents if x.end <= s]
+    if sents:
+        return sents[-1]
+    prev = doc.user_data.get("claimtrack_prev")
+    if prev is None or not len(prev):
+        return None
+    return list(prev.sents)[-1]
+
+
+def continued_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
+    """"Ham went on to explain how cuts hurt. “A,” he said." / "According to Ham, A. “B,” he
+    said." / "Trump has commented on Lee's death. On Wednesday, he told a crowd that ...": a
+    he/she speaker of a reporting verb, with nobody named before it in its own sentence
+    (outside the quotation), is the person the sentence before was about -- its subject or
+    its speaker -- when the article knows that person's gender and the pronoun fits it, and
+    nobody else that sentence names as a subject or speaker fits it too. (A pronoun whose
+    antecedent was itself "he" takes the person that "he" was found to be.)"""
+    low = mention.lower()
+    if low not in ("he", "she"):
+        return None
+    tok = next((t for t in doc[s:e] if t.text == mention and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass")), None)
+    if tok is None or not is_cue(tok.head, SPEECH_CUES | CLAUSE_CUES):
+        return None
+    quoted = quoted_tokens(doc, s, e)
+    if any(t.i not in quoted and t.text not in QUOTES and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and t.dep_ in (
+            "nsubj", "nsubjpass", "poss", "pobj", "dobj")) for t in doc[s:tok.i]):
+        return None  # somebody named before it in its own sentence: the resolver's case
+    prev = _previous_sentence(doc, s)
+    if prev is None:
+        return None
+    pdoc = prev.doc
+    pquoted = quoted_tokens(pdoc, prev.start, prev.end)
+    root = prev.root
+    cands = []
+    spk = find_speaker(root) if root.pos_ in ("VERB", "AUX") else None
+    if spk is not None:
+        cands.append(spk)
+    cands += [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c not in cands]
+    for t in pdoc[prev.start:min(prev.start + 3, prev.end)]:
+        if t.lower_ == "according":  # "According to Ham, ..."
+            to = next((c for c in t.children if c.lower_ == "to"), None)
+            cands += [c for c in (to.children if to is not None else []) if c.dep_ == "pobj"]
+    names = []
+    for c in cands:
+        if c.i in pquoted:
+            continue
+        if c.lower_ == low and ctx.last_speaker and ctx.last_speaker_age == 0:
+            names.append(ctx.last_speaker)  # "He notes A. He says B": whoever the first he was
+            continue
+        name = _person_of(ctx, c)
+        if name:
+            names.append(name)
+    names = list(dict.fromkeys(names))
+    # (a person of unknown gender only by a full name: "Norman Ham", not "Jordan")
+    fitting = [n for n in names if _known_gender_fits(ctx, n, low) or len(n.split()) > 1 and ctx.gender_fits(n, low)]
+    if len(fitting) != 1 or any(n not in fitting and ctx.gender_fits(n, low) for n in names):
+        return None
+    if _subject_rival(ctx, prev, fitting[0], low):
+        return None
+    return fitting[0]
+
+
+def _subject_rival(ctx, prev, name: str, low: str) -> bool:
+    """Does the sentence ``prev`` name, as a subject outside its quotations, a person other
+    than ``name`` whom the pronoun ``low`` could stand for ("Reyes said A, and Grant said B.
+    “C,” he said")?"""
+    pdoc = prev.doc
+    pquoted = quoted_tokens(pdoc, prev.start, prev.end)
+    for t in pdoc[prev.start:prev.end]:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.i not in pquoted:
+            other = _person_of(ctx, t)
+            if other and other != name and ctx.gender_fits(other, low):
+                return True
+    return False
+
+
+def _person_of(ctx, tok) -> str | None:
+    """The article's person a name token stands for ("Ham" -> "Norman Ham"), or None; the
+    tagger's slips on surnames ("Ham" an interjection, "Grant" an organisation) do not matter."""
+    if tok.pos_ != "PROPN" and not (tok.is_title and tok.pos_ in ("NOUN", "INTJ", "X", "ADJ")):
+        return None
+    doc = tok.doc
+    ent = next((x for x in doc.ents if x.start <= tok.i < x.end and x.label_ == "PERSON"), None)
+    text = ent.text if ent is not None else " ".join(
+        t.text for t in doc[tok.left_edge.i:tok.i + 1] if t.i == tok.i or t.pos_ == "PROPN" and t.dep_ == "compound")
+    return ctx.canonical(text.removesuffix("'s").removesuffix("\u2019s"))
+
+
+def _known_gender_fits(ctx, name: str, pronoun: str) -> bool:
+    """Is ``name`` a person of the article whose gender is known and fits ``pronoun``?"""
+    person = next((p for p in ctx.people if p.name == name), None)
+    if person is None or len(person.genders) != 1:
+        return False
+    return ctx.gender_fits(name, pronoun)
+
+
+def _pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
     """A name for a he/she speaker that the article-level resolver left open: the person
     named before it in the sentence or the last sentence, ignoring the people named inside
     its own reported clause (a pronoun never stands for a name in the clause it governs:
@@ -1040,7 +1186,9 @@ def pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
             and ctx.gender_fits(ctx.last_speaker, low):
         # "Scott joked that Trump ranks fourth. \u201c...,\u201d he told the group": the sentence
         # before was the speaker's own (the people it named sat inside what they said)
-        if any(p.name == ctx.last_speaker for p in ctx.people):
+        prev = _previous_sentence(doc, s)
+        if any(p.name == ctx.last_speaker for p in ctx.people) and not (
+                prev is not None and _subject_rival(ctx, prev, ctx.last_speaker, low)):
             return ctx.last_speaker
     # the one person of the sentence before whom the pronoun fits ("Hillary Clinton called a
     # Donald Trump tweet unhinged. She says ...": she is not Donald Trump); people of unknown
