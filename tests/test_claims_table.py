@@ -365,6 +365,96 @@ TABLE = [
     ("facets", "Smith and Jones arrived in Paris on Monday.", "atomic",
      [("Smith arrived in Paris", None), ("Smith arrived in Paris on Monday", None),
       ("Jones arrived in Paris", None), ("Jones arrived in Paris on Monday", None)], None),
+    # --- third pass (issue 13): sentences written for this table ---
+    # coordination: an alternative ("..., or ...") is not split: neither side is asserted alone
+    ("coordination", "The mayor gave the union a choice: accept the new contract, or face layoffs in March.", "clause",
+     [("The mayor gave the union a choice: accept the new contract, or face layoffs in March", None)], {}),
+    # coordination: a bare verb after a finite one belongs to another verb (the relative's "would")
+    ("coordination", "Engineers reported progress this month on a bridge design that would carry trains for a decade "
+     "but then slowly shift traffic to a tunnel.", "clause",
+     [("Engineers reported progress this month on a bridge design that would carry trains for a decade but then "
+       "slowly shift traffic to a tunnel", None)], {}),
+    # coordination: a "verb" in the past after "do not allow" is a noun the tagger misread
+    ("coordination", "\"The county rules do not allow the sale of untested seeds and licensed garden kiosks across the "
+     "region,\" the complaint says.", "clause",
+     [("The county rules do not allow the sale of untested seeds and licensed garden kiosks across the region",
+       "the complaint")], {}),
+    # coordination: a passive "be" is shared by both conjoined participles
+    ("coordination", "The inspector said he expects to be \"fully cleared and reinstated.\"", "clause",
+     [("he expects to be fully cleared", "The inspector"), ("he expects to be reinstated", "The inspector")], {}),
+    # coordination: a list followed by a dash aside about both stays whole
+    ("coordination", "The festival hired Rivers and Lane -- two local jazz duos who have played the venue before.",
+     "clause", [("The festival hired Rivers and Lane -- two local jazz duos who have played the venue before", None)], {}),
+    # coordination: a member joined by "— and" is an aside the parse placed by guess; no list of the clause splits
+    ("coordination", "The report faulted the agency for its handling of the dam in Carver, Oregon — and its review of "
+     "the levee work — during the flood.", "clause",
+     [("The report faulted the agency for its handling of the dam in Carver, Oregon — and its review of the levee "
+       "work — during the flood", None)], {}),
+    # coordination: "this and several other contracts": "this" shares the noun
+    ("coordination", "The audit found the council broke its own rules in this and several other contracts.", "clause",
+     [("the council broke its own rules in this and several other contracts", "The audit")], {}),
+    # fragments: "Subject, clearly pleased to ...," is an aside, not a clause; the carried subject loses its comma
+    ("fragments", "Ms. Ortega, clearly pleased to take over the project, praised her staff at the opening.", "clause",
+     [("Ms. Ortega praised her staff at the opening", None)], {"fragment_no_finite_verb": 1}),
+    # fragments: the mark of a subordinate clause inside the claim stays (no comma splice)
+    ("fragments", "\"While I hoped to stay on until the spring, I know it is time to leave,\" Mayor Ana Ruiz said in a "
+     "statement.", "clause",
+     [("While I hoped to stay on until the spring, I know it is time to leave", "Mayor Ana Ruiz")], {}),
+    # fragments: a question cut out of a clause leaves no "?" behind
+    ("fragments", "The driver seemed calm and then asked, \"what happened?\" before calling the police.", "clause",
+     [], {"question": 1}),
+    # fragments: a demonstrative subject "That" is not stripped as if it were a conjunction
+    ("fragments", "\"That is not the goal, safety is the goal,\" the flyer read.", "clause",
+     [("That is not the goal, safety is the goal", "the flyer")], {}),
+    ("filters", "That is not the goal, safety is the goal.", "clause", [], {"unresolved_pronoun": 1}),
+    # relative: a "-s" relative after a plural noun is about an earlier noun: dropped, not garbled
+    ("relative", "Ms. Chen leads the office overseeing public libraries, which includes the archive that holds the "
+     "city charter.", "clause",
+     [("Ms. Chen leads the office overseeing public libraries", None)], {"fragment_garbled": 1}),
+    # relative: the relative's noun phrase is the noun's own words, not what a non-projective parse hung on it
+    ("relative", "The plan, which comes after a year-long review led by Mayor Ana Ruiz, is split into three parts: "
+     "roads, parks and housing.", "clause",
+     [("The plan is split into three parts: roads, parks and housing", None),
+      ("The plan comes after a year-long review led by Mayor Ana Ruiz", None)], {}),
+    # relative: a year after a date is no age; a person's age still is
+    ("relative", "Officials marked the anniversary of the June 4, 1998, flood with a ceremony.", "clause",
+     [("Officials marked the anniversary of the June 4, 1998, flood with a ceremony", None)], {}),
+    ("relative", "John Rivera, 52, is married to a nurse.", "clause",
+     [("John Rivera is married to a nurse", None), ("John Rivera is 52 years old", None)], {}),
+    # filters: a correction notice is boilerplate
+    ("filters", "This article has been updated to reflect the following correction:", "clause", [], {"boilerplate": 1}),
+    # filters: a noun only a demonstrative determines ("that sentiment") with nothing it points back to
+    ("filters", "The council voted on Monday. Ms. Ortega echoed that sentiment.", "clause",
+     [("The council voted on Monday", None)], {"unresolved_pronoun": 1}),
+    ("filters", "\"This plan takes a careful approach to rebuilding the harbor.\"", "clause", [], {"unresolved_pronoun": 1}),
+    # ... but "those rules" after "laws", and "this road" (an idiom) stay
+    ("filters", "The mayor has attacked the city's old zoning laws, even though those rules are in fact county rules.",
+     "clause", [("The mayor has attacked the city's old zoning laws, even though those rules are in fact county rules",
+                 None)], {}),
+    ("filters", "Critics said the town has been down this road before.", "clause",
+     [("the town has been down this road before", "Critics")], {}),
+    # filters: a subject "it" after a fronted phrase does not point into that phrase
+    ("filters", "The storm hit on Monday. In light of the current debate over flood insurance, it could complicate the "
+     "budget talks further.", "clause", [("The storm hit on Monday", None)], {"unresolved_pronoun": 1}),
+    # filters: "It is ... the clearest sign ... of the degree to which ...": the clause is deep in the predicate, no expletive
+    ("filters", "The senator met the envoy on Friday. It is also the clearest sign yet from a senior official of the "
+     "degree to which the dispute has hurt trade.", "clause",
+     [("The senator met the envoy on Friday", None)], {"unresolved_pronoun": 1}),
+    # filters: a demonstrative subject in reported speech has no antecedent; in the speaker's quoted words it stays
+    ("filters", "Mr. Okafor said that was not the right comparison.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "Mr. Okafor said, \"That is not the right comparison.\"", "clause",
+     [("That is not the right comparison", "Okafor")], {}),
+    # resolve: an object "him" in a conjunct whose carried subject holds the one person named
+    ("resolve", "The manager was fired on Monday. Senator John Miller and his allies have criticized the former manager "
+     "and cast him as the cause of the delays.", "clause",
+     [("The manager was fired on Monday", None),
+      ("Senator John Miller and his allies have criticized the former manager", None)], {"unresolved_pronoun": 1}),
+    # units: a lone dash left by an excised aside goes too
+    ("units", "Mr. Harlan — who has said he will not sign any budget unless the council cuts taxes — met the mayor on "
+     "Friday.", "clause",
+     [("Mr. Harlan met the mayor on Friday", None),
+      ("he will not sign any budget unless the council cuts taxes", "Harlan")], {}),
+
 ]
 
 

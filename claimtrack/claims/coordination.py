@@ -27,6 +27,34 @@ def joined(doc, start: int, toks: set[int]) -> bool:
 IDIOMS = {("time", "and", "again"), ("again", "and", "again"), ("over", "and", "over"), ("more", "and", "more")}
 
 
+def alternative(doc, head, child) -> bool:
+    """Is the conjunct an alternative ("make it a priority, or cancel the meeting", "did not
+    call nor write")? Neither side is asserted alone: the clause stays whole."""
+    ccs = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < child.i]
+    return bool(ccs) and ccs[-1].lower_ in ("or", "nor")
+
+
+FINITE_ONLY = ("VBD", "VBZ")
+
+
+def tense_mismatch(head, child) -> bool:
+    """A conjunct without its own subject or auxiliary whose verb form cannot share the first
+    verb's subject and auxiliaries: a bare "ease" after a finite "reported" ("officials reported
+    progress on a deal that would clamp down ... but then slowly ease restrictions": "ease"
+    belongs to "would", in the relative clause), or a finite "licensed" after "do not permit"
+    (a noun the tagger read as a verb). The parse hung it on the wrong verb; the clause stays
+    whole rather than give it the wrong subject."""
+    if any(g.dep_ in SUBJECTS or g.dep_ in ("aux", "auxpass") for g in child.children):
+        return False
+    head_auxes = [g for g in head.children if g.dep_ in ("aux", "auxpass") and g.i < head.i]
+    if head.tag_ in FINITE_ONLY and not head_auxes and child.tag_ == "VB":
+        return True
+    if head.tag_ == "VB" and any(g.tag_ == "MD" or g.lemma_.lower() == "do" for g in head_auxes) \
+            and child.tag_ in FINITE_ONLY:
+        return True
+    return False
+
+
 def split_coordination(doc, unit: Unit) -> list[Unit]:
     """Split "A did X and B did Y" into two units; "A did X but did Y" carries A over."""
     head = unit.head
@@ -39,6 +67,8 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
             # "nearly a month passed before agents and analysts began to act": a verb the
             # parse hung on the main clause with no "and"/comma before it is a misparse; the
             # clause stays whole rather than cut at "analysts"
+            continue
+        if alternative(doc, head, child) or tense_mismatch(head, child):
             continue
         cut = c_start
         while cut - 1 in toks and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].text == ","):
@@ -58,6 +88,8 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
             if subj is None:
                 continue
             sub = [i for i in range(*subtree_range(subj)) if i in toks or not toks]
+            while sub and doc[sub[-1]].is_punct:
+                sub.pop()  # "Ms. Ortega, clearly pleased ..., praised": not "Ms. Ortega, praised"
             if not sub:
                 continue
             # "he had been stopped ... and accused of speeding": the conjunct shares the first
@@ -91,15 +123,17 @@ def split_shared_xcomp(doc, unit: Unit, toks: set[int]) -> list[Unit]:
                 end = child.right_edge.i
                 return [unit.copy([p for p in unit.pieces if not (isinstance(p, int) and cut <= p <= end)])]
             if (child.dep_ != "conj" or child.pos_ != "VERB" or child.i not in toks or child.tag_ != x.tag_
-                    or any(g.dep_ in SUBJECTS for g in child.children)):
+                    or any(g.dep_ in SUBJECTS for g in child.children) or alternative(doc, x, child)):
                 continue
             cut = child.left_edge.i
             while cut - 1 in toks and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].text == ","):
                 cut -= 1
             end = child.right_edge.i
             first_p = [p for p in unit.pieces if not (isinstance(p, int) and cut <= p <= end)]
+            # ("expects to be vindicated and exonerated": the passive "be" is shared too)
             lead = [p for p in unit.pieces if isinstance(p, int) and p < x.i and p < x.left_edge.i or
-                    isinstance(p, int) and x.left_edge.i <= p < x.i and doc[p].dep_ == "aux" and doc[p].head.i == x.i]
+                    isinstance(p, int) and x.left_edge.i <= p < x.i and doc[p].dep_ in ("aux", "auxpass")
+                    and doc[p].head.i == x.i]
             second_p = lead + [p for p in unit.pieces if isinstance(p, int) and child.left_edge.i <= p <= end]
             if not lead:
                 continue
@@ -127,6 +161,9 @@ def member_tokens(tok) -> set[int]:
     return toks
 
 
+DASHES = {"—", "--", "–", "("}
+
+
 PLURAL_FORMS = {"were", "are", "'re", "have", "'ve", "do"}
 
 
@@ -138,6 +175,18 @@ def subject_split_agrees(verb) -> bool:
     return f.tag_ in ("VBD", "MD") and f.lower_ not in PLURAL_FORMS
 
 
+def list_uncertain(doc, members) -> bool:
+    """Is the list's place in the sentence a guess of the parse, so that no list of the clause
+    may be split? "in Benghazi, Libya — and its examination of ... —" (an aside joined by a
+    dash), "his assurances that ... in this and all personnel matters" ("this" shares the
+    last member's noun, which the parse hung on a noun far before)."""
+    for m in members:
+        for c in m.children:
+            if c.dep_ == "cc" and c.i > 0 and (doc[c.i - 1].text in DASHES or doc[c.i - 1].tag_ in ("DT", "PDT")):
+                return True
+    return False
+
+
 def list_splits(doc, tok, members) -> bool:
     """May a list be split into one claim per member? Not when a member's modifier sits
     after a later member ("first responders and school officials with better training",
@@ -146,6 +195,9 @@ def list_splits(doc, tok, members) -> bool:
     a contrast, not two facts), or when the list is a prepositional object inside a subject
     ("the lawsuit from Nebraska and Oklahoma argues": one lawsuit)."""
     last = members[-1].i
+    nxt = members[-1].right_edge.i + 1
+    if nxt < len(doc) and doc[nxt].text in DASHES:
+        return False  # "mistreating Diamond and Silk -- two pro-Trump personalities": about both
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in members[-1].children) and any(
             m.pos_ == "NOUN" and not any(c.dep_ == "prep" for c in m.children) for m in members[:-1]):
         return False  # "the possession and sale of armor-piercing bullets": "of ..." is shared
@@ -213,6 +265,8 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
         members = list_members(tok)
         if len(members) < 2 or len(members) > 6:
             continue
+        if list_uncertain(doc, members):
+            return [unit]
         if not list_splits(doc, tok, members):
             continue
         if any(m.ent_type_ == "PERSON" for m in members) and any(m.pos_ == "NOUN" and not m.ent_type_ for m in members):

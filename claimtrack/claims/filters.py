@@ -14,7 +14,8 @@ CREDIT = re.compile(
 )
 BOILERPLATE = re.compile(
     r"\b(subscribe|newsletter|sign up|read more|all rights reserved|click here|follow us|cookie|"
-    r"advertisement|share this|terms of use|privacy policy)\b|©|\bcopyright\b",
+    r"advertisement|share this|terms of use|privacy policy)\b|©|\bcopyright\b|"
+    r"\bthis (?:post|article|story|report) (?:has been|was) (?:updated|revised|corrected)\b",
     re.I,
 )
 
@@ -76,9 +77,20 @@ def expletive_it(head) -> bool:
         if c.dep_ == "xcomp" and head.lemma_.lower() in XCOMP_EXPLETIVE or c.dep_ in ("ccomp", "csubj", "advcl") and any(
                 g.dep_ == "mark" and g.lower_ in ("if", "whether", "that", "when") for g in c.children):
             return True  # ("It defended what Akin called ...": a "what" clause is an object)
-        if c.dep_ in ("attr", "acomp", "oprd") and any(g.dep_ in EXPLETIVE_DEPS for g in c.subtree):
+        if c.dep_ in ("attr", "acomp", "oprd") and any(g.dep_ in EXPLETIVE_DEPS for g in c.children):
+            # (the clause of the predicate itself, "It was the review that set off ...", "It is
+            # hard to say"; not one deep inside it: "It is also the frankest acknowledgment yet of
+            # the degree to which the controversy has damaged ..." is about something)
             return True
     return False
+
+
+DEMONSTRATIVES = {"this", "that", "these", "those"}
+TIME_NOUNS = {"week", "weekend", "year", "month", "day", "morning", "afternoon", "evening", "night", "time",
+              "season", "summer", "winter", "spring", "fall", "autumn", "century", "decade", "term", "session",
+              "quarter", "point", "moment", "hour", "era", "cycle", "election", "country", "nation",
+              "way", "road", "matter", "far", "much", "kind", "sort", "type", "case"}
+PLACE_NOUNS = {"state", "city", "town", "region", "area", "place", "location", "post", "country", "county"}
 
 
 VAGUE_NOUNS = {"others", "other", "some", "many", "one", "ones", "those", "these", "most", "all", "time", "times",
@@ -106,6 +118,34 @@ def subject_pronoun(subj):
                 g.pos_ == "PROPN" or g.dep_ in ("appos", "compound") for g in subj.subtree if g.i != c.i):
             return c  # ("Their party's nominee, Roy Dunn, ..." names who it is about)
     return subj
+
+
+def demonstrative_np(doc, idx, subs, quoted, speaker) -> bool:
+    """A noun that only a demonstrative determines ("that sentiment", "this decision", "those
+    cases"), outside a speaker's quoted words, with nothing in the claim it points back to
+    (the same noun, or a place for "that state"): which one, the claim does not say. Not
+    times and places of the telling ("this week", "that year", "this country"), nor a noun a
+    restrictive clause or "of" phrase says more of ("that part of the bill", "those who ...")."""
+    toks = set(idx)
+    for i in idx:
+        t = doc[i]
+        if t.dep_ != "det" or t.lower_ not in DEMONSTRATIVES or i in subs:
+            continue
+        noun = t.head
+        if noun.pos_ != "NOUN" or noun.i not in toks or noun.lower_ in TIME_NOUNS or noun.lemma_.lower() in TIME_NOUNS:
+            continue
+        if i in quoted and speaker:
+            continue
+        if any(c.dep_ in ("acl", "prep") and c.i > noun.i and (c.dep_ == "acl" or c.lower_ == "of") for c in noun.children):
+            continue
+        if any(c.dep_ == "relcl" and c.i > noun.i and doc[c.left_edge.i - 1].text != "," for c in noun.children):
+            continue
+        if any(doc[j].lemma_.lower() == noun.lemma_.lower() or doc[j].ent_type_ in ("GPE", "LOC", "FAC")
+               and noun.lower_ in PLACE_NOUNS or t.lower_ in ("these", "those") and doc[j].tag_ == "NNS"
+               and doc[j].lower_ not in VAGUE_NOUNS for j in toks if j < t.i):
+            continue  # ("the nation's libel laws, even though those statutes are ...")
+        return True
+    return False
 
 
 def object_it(doc, idx, head, quoted, speaker) -> bool:
@@ -199,6 +239,13 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
                 return "unresolved_pronoun"
     if len(genders) == 2 and len(set(named)) < 2 and "" not in named:  # "Corfman claimed he took off her shirt"
         return "unresolved_pronoun"
+    first = doc[min(idx)] if idx else None
+    if first is not None and first.lower_ in DEMONSTRATIVES and first.pos_ == "PRON" and first.dep_ in (
+            "nsubj", "nsubjpass") and not (speaker and first.i in quoted) and first.i not in subs and not any(
+            c.dep_ in ("relcl", "acl", "prep") for c in first.children):  # ("Those who ask ..." says who)
+        return "unresolved_pronoun"  # "That is not the objective, man is the objective": that what?
+    if demonstrative_np(doc, idx, subs, quoted, speaker):
+        return "unresolved_pronoun"  # "Mr. Sasse echoed that sentiment": which sentiment?
     if head is not None and head.i in idx and object_it(doc, idx, head, quoted, speaker):
         return "unresolved_pronoun"
     if head is not None and head.i in idx:
@@ -207,12 +254,24 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
             pron = subject_pronoun(subj)
             if pron.i in subs:  # resolved ("its" -> "the company's")
                 pron = subj
-            # nouns before it it could refer to ("For others, it is about ...": "others" is none)
+            # nouns before it it could refer to ("For others, it is about ...": "others" is none;
+            # nor is a noun in a phrase fronted before its own subject: "In light of the current
+            # debate, it could complicate ...")
+            fronted = set()
+            for c in head.children:
+                if c.dep_ in ("prep", "npadvmod") and c.i < subj.i and pron.i == subj.i:
+                    fronted |= set(range(c.left_edge.i, c.right_edge.i + 1))
             before = [doc[i] for i in idx if i < pron.i and doc[i].pos_ in ("NOUN", "PROPN")
-                      and doc[i].lower_ not in VAGUE_NOUNS]
+                      and doc[i].lower_ not in VAGUE_NOUNS and i not in fronted]
             low = pron.lower_
-            if low in ("this", "that") and subj.pos_ == "PRON" and not speaker and not before \
+            dem = next((c for c in subj.children if c.dep_ == "det" and c.lower_ in DEMONSTRATIVES), None)
+            if dem is not None and subj.pos_ == "NOUN" and subj.lower_ not in TIME_NOUNS and not before \
+                    and not (speaker and dem.i in quoted) and not any(c.dep_ in ("relcl", "acl") for c in subj.children):
+                return "unresolved_pronoun"  # "This bill takes a bipartisan approach": which bill?
+            if low in ("this", "that") and subj.pos_ == "PRON" and not (speaker and pron.i in quoted) and not before \
                     and not expletive_it(head):
+                # ("Sellers said that was not the appropriate comparison": what was not, the
+                # claim does not say; a speaker's quoted "That's a bunch of malarkey" stays)
                 return "unresolved_pronoun"  # "This is far from the only declared national emergency"
             if low in ("their", "its") and pron.i != subj.i and not speaker and not before and pron.i not in quoted:
                 return "unresolved_pronoun"

@@ -101,8 +101,14 @@ def agreement_broken(doc, head, subj, toks: set[int], relative: bool = False) ->
     plural = subj.tag_ == "NNS" or subj.tag_ == "NNPS" and subj.ent_type_ == "NORP"
     if plural and subj.lower_.endswith("s") and not subj.lower_.endswith("ss") and (
             subj.text[:1].islower() or subj.ent_type_ == "NORP"):  # ("Tattoo Disasters is on Channel 5": a title)
-        return form in SINGULAR_FORMS and finite.tag_ == "VBZ"
+        # (a relative clause in "-s" after a plural noun is about an earlier noun: "the division
+        # overseeing nonprofit organizations, which includes the Cincinnati office")
+        return finite.tag_ == "VBZ" and (form in SINGULAR_FORMS or relative)
     return False
+
+
+def own_subject(head, toks):
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in toks and c.i < head.i), None)
 
 
 def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
@@ -143,6 +149,8 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
         return "fragment_no_subject"
     if all(t.tag_ in ("WP", "WDT") for t in subj):
         return "fragment_no_subject"
+    if own_subject(head, toks) is not None and participial_aside(doc, head, own_subject(head, toks), toks):
+        return "fragment_no_finite_verb"  # "Mr. Biden, clearly delighted to come to the rescue"
     if pro_verb(doc, head, toks) or any(c.dep_ in ("xcomp", "advcl") and c.i in toks and pro_verb(doc, c, toks)
                                          for c in head.children):
         return "fragment_pro_verb"  # "Lawmakers in both chambers did so easily"
@@ -224,6 +232,24 @@ def headline_copula(doc, unit: Unit, pieces):
     return pieces[:k] + ["were" if plural else "was"] + pieces[k:]
 
 
+def subordinate_inside(doc, t, toks) -> bool:
+    """Is ``t`` the mark of an adverbial clause whose main verb is in the claim too ("While I
+    planned ..., I know ...", "Although Akin has apologized, I believe ...")?"""
+    return t.dep_ == "mark" and t.head.dep_ == "advcl" and t.head.head.i in toks and t.head.i in toks
+
+
+def participial_aside(doc, head, subj, toks) -> bool:
+    """"Mr. Biden, clearly delighted to come to the rescue": a subject, a comma, and a
+    participle the tagger called a past tense (the clause's own verb was split off or cut):
+    an aside about the subject, no proposition."""
+    if head.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return False
+    k = subj.right_edge.i + 1
+    if k >= head.i or doc[k].text != "," or k not in toks:
+        return False
+    return all(doc[j].dep_ in ("advmod", "neg") and doc[j].head.i == head.i for j in range(k + 1, head.i))
+
+
 def repair(doc, unit: Unit, pieces):
     """Repair what the parse allows (a reporting aside cut out, a dangling conjunction or
     preposition stripped), then check the claim is a proposition: (pieces, drop reason or
@@ -245,7 +271,11 @@ def repair(doc, unit: Unit, pieces):
         if t.is_punct:
             return True
         if lead:
-            # not a determiner: "That cable warned ..." keeps its "That"
+            # not a determiner: "That cable warned ..." keeps its "That", and "That is not the
+            # objective" its subject; not the mark of a subordinate clause inside the claim
+            # ("While I planned on serving ..., I know ..." is no comma splice)
+            if t.dep_ == "nsubj" and t.tag_ == "DT" or subordinate_inside(doc, t, toks):
+                return False
             return t.lower_ in DANGLING_LEAD and t.dep_ in ("cc", "mark", "advmod", "nsubj")
         if t.lower_ in DANGLING_END or t.dep_ in ("cc", "preconj", "det", "poss", "case", "aux", "mark") or t.tag_ == "MD":
             return True
@@ -270,6 +300,8 @@ def repair(doc, unit: Unit, pieces):
     toks = {p for p in pieces if isinstance(p, int)}
     if not toks:
         return pieces, "fragment_dangling", aside
+    if any(doc[i].text == "?" for i in toks):
+        return pieces, "question", aside  # "Etheridge appears irritated ? before ...": a question cut out
     if unit.composed:
         return pieces, None, aside
     return pieces, finite_core(doc, unit, toks), aside

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from claimtrack.claims.attribution import SPEECH_VERBS
 from claimtrack.claims.units import Unit, subtree, subtree_range
+from claimtrack.claims.resolve import person_noun
 
 
 RELATIVE_VAGUE = {"those", "one", "ones", "anyone", "everyone", "someone", "people", "others", "many", "some"}
@@ -22,7 +23,11 @@ def np_pieces(doc, noun, toks: set[int], exclude: set[int]) -> list[int]:
             drop.add(c.i)
         if c.dep_ in ("cc", "conj") and c.i > noun.i:
             drop |= subtree(c)
-    return [i for i in range(a, b) if i not in drop and doc[i].text not in ('"', "“", "”")]
+    # (only the noun's own words: a non-projective parse hangs an appositive after the verb on
+    # the subject -- "The proposal, which ..., is broken down into four subsections: law
+    # enforcement, ..." -- and the words between are no part of the noun phrase)
+    own = {t.i for t in noun.subtree}
+    return [i for i in range(a, b) if i not in drop and i in own and doc[i].text not in ('"', "“", "”")]
 
 
 NOUN_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "dative", "npadvmod"}
@@ -237,6 +242,9 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 if not app:
                     continue
             age = len(app) == 1 and doc[app[0]].like_num
+            if age and (noun.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT")
+                        or noun.pos_ != "PROPN" and not person_noun(noun)):
+                continue  # "the Sept. 11, 2001, attacks" is no "the Sept. 11 is 2001 years old"
             verb = "is"
             pieces = np_ + [verb] + app + (["years old"] if age else [])
             # the reporter's description, not the speaker's words ("Trump said Mattis, 68, ...")

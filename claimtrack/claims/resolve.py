@@ -340,6 +340,9 @@ def clause_subject(tok):
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj
+        if v.dep_ == "conj" and v.pos_ in ("VERB", "AUX") and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head  # "Trump ... hammered the agent and cast him as ...": the subject is carried over
+            continue
         if v.dep_ in ("xcomp", "advcl", "pcomp", "acl", "prep", "pobj", "dobj") and v.tag_ in ("VBG", "VB", "IN", "NN", "TO") \
                 and v.head.i != v.i:
             v = v.head
@@ -354,7 +357,10 @@ def bound_object(tok) -> bool:
     if tok.lower_ not in ("him", "her") or tok.dep_ not in ("dobj", "pobj", "dative"):
         return False
     subj = clause_subject(tok)
-    return subj is not None and subj.ent_type_ == "PERSON"
+    # ("President Trump and his allies ... cast him as ...": him is not Trump either)
+    return subj is not None and (subj.ent_type_ == "PERSON" or any(
+        c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in subj.children) and not any(
+        c.dep_ == "conj" and c.ent_type_ != "PERSON" and c.pos_ == "PROPN" for c in subj.children))
 
 
 def description_span(tok):

@@ -57,7 +57,10 @@ def trim_pieces(doc, pieces):
         t = doc[p]
         if t.is_punct or t.is_space or t.text in QUOTES:
             return not (t.text == ")" and not lead)
+        if lead and t.dep_ == "mark" and t.head.dep_ == "advcl" and t.head.i in keep and t.head.head.i in keep:
+            return False  # "While I planned ..., I know ...": the subordinate clause's own mark stays
         return lead and t.dep_ in ("mark", "cc", "punct", "prep") and t.lower_ in TRIM_LEAD_WORDS
+    keep = {p for p in pieces if isinstance(p, int)}
     while pieces and junk(pieces[0], True):
         pieces = pieces[1:]
     while pieces and junk(pieces[-1], False):
@@ -72,4 +75,15 @@ def trim_pieces(doc, pieces):
         if (out and isinstance(p, int) and isinstance(out[-1], int) and doc[p].text == "," and doc[out[-1]].is_punct):
             continue
         out.append(p)
+    # a lone dash next to an excision ("Mr. McConnell — who has insisted ... — spoke": the
+    # relative clause went to a claim of its own, one of its dashes stayed)
+    dashes = [k for k, p in enumerate(out) if isinstance(p, int) and doc[p].text in ("—", "--", "–")]
+    if len(dashes) % 2:
+        for k in dashes:
+            p = out[k]
+            before = out[k - 1] if k else None
+            after = out[k + 1] if k + 1 < len(out) else None
+            if isinstance(before, int) and isinstance(after, int) and (before != p - 1 or after != p + 1):
+                out = out[:k] + out[k + 1:]
+                break
     return out
