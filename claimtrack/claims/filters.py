@@ -120,7 +120,7 @@ def subject_pronoun(subj):
     return subj
 
 
-def demonstrative_np(doc, idx, subs, quoted, speaker) -> bool:
+def demonstrative_np(doc, idx, subs, quoted, speaker, direct=False) -> bool:
     """A noun that only a demonstrative determines ("that sentiment", "this decision", "those
     cases"), outside a speaker's quoted words, with nothing in the claim it points back to
     (the same noun, or a place for "that state"): which one, the claim does not say. Not
@@ -134,8 +134,8 @@ def demonstrative_np(doc, idx, subs, quoted, speaker) -> bool:
         noun = t.head
         if noun.pos_ != "NOUN" or noun.i not in toks or noun.lower_ in TIME_NOUNS or noun.lemma_.lower() in TIME_NOUNS:
             continue
-        if i in quoted and speaker:
-            continue
+        if speaker and (i in quoted or direct):
+            continue  # (a speaker's quoted words, also a quotation running on from a sentence before)
         if any(c.dep_ in ("acl", "prep") and c.i > noun.i and (c.dep_ == "acl" or c.lower_ == "of") for c in noun.children):
             continue
         if any(c.dep_ == "relcl" and c.i > noun.i and doc[c.left_edge.i - 1].text != "," for c in noun.children):
@@ -241,10 +241,10 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
         return "unresolved_pronoun"
     first = doc[min(idx)] if idx else None
     if first is not None and first.lower_ in DEMONSTRATIVES and first.pos_ == "PRON" and first.dep_ in (
-            "nsubj", "nsubjpass") and not (speaker and first.i in quoted) and first.i not in subs and not any(
+            "nsubj", "nsubjpass") and not (speaker and (first.i in quoted or direct)) and first.i not in subs and not any(
             c.dep_ in ("relcl", "acl", "prep") for c in first.children):  # ("Those who ask ..." says who)
         return "unresolved_pronoun"  # "That is not the objective, man is the objective": that what?
-    if demonstrative_np(doc, idx, subs, quoted, speaker):
+    if demonstrative_np(doc, idx, subs, quoted, speaker, direct):
         return "unresolved_pronoun"  # "Mr. Sasse echoed that sentiment": which sentiment?
     if head is not None and head.i in idx and object_it(doc, idx, head, quoted, speaker):
         return "unresolved_pronoun"
@@ -266,9 +266,9 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
             low = pron.lower_
             dem = next((c for c in subj.children if c.dep_ == "det" and c.lower_ in DEMONSTRATIVES), None)
             if dem is not None and subj.pos_ == "NOUN" and subj.lower_ not in TIME_NOUNS and not before \
-                    and not (speaker and dem.i in quoted) and not any(c.dep_ in ("relcl", "acl") for c in subj.children):
+                    and not (speaker and (dem.i in quoted or direct)) and not any(c.dep_ in ("relcl", "acl") for c in subj.children):
                 return "unresolved_pronoun"  # "This bill takes a bipartisan approach": which bill?
-            if low in ("this", "that") and subj.pos_ == "PRON" and not (speaker and pron.i in quoted) and not before \
+            if low in ("this", "that") and subj.pos_ == "PRON" and not (speaker and (pron.i in quoted or direct)) and not before \
                     and not expletive_it(head):
                 # ("Sellers said that was not the appropriate comparison": what was not, the
                 # claim does not say; a speaker's quoted "That's a bunch of malarkey" stays)
