@@ -455,6 +455,14 @@ TABLE = [
      [("Mr. Harlan met the mayor on Friday", None),
       ("he will not sign any budget unless the council cuts taxes", "Harlan")], {}),
 
+    # resolution: the name stands on the description's last word, its possessive stays attached
+    ("resolution", "Governor John Miller spoke in Denver on Wednesday. Nervous donors, who had lost hope after the "
+     "governor's debate, cheered.", "clause",
+     [("Governor John Miller spoke in Denver on Wednesday", None),
+      ("Nervous donors had lost hope after John Miller's debate", None)], {}),
+    # filters: "It was a speech guaranteed to ...": a participle after the predicate is no cleft; "it" is unresolved
+    ("filters", "Governor John Miller spoke in Denver on Wednesday. It was a speech guaranteed to calm nervous donors.",
+     "clause", [("Governor John Miller spoke in Denver on Wednesday", None)], {"unresolved_pronoun": 1}),
 ]
 
 

@@ -77,9 +77,11 @@ def expletive_it(head) -> bool:
         if c.dep_ == "xcomp" and head.lemma_.lower() in XCOMP_EXPLETIVE or c.dep_ in ("ccomp", "csubj", "advcl") and any(
                 g.dep_ == "mark" and g.lower_ in ("if", "whether", "that", "when") for g in c.children):
             return True  # ("It defended what Akin called ...": a "what" clause is an object)
-        if c.dep_ in ("attr", "acomp", "oprd") and any(g.dep_ in EXPLETIVE_DEPS for g in c.children):
+        if c.dep_ in ("attr", "acomp", "oprd") and any(g.dep_ in EXPLETIVE_DEPS and (g.dep_ != "acl" or any(
+                x.tag_ == "TO" for x in g.children)) for g in c.children):
             # (the clause of the predicate itself, "It was the review that set off ...", "It is
-            # hard to say"; not one deep inside it: "It is also the frankest acknowledgment yet of
+            # hard to say", "It is a shame to ..."; not a participle, "It was a performance
+            # guaranteed to ...", nor a clause deep inside it: "It is also the frankest acknowledgment yet of
             # the degree to which the controversy has damaged ..." is about something)
             return True
     return False

@@ -158,9 +158,11 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
                 subs[j] = doc[j].text
             done |= set(range(a, b))
             continue
-        subs[a] = name
-        for j in range(a + 1, b):
+        # the name stands on the description's last word, so a possessive after it stays
+        # attached ("after Barack Obama's debate", not "Barack Obama 's debate")
+        for j in range(a, b - 1):
             subs[j] = ""
+        subs[b - 1] = name
         done |= set(range(a, b))
     return subs
 
