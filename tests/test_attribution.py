@@ -406,3 +406,44 @@ def test_third_round_patterns(text, needle, speaker, kind, absent):
     c = check(text, needle, speaker, kind, absent)
     if "pointed" in text:
         assert c.cue == "pointed out" and c.statement.startswith("Lena Ortiz pointed out the new levee"), c.statement
+
+
+STORED_GARBLES = [
+    # "I think" in a sentence of a quotation opened before it: the quoted speaker's words, the
+    # outer speaker owns the claim (never a cue "think" without a speaker)
+    ('"The levee held this year. But the river may rise again next spring. I think the town should build a second '
+     'wall, but the money is not there," Mayor Ann Cole said.', "I think the town should build a second wall",
+     "Ann Cole", "speech", []),
+    # a sentence of a quotation opened in a sentence before is a direct quote
+    ("“I think the road is a safety issue. I mean, I do believe the county should pave it this year,” county "
+     "engineer Paul Ortega told the council after the vote.", "I do believe the county should pave it this year",
+     "Paul Ortega", "speech", ["told"]),
+    # two speakers joined by "and": the second one's name is no appositive to cut
+    ('"The harbor is safe," Mayor Ann Cole and Harbor Master Tom Reyes said in a statement.', "The harbor is safe",
+     "Mayor Ann Cole and Harbor Master Tom Reyes", "speech", ["said"]),
+    # "X, then governor," : no "then" left hanging on the speaker
+    ("Mr. Lopez, then mayor, complained that the city had run out of money.", "the city had run out of money",
+     "Lopez", "speech", ["complained", "then"]),
+    # "Mr. Lopez, who plans to ...": no comma inside the composed claim
+    ("Ms. Reyes is not running against Mr. Lopez, who plans to seek a third term in 2026.",
+     "will seek a third term in 2026", "Lopez", "intention", [","]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", STORED_GARBLES)
+def test_stored_garbles(text, needle, speaker, kind, absent):
+    c = check(text, needle, speaker, kind, absent)
+    assert "," not in c.speaker and not c.speaker.endswith(("then", ")")), c.speaker
+    assert "said" not in c.text.split() and "told" not in c.text.split(), c.text
+    if "“" in text or '"' in text:
+        assert c.quote_kind == "direct", c.quote_kind
+    if "Lopez, who" in text:
+        assert "Mr. Lopez will seek" in c.text, c.text
+
+
+def test_cue_and_speaker_cut_from_a_quotation_without_a_reported_clause():
+    """'“A, and I think B,” X said.' when the parse finds no reported clause: the sentence's
+    claims never keep "X said" inside their text."""
+    for c in extract_claims("“Motives matter, and I think you can see who was behind this,” Woodhouse said. "
+                            "“Prices matter, and I think the voters can see who raised them,” Lopez said."):
+        assert not c.text.endswith(("Woodhouse said", "Lopez said")), c.text

@@ -80,6 +80,9 @@ def is_quoted(doc, start: int, end: int, s: int, e: int) -> bool:
 def quote_kind_of(doc, a: int, b: int, s: int, e: int) -> str:
     if is_quoted(doc, a, b, s, e):
         return "direct"
+    words = [i for i in range(a, b) if not doc[i].is_punct]
+    if words and any(qa < words[0] and words[-1] < qb for qa, qb in quote_regions(doc)):
+        return "direct"  # a sentence of a quotation opened in a sentence before ("\u201cA. I mean, B,\u201d X told")
     inner = doc[a:b].text
     return "mixed" if any(q in inner for q in "\"“”«»") else "indirect"
 
@@ -156,7 +159,9 @@ def speaker_tokens(tok) -> list:
     a, b = subtree_range(tok)
     drop = set()
     for c in tok.children:
-        if c.dep_ in ("relcl", "appos", "acl") and c.i > tok.i:
+        if c.dep_ in ("relcl", "acl") and c.i > tok.i or c.dep_ == "appos" and c.i > tok.i and _set_off(tok.doc, c.left_edge.i):
+            # (an appositive set off by a comma; "Pelosi and Senate Democratic Leader Chuck
+            # Schumer", parsed as an appositive of Pelosi, is no aside)
             drop |= subtree(c)
         elif c.dep_ == "prep" and c.i > tok.i and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
             drop |= subtree(c)  # "a panel in 2001", "officials on Monday": the date is no part of who
@@ -174,7 +179,26 @@ def speaker_tokens(tok) -> list:
         lo = max([d for d in dashes if d < tok.i], default=a - 1)
         hi = min([d for d in dashes if d > tok.i], default=b)
         words = [t for t in words if lo < t.i < hi]
+    # no comma, conjunction or adverb left hanging at either end ("Mr. Romney, then governor,"
+    # without its appositive is "Mr. Romney", not "Mr. Romney, then")
+    while len(words) > 1 and words[-1].i != tok.i and (words[-1].is_punct and words[-1].text not in (")", "]")
+                                                        or words[-1].pos_ in ("ADV", "CCONJ", "SCONJ")):
+        words.pop()
+    while len(words) > 1 and words[0].i != tok.i and (words[0].is_punct and words[0].text not in ("(", "[")
+                                                       or words[0].pos_ in ("CCONJ", "SCONJ")):
+        words.pop(0)
     return words
+
+
+def _set_off(doc, i: int) -> bool:
+    """Is the phrase starting at token ``i`` set off by a comma, bracket or dash before it
+    (adverbs between: "Mr. Romney, then governor,")?"""
+    if doc[i].text in ("(", "-", "--", "\u2014", "\u2013"):
+        return True  # "Rep. Carla Diaz (D-N.M.)": the bracket opens the appositive itself
+    j = i - 1
+    while j >= 0 and doc[j].pos_ == "ADV":
+        j -= 1
+    return j < 0 or doc[j].text in (",", "(", "-", "--", "\u2014", "\u2013")
 
 
 def speaker_text(tok) -> str | None:
@@ -442,6 +466,14 @@ def attribute(doc, s: int, e: int, root) -> list[Unit]:
         return units
     tok, cue = inherited
     speaker = speaker_text(tok)
+    if s <= tok.i < e:
+        # "\u201cMotives matter, and I think A,\u201d Woodhouse said.": the cue and its speaker are in
+        # the sentence (the parse found no reported clause): only the quotation is the claim
+        region = next(((a, b) for a, b in quote_regions(doc) if a < tok.i and b > s and not a < tok.i < b
+                       and any(a < i < b for i in range(s, e))), None)
+        if region is None:
+            return units
+        units = [u.copy([p for p in u.pieces if not isinstance(p, int) or region[0] < p < region[1]]) for u in units]
     return [u.copy(speaker=speaker, cue=cue, quote_kind="direct") for u in units]
 
 
@@ -558,8 +590,11 @@ def nested(doc, verb, speaker_tok, s, e) -> bool:
     words, not an attribution of the claim; the outer speaker owns it."""
     if speaker_tok is None:
         return False
-    quoted = quoted_tokens(doc, s, e)
-    return verb.i in quoted and (speaker_tok.i in quoted or speaker_tok.lower_ in FIRST_SECOND)
+    # (the paragraph's quotations, not the sentence's marks alone: a sentence of a quotation
+    # opened in a sentence before, "\u201cA. I think B.\u201d", and one that ends it, "B,\" X said")
+    def quoted(i):
+        return any(a < i < b for a, b in quote_regions(doc))
+    return quoted(verb.i) and (quoted(speaker_tok.i) or speaker_tok.lower_ in FIRST_SECOND)
 
 
 def is_cue(verb, lemmas) -> bool:
@@ -1059,8 +1094,7 @@ def continued_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
     if tok is None or not is_cue(tok.head, SPEECH_CUES | CLAUSE_CUES):
         return None
     quoted = quoted_tokens(doc, s, e)
-    if any(t.i not in quoted and t.text not in QUOTES and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and t.dep_ in (
-            "nsubj", "nsubjpass", "poss", "pobj", "dobj")) for t in doc[s:tok.i]):
+    if any(t.i not in quoted and (t.ent_type_ == "PERSON" or _person_of(ctx, t)) for t in doc[s:tok.i]):
         return None  # somebody named before it in its own sentence: the resolver's case
     prev = _previous_sentence(doc, s)
     if prev is None:
@@ -1104,7 +1138,11 @@ def _subject_rival(ctx, prev, name: str, low: str) -> bool:
     pdoc = prev.doc
     pquoted = quoted_tokens(pdoc, prev.start, prev.end)
     for t in pdoc[prev.start:prev.end]:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.i not in pquoted:
+        # (a subject of the main clause, of a clause conjoined with it or of a cue; not one
+        # inside what was reported: "Earnest said Obama has called for A. He said B": he is Earnest)
+        main = t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT" \
+            or t.head.dep_ == "advcl" and is_cue(t.head, SAY_VERBS)
+        if t.dep_ in ("nsubj", "nsubjpass") and t.i not in pquoted and main:
             other = _person_of(ctx, t)
             if other and other != name and ctx.gender_fits(other, low):
                 return True
