@@ -447,3 +447,23 @@ def test_cue_and_speaker_cut_from_a_quotation_without_a_reported_clause():
     for c in extract_claims("“Motives matter, and I think you can see who was behind this,” Woodhouse said. "
                             "“Prices matter, and I think the voters can see who raised them,” Lopez said."):
         assert not c.text.endswith(("Woodhouse said", "Lopez said")), c.text
+
+
+RELATIVE_AND_QUOTED_SPEAKERS = [
+    # a cue inside another quotation ("You'd think") is never the speaker of the next one
+    ("''You'd think the farmers would be angry about this, but I haven't heard a word,'' said Mr. Tom Lyle. "
+     "''The talk about the candidates has pushed the drought off the front pages.''",
+     "The talk about the candidates has pushed the drought off the front pages", "Tom Lyle", "speech", ["said"]),
+    # "X, now the majority leader, who said ...": the name, not its appositive
+    ("Ms. Reyes had a cold relationship with Lopez, now the council president, who in 2019 said the city's most "
+     "important goal was to cut the transit budget.", "the city's most important goal was to cut the transit budget",
+     "Lopez", "speech", ["said"]),
+    # "Democrats in Albany, who have argued": the people, not the place
+    ("The change is likely to calm nervous Democrats in Albany, who have argued that the tax plan hurts the suburbs.",
+     "the tax plan hurts the suburbs", "nervous Democrats", "speech", ["argued", "Albany"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", RELATIVE_AND_QUOTED_SPEAKERS)
+def test_relative_and_quoted_speakers(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)

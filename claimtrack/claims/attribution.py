@@ -129,7 +129,8 @@ def find_speaker(verb):
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and (
                 child.lower_ in ("who", "that", "which") or many_of_whom):
             # "economists who argue that ...", "generals, many of whom say ...": the antecedent
-            return verb.head if valid_speaker(verb.head) else None
+            ante = _antecedent(verb.head, child)
+            return ante if valid_speaker(ante) else None
         if many_of_whom:  # (parsed as an adverbial clause): the noun before the comma
             j = child.left_edge.i - 1
             while j >= 0 and verb.doc[j].is_punct:
@@ -151,6 +152,33 @@ def find_speaker(verb):
                     and child.pos_ in ("NOUN", "PROPN", "PRON"):
                 return child if valid_speaker(child) else None
     return None
+
+
+def _antecedent(head, rel):
+    """Who a relative pronoun stands for, from the noun its clause hangs on: "McConnell, now
+    the majority leader, who said" (an appositive's name), "Democrats on Capitol Hill, who have
+    argued" (not the place), "Trump is a serial liar and birther who has pledged" (a
+    predicate's subject)."""
+    ante = head
+    doc = head.doc
+    if ante.dep_ == "appos":
+        j = ante.left_edge.i - 1
+        if j >= 1 and doc[j].text == "," and doc[j - 1].pos_ == "PROPN":
+            return doc[j - 1]  # (the name just before the comma; the parse may hang the appositive elsewhere)
+    if rel.lower_ == "who" and ante.ent_type_ in ("GPE", "LOC", "FAC", "ORG") and ante.dep_ == "pobj" and ante.head.i >= 1:
+        people = doc[ante.head.i - 1]  # "Democrats in Albany, who": the noun before the preposition
+        if people.pos_ in ("NOUN", "PROPN") and (people.tag_ in ("NNS", "NNPS") or people.ent_type_ in ("PERSON", "NORP")):
+            return people
+    while ante.dep_ == "conj" and ante.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        ante = ante.head
+    if rel.lower_ == "who" and ante.dep_ == "attr" and ante.head.lemma_ == "be":
+        verb = ante.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "conj":
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "PROPN":
+            return subj
+    return head
 
 
 def speaker_tokens(tok) -> list:
@@ -857,13 +885,17 @@ def quote_attribution(doc, s: int, e: int):
 
 
 def _speech_verb(doc, window, region):
+    """The first speech cue in ``window`` outside every quotation of the paragraph (a cue
+    inside another quotation -- "\u201cYou'd think A,\u201d said X. \u201cB.\u201d" -- is the quoted
+    speaker's words), with its speaker (also outside): (speaker token, cue) or None."""
     a, b = region
+    regions = quote_regions(doc)
     for i in window:
         t = doc[i]
-        if a <= i <= b or not is_cue(t, SPEECH_CUES):
+        if a <= i <= b or not is_cue(t, SPEECH_CUES) or any(qa < i < qb for qa, qb in regions):
             continue
         spk = find_speaker(t)
-        if spk is not None and not a <= spk.i <= b:
+        if spk is not None and not a <= spk.i <= b and not any(qa < spk.i < qb for qa, qb in regions):
             return spk, cue_text(t)
     return None
 
