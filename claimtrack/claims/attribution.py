@@ -1060,7 +1060,7 @@ def bound_pronouns(doc, unit, pieces, s: int, e: int, person: str | None = None,
             continue
         if low in ("he", "she") and ctx is not None and any(
                 p != person and (p == "?" or ctx.gender_fits(p, low)) for p in ctx.last_sentence_people) and (
-                not person or len(person.split()) < 2
+                not person or len(person.split()) < 2 and not _known_person(ctx, person)
                 or any(c.lower_ in ("should", "must", "ought", "needs") for c in p.head.children)):
             # "The report hurt Dunn. Lowe said he should drop out": advice is most often for
             # the other man; a speaker the article does not know as a person ("Then Mayor
@@ -1191,6 +1191,12 @@ def _person_of(ctx, tok) -> str | None:
     text = ent.text if ent is not None else " ".join(
         t.text for t in doc[tok.left_edge.i:tok.i + 1] if t.i == tok.i or t.pos_ == "PROPN" and t.dep_ == "compound")
     return ctx.canonical(text.removesuffix("'s").removesuffix("\u2019s"))
+
+
+def _known_person(ctx, name: str) -> bool:
+    """Does the article know ``name`` as a person (a gender or a title seen: "Sen. Cruz", "Mr. Cruz")?"""
+    person = next((p for p in ctx.people if p.name == name), None)
+    return person is not None and bool(person.genders or person.roles)
 
 
 def _known_gender_fits(ctx, name: str, pronoun: str) -> bool:
