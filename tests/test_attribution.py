@@ -98,7 +98,7 @@ def test_reported_clause_starting_with_a_pronoun(text, needle, speaker, kind, ab
 
 
 CONTINUED_AND_LEARNED = [
-    ("Terry Walsh continued, For the families, this is a fight for the truth.", "this is a fight for the truth",
+    ("Terry Walsh continued, For the families, the hearing is a fight for the truth.", "the hearing is a fight for the truth",
      "Terry Walsh", "speech", ["continued"]),
     ("The treasurer plans to resign next week, The Ledger has learned.", "The treasurer plans to resign next week",
      "The Ledger", "other", ["learned"]),
