@@ -4,7 +4,7 @@ conjunction, no attribution leftover)? Repairs what the parse allows, else a dro
 from __future__ import annotations
 
 from claimtrack.claims.attribution import SAY_VERBS, aside_attribution
-from claimtrack.claims.units import Unit, trim_pieces
+from claimtrack.claims.units import Unit, tokens_with, trim_pieces
 
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -300,7 +300,7 @@ def repair(doc, unit: Unit, pieces):
     toks = {p for p in pieces if isinstance(p, int)}
     if not toks:
         return pieces, "fragment_dangling", aside
-    if any(doc[i].text == "?" for i in toks):
+    if not toks.isdisjoint(tokens_with(doc, ("?",))):
         return pieces, "question", aside  # "Etheridge appears irritated ? before ...": a question cut out
     if unit.composed:
         return pieces, None, aside
