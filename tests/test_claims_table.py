@@ -116,8 +116,10 @@ TABLE = [
      [("The agency made it clear that the plan would go ahead", None)], None),
     # filters: a speaker "we" nobody names, a "you" with no speaker, a subject's "their" with
     # nothing before it
+    # (since attribution 0dccaff/84450a2 both sentences of one quotation are the group's, so its "we" is named)
     ("filters", "\"We think the suit has no merit. We believe we will win in court,\" the group said in a statement.",
-     "clause", [("We think the suit has no merit", "the group")], {"unattributed_first_person": 1}),
+     "clause", [("We think the suit has no merit", "the group"), ("We believe we will win in court", "the group")], {}),
+    ("filters", "We believe we will win in court.", "clause", [], {"unattributed_first_person": 1}),
     ("filters", "You have been given a target.", "clause", [], {"unattributed_second_person": 1}),
     ("filters", "Both chambers passed the bill in May. Their efforts come after months of talks.", "clause",
      [("Both chambers passed the bill in May", None)], {"unresolved_pronoun": 1}),
@@ -166,9 +168,10 @@ TABLE = [
     ("resolution", "Ana Ruiz and Tom Hale met on Monday. The agency was lobbied by both sides.", "clause",
      [("Ana Ruiz and Tom Hale met on Monday", None), ("The agency was lobbied by both sides", None)], None),
     # resolution: a name the tagger missed ("Lopez") is a rival: "he" is not the previous
-    # sentence's senator; nor certainly the speaker, since the senator was just named
+    # sentence's senator; since attribution 84450a2 a titled one-word speaker binds the "he" of
+    # what he said (before: unresolved, since the senator was just named)
     ("resolution", "Senator Tom Ruiz spoke on Monday. Then Mayor Lopez said he would veto the plan.", "clause",
-     [("Senator Tom Ruiz spoke on Monday", None)], {"unresolved_pronoun": 1}),
+     [("Senator Tom Ruiz spoke on Monday", None), ("he would veto the plan", "Lopez")], {}),
     ("resolution", "The report hurt Roy Dunn with his party. Senator Mark Lowe said he should drop out regardless.",
      "clause", [("The report hurt Roy Dunn with his party", None)], {"unresolved_pronoun": 1}),
     # resolution: the speaker named alone (nobody else in this or the last sentence) is "he"
@@ -463,6 +466,27 @@ TABLE = [
     # filters: "It was a speech guaranteed to ...": a participle after the predicate is no cleft; "it" is unresolved
     ("filters", "Governor John Miller spoke in Denver on Wednesday. It was a speech guaranteed to calm nervous donors.",
      "clause", [("Governor John Miller spoke in Denver on Wednesday", None)], {"unresolved_pronoun": 1}),
+    # third pass, second round (seed-52 reading): sentences written for this table
+    ('coordination', 'Troops remain in the region in a mostly training and advising role.', "clause",
+     [('Troops remain in the region in a mostly training and advising role', None)], {}),
+    ('coordination', '"I don\'t get to pick and choose which rules I follow," the coach said.', "clause",
+     [("I don't get to pick and choose which rules I follow", 'the coach')], {}),
+    ('coordination', 'Senator John Miller and others marched outside city hall on Monday.', "clause",
+     [('Senator John Miller and others marched outside city hall on Monday', None)], {}),
+    ('relative', 'Governor John Miller and Senator Mark Lowe (R-Ohio) met on Thursday evening.', "clause",
+     [('Governor John Miller and Senator Mark Lowe (R-Ohio) met on Thursday evening', None)], {}),
+    ('relative', 'The speech was about some vague promise, some empty slogan.', "clause",
+     [('The speech was about some vague promise, some empty slogan', None)], {}),
+    ('fragments', 'Critics saw a degree of spite, which is not only petty, I think it is harmful.', "clause",
+     [('Critics saw a degree of spite', None)], {'fragment_dangling': 1}),
+    ('filters', 'Some residents have complained. But their complaints, which came after the council passed the budget, were ignored.', "clause",
+     [('Some residents have complained', None)], {'unresolved_pronoun': 2}),
+    ('filters', "It's also the result of a deal: the council approved the budget on Monday.", "clause",
+     [], {'unresolved_pronoun': 1}),
+    ('filters', 'The mayor made the same argument on Tuesday.', "clause",
+     [], {'unresolved_pronoun': 1}),
+    ('filters', "The budget assumes the same amount of savings as last year's plan.", "clause",
+     [("The budget assumes the same amount of savings as last year's plan", None)], {}),
 ]
 
 

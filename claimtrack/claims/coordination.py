@@ -49,10 +49,23 @@ def tense_mismatch(head, child) -> bool:
     head_auxes = [g for g in head.children if g.dep_ in ("aux", "auxpass") and g.i < head.i]
     if head.tag_ in FINITE_ONLY and not head_auxes and child.tag_ == "VB":
         return True
+    if head.tag_ in FINITE_ONLY + ("VBP",) and not head_auxes and child.tag_ == "VBG":
+        return True  # "forces remain there in a training and advising role": "advising" is no clause
     if head.tag_ == "VB" and any(g.tag_ == "MD" or g.lemma_.lower() == "do" for g in head_auxes) \
             and child.tag_ in FINITE_ONLY:
         return True
     return False
+
+
+OBJECT_DEPS = ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd")
+
+
+def shared_object(first, child) -> bool:
+    """"get to pick and choose which laws I enforce": the object after the last verb is both
+    verbs' (the first has none of its own); split, the first verb would lose it."""
+    return not any(c.dep_ in OBJECT_DEPS for c in first.children) and any(
+        c.dep_ in OBJECT_DEPS for c in child.children) and not any(
+        c.i > first.i and c.dep_ not in ("cc", "conj", "punct") for c in first.children)
 
 
 def split_coordination(doc, unit: Unit) -> list[Unit]:
@@ -123,7 +136,8 @@ def split_shared_xcomp(doc, unit: Unit, toks: set[int]) -> list[Unit]:
                 end = child.right_edge.i
                 return [unit.copy([p for p in unit.pieces if not (isinstance(p, int) and cut <= p <= end)])]
             if (child.dep_ != "conj" or child.pos_ != "VERB" or child.i not in toks or child.tag_ != x.tag_
-                    or any(g.dep_ in SUBJECTS for g in child.children) or alternative(doc, x, child)):
+                    or any(g.dep_ in SUBJECTS for g in child.children) or alternative(doc, x, child)
+                    or shared_object(x, child)):
                 continue
             cut = child.left_edge.i
             while cut - 1 in toks and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].text == ","):
@@ -162,6 +176,7 @@ def member_tokens(tok) -> set[int]:
 
 
 DASHES = {"—", "--", "–", "("}
+VAGUE_MEMBERS = {"others", "other", "many", "some", "several", "more", "all", "everyone", "colleagues", "allies"}
 
 
 PLURAL_FORMS = {"were", "are", "'re", "have", "'ve", "do"}
@@ -195,6 +210,8 @@ def list_splits(doc, tok, members) -> bool:
     a contrast, not two facts), or when the list is a prepositional object inside a subject
     ("the lawsuit from Nebraska and Oklahoma argues": one lawsuit)."""
     last = members[-1].i
+    if any(m.lower_ in VAGUE_MEMBERS for m in members):
+        return False  # "Nadler and others gathered": "others gathered" says nothing of whom
     nxt = members[-1].right_edge.i + 1
     if nxt < len(doc) and doc[nxt].text in DASHES:
         return False  # "mistreating Diamond and Silk -- two pro-Trump personalities": about both

@@ -131,9 +131,15 @@ def demonstrative_np(doc, idx, subs, quoted, speaker, direct=False) -> bool:
     toks = set(idx)
     for i in idx:
         t = doc[i]
-        if t.dep_ != "det" or t.lower_ not in DEMONSTRATIVES or i in subs:
+        if t.dep_ != "det" or i in subs:
             continue
         noun = t.head
+        if t.lower_ == "the" and any(c.lower_ == "same" and c.dep_ == "amod" for c in noun.children):
+            pass  # "Obama made the same argument on the stump": the same as what?
+        elif t.lower_ not in DEMONSTRATIVES:
+            continue
+        if t.lower_ == "the" and any(doc[j].lower_ in ("as", "that") and doc[j].i > noun.i for j in idx):
+            continue  # ("the same amount of savings as ...")
         if noun.pos_ != "NOUN" or noun.i not in toks or noun.lower_ in TIME_NOUNS or noun.lemma_.lower() in TIME_NOUNS:
             continue
         if speaker and (i in quoted or direct):
@@ -250,8 +256,14 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
         return "unresolved_pronoun"  # "Mr. Sasse echoed that sentiment": which sentiment?
     if head is not None and head.i in idx and object_it(doc, idx, head, quoted, speaker):
         return "unresolved_pronoun"
+    if first is not None and first.lower_ == "it" and first.pos_ == "PRON" and first.dep_ == "nsubj" \
+            and head is not None and first.head.i != head.i and first.head.i < head.i and first.head.dep_ in (
+            "ccomp", "parataxis") and not expletive_it(first.head) and not (speaker and (first.i in quoted or direct)):
+        return "unresolved_pronoun"  # "It's also the result of some unusual alliances: Schumer led ..."
     if head is not None and head.i in idx:
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in idx), None)
+        if subj is None and head.dep_ == "relcl" and head.head.i in idx and head.head.pos_ == "NOUN":
+            subj = head.head  # a relative clause is about its noun ("their efforts come after ...")
         if subj is not None and subj.i not in subs:
             pron = subject_pronoun(subj)
             if pron.i in subs:  # resolved ("its" -> "the company's")

@@ -130,6 +130,9 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
             return "fragment_no_finite_verb"
     if unit.kind == "relative":
         noun = head.head
+        words = [doc[i].lower_ for i in sorted(toks)]
+        if any(a == "not" and b == "only" for a, b in zip(words, words[1:])) and "but" not in words:
+            return "fragment_dangling"  # "partisanship, which is not only unfortunate, I think ..."
         if noun.pos_ in ("NOUN", "PROPN") and noun.i in toks and agreement_broken(doc, head, noun, toks, relative=True):
             return "fragment_garbled"  # "Steve Scalise were there": the clause is about "four people"
         return None
