@@ -487,6 +487,12 @@ TABLE = [
      [], {'unresolved_pronoun': 1}),
     ('filters', "The budget assumes the same amount of savings as last year's plan.", "clause",
      [("The budget assumes the same amount of savings as last year's plan", None)], {}),
+    # resolve: a subject/aside "he" nobody could resolve continues a chain the article does not name;
+    # the next "he" is not the person mentioned inside that sentence (was "Tom Hale kept the crowd ...")
+    ("resolve", "Mayor John Reed spoke at the rally on Friday. Blaming Governor Tom Hale, he said, was \"too easy an "
+     "answer.\" The real issue, he said, is the budget. He kept the crowd laughing with stories about his childhood.",
+     "clause", [("Mayor John Reed spoke at the rally on Friday", None)],
+     {"unresolved_speaker": 2, "unresolved_pronoun": 1}),
 ]
 
 

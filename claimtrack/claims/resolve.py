@@ -265,9 +265,20 @@ def update(ctx: Context, doc, s: int, e: int, speaker_name: str | None) -> None:
             if a and b and a != b:
                 ctx.last_pair = f"{a} and {b}"
     rivals = rival_mentions(doc, s, e, spans, ctx)
+    # a subject he/she nobody could resolve continues a chain the article does not name ("Saying
+    # President Obama, he said, was too simple an answer. ... He held the audience spellbound":
+    # he is the speaker, not Obama): the next sentence's he/she is not certain either
+    pron = next((t for t in doc[s:e] if t.lower_ in ("he", "she") and t.pos_ == "PRON" and t.dep_ in (
+        "nsubj", "nsubjpass") and (t.head.dep_ == "ROOT" or t.head.dep_ == "parataxis" and t.head.head.dep_ == "ROOT")),
+        None)  # (also the speaker of an aside: "Saying Obama, he said, was too simple an answer")
+    lost = pron is not None and speaker_name is None and resolve_pronoun(ctx, doc, pron, s, e) is None
     if names:
-        ctx.last_sentence_people = list(dict.fromkeys([ctx.canonical(n) or n for n in names] + rivals))
+        ctx.last_sentence_people = list(dict.fromkeys([ctx.canonical(n) or n for n in names] + rivals
+                                                      + (["?"] if lost else [])))
         ctx.last_subject_person = subj_name
+    elif lost:
+        ctx.last_sentence_people = ["?"]
+        ctx.last_subject_person = None
     ctx.last_speaker_age += 1
     if speaker_name:
         ctx.last_speaker = speaker_name
@@ -292,7 +303,7 @@ def resolve_pronoun(ctx: Context, doc, tok, s: int, e: int | None = None) -> str
     elif not before:
         if len(ctx.last_sentence_people) == 1:
             name = ctx.last_sentence_people[0]
-    if name is None:
+    if name is None or name == "?":
         return None
     if bound_object(tok):
         subj = clause_subject(tok)
