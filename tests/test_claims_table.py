@@ -493,6 +493,17 @@ TABLE = [
      "answer.\" The real issue, he said, is the budget. He kept the crowd laughing with stories about his childhood.",
      "clause", [("Mayor John Reed spoke at the rally on Friday", None)],
      {"unresolved_speaker": 2, "unresolved_pronoun": 1}),
+    # fragments: a "then ..." cut from what it follows, an embedded "how ..." alone, a clause whose
+    # "after X said ..." went to the attribution (its own verb last)
+    ("fragments", "\"There is one way out: open the border, Mr. Mayor, and then both towns can have a calm talk,\" "
+     "Ms. Ortega said.", "clause", [("There is one way out: open the border", "Ortega")], {"fragment_subordinate": 1}),
+    ("fragments", "If the bill passes, then the city will raise taxes.", "clause",
+     [("If the bill passes, then the city will raise taxes", None)], {}),
+    ("fragments", "The surge of support for the bakery came after its owner Dan Miller said the shop would stay open.",
+     "clause", [("the shop would stay open", "Dan Miller")], {"fragment_dangling": 1}),
+    # coordination: "battled" is symmetric: "the mayor and the council battled" is no two claims
+    ("coordination", "From May through June, the mayor and the council battled over the budget.", "clause",
+     [("From May through June, the mayor and the council battled over the budget", None)], {}),
 ]
 
 

@@ -10,7 +10,8 @@ SYMMETRIC_PREPS = {"between", "among", "amongst", "with"}
 
 
 SYMMETRIC_VERBS = {"meet", "agree", "talk", "negotiate", "marry", "unite", "compare", "differ", "merge",
-                   "discuss", "share", "split", "separate", "combine", "mix", "link", "connect", "collide"}
+                   "discuss", "share", "split", "separate", "combine", "mix", "link", "connect", "collide",
+                   "battle", "clash", "spar", "feud", "quarrel", "wrangle", "bicker", "tussle"}
 
 
 def joined(doc, start: int, toks: set[int]) -> bool:

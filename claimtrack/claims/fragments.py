@@ -173,8 +173,14 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
         return "fragment_subordinate"  # "why Weiner was hiring a lawyer": an embedded question alone
     if first.text in ("'s", "’s", "'re", "’re", "n't", "n’t", "'m", "’m"):
         return "fragment_dangling"  # "'s the bottom line": the word before it was cut off
-    if first.lower_ == "then" and any(t.lower_ == "if" for t in doc[first.sent.start:first.i]):
-        return "fragment_subordinate"  # "then Democrats can talk": the "if ..." it depends on was cut
+    if first.lower_ == "then" and (any(t.lower_ == "if" for t in doc[first.sent.start:first.i]) or any(
+            t.is_alpha for t in doc[first.sent.start:first.i])):
+        # "then Democrats can talk": the "if ..." (or "open the government, and then ...") it
+        # depends on was cut
+        return "fragment_subordinate"
+    if first.lower_ == "how" and first.tag_ == "WRB" and (first.head.i == head.i or first.head.head.i == head.i) \
+            and not any(doc[j].text == "?" for j in range(first.i, min(len(doc), max(toks) + 2))):
+        return "fragment_subordinate"  # "how much you appreciate the efforts of ...": an embedded clause alone
     if first.lower_ == "however" and first.tag_ == "WRB" and first.i + 1 < len(doc) and doc[first.i + 1].text != ",":
         return "fragment_subordinate"  # "However valid her comments may have been"
     s0 = subj[0]
@@ -192,6 +198,11 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
     contrast = any(doc[i].lower_ == "not" and doc[i].head.pos_ not in ("VERB", "AUX") for i in toks)
     if contrast and "but" not in words and (after[:1] == ["but"] or after[:2] == [",", "but"]):
         return "fragment_dangling"  # "views the hacking not as an attack on one party" (", but as ..." cut off)
+    if last == head.i and head.pos_ == "VERB" and head.lemma_.lower() not in SAY_VERBS and any(
+            c.dep_ == "advcl" and c.i > head.i and c.i not in toks and any(
+                g.dep_ == "mark" and g.lower_ in ("after", "before", "when", "as", "because", "until")
+                for g in c.children) for c in head.children):
+        return "fragment_dangling"  # "The surge of support came" (its "after X said ..." cut out)
     end = doc[last]
     verb = end.head if end.dep_ == "prt" else end
     if verb.pos_ == "VERB" and (verb.i == last or end.dep_ == "prt") and any(
