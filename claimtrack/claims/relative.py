@@ -232,6 +232,10 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             np_ = lead_trimmed(doc, noun, [j for j in np_pieces(doc, noun, toks, set(range(a, b))) if j < a])
             if not np_ or noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children):
                 continue  # "the nominee for president, Hillary Clinton" is no "president is Hillary Clinton"
+            if noun.pos_ == "NOUN" and not person_noun(noun) and (
+                    doc[app[0]].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir", "madam")
+                    or any(doc[j].ent_type_ == "PERSON" for j in app)):
+                continue  # "open the border, Mr. Mayor, and ...": a vocative; a thing is no person
             if any(doc[j].dep_ == "cc" or doc[j].text in ("'", "’") for j in np_) or doc[np_[0]].pos_ in ("ADP", "ADV") \
                     or any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any", "another") for c in noun.children):
                 # "Obama and Speaker John Boehner (R-Ohio)" is no "Obama and Boehner is R-Ohio", "Sen.
