@@ -495,8 +495,9 @@ TABLE = [
      {"unresolved_speaker": 2, "unresolved_pronoun": 1}),
     # fragments: a "then ..." cut from what it follows, an embedded "how ..." alone, a clause whose
     # "after X said ..." went to the attribution (its own verb last)
+    # (and the vocative "Mr. Mayor" is no appositive of "the border")
     ("fragments", "\"There is one way out: open the border, Mr. Mayor, and then both towns can have a calm talk,\" "
-     "Ms. Ortega said.", "clause", [("There is one way out: open the border", "Ortega")], {"fragment_subordinate": 1}),
+     "Ms. Ortega said.", "clause", [("There is one way out: open the border, Mr. Mayor", "Ortega")], {"fragment_subordinate": 1}),
     ("fragments", "If the bill passes, then the city will raise taxes.", "clause",
      [("If the bill passes, then the city will raise taxes", None)], {}),
     ("fragments", "The surge of support for the bakery came after its owner Dan Miller said the shop would stay open.",
