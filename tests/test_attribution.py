@@ -458,6 +458,12 @@ RELATIVE_AND_QUOTED_SPEAKERS = [
     ("Ms. Reyes had a cold relationship with Lopez, now the council president, who in 2019 said the city's most "
      "important goal was to cut the transit budget.", "the city's most important goal was to cut the transit budget",
      "Lopez", "speech", ["said"]),
+    # "NP, said X, VP": the name after the cue speaks, the claim is "NP VP"
+    ("The new rules, said Senator Tom Hale, are a gift to the banks.", "The new rules are a gift to the banks",
+     "Tom Hale", "speech", ["said", "Hale"]),
+    # "X, toward the end of the debate, warned": when, not who
+    ("Senator Ann Cole, toward the end of the hearing, warned that the pension fund would run dry by 2030.",
+     "the pension fund would run dry by 2030", "Ann Cole", "speech", ["warned", "toward"]),
     # "Democrats in Albany, who have argued": the people, not the place
     ("The change is likely to calm nervous Democrats in Albany, who have argued that the tax plan hurts the suburbs.",
      "the tax plan hurts the suburbs", "nervous Democrats", "speech", ["argued", "Albany"]),

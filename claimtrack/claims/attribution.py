@@ -195,6 +195,9 @@ def speaker_tokens(tok) -> list:
             drop |= subtree(c)  # "a panel in 2001", "officials on Monday": the date is no part of who
         elif c.dep_ == "prep" and c.i > tok.i and tok.pos_ == "PROPN" and c.lower_ in NAME_CIRCUMSTANCE:
             drop |= subtree(c)  # "says Perry in the new ad titled ...": where he said it, not who
+        elif c.dep_ == "prep" and c.i > tok.i and tok.doc[c.i - 1].text == "," \
+                and c.lower_ not in ("of", "from", "for", "at", "with", "including"):
+            drop |= subtree(c) | {c.i - 1}  # "Ryan, toward the end of the debate, warned": when, not who
     for t in tok.doc[a:b]:  # "the families of victims, most of whom live in New York,"
         if t.dep_ == "relcl" and t.head.i != tok.i and t.i not in drop:
             drop |= subtree(t)
@@ -700,6 +703,38 @@ def verb_units_of(doc, verb, spk, s, e) -> list[Unit]:
     return intention_units(doc, verb, spk, s, e) or directive_units(doc, verb, spk, s, e)
 
 
+def inverted_aside_units(doc, s: int, e: int, root) -> list[Unit]:
+    """"Her comments, said Josh Earnest, the press secretary, are consistent with ...": the
+    parse makes "Her comments" the subject of "said" and the speaker the subject of the rest;
+    the speaker is the name after the cue, the claim "Her comments are consistent with ..."."""
+    if not is_cue(root, SAY_VERBS) or root.i - 1 < s or doc[root.i - 1].text != ",":
+        return []
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
+    if subj is None or subj.pos_ == "PRON" and subj.lower_ not in ("it",):
+        return []
+    cc = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i and clause_head(c)), None)
+    if cc is None:
+        return []
+    x = next((c for c in cc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if x is None:  # "The rules, said Senator Hale, are a gift": the name hangs on the cue
+        x = next((c for c in root.children if c.dep_ in ("nsubj", "dobj", "npadvmod", "attr") and c.i > root.i), None)
+    if x is None or x.left_edge.i != root.i + 1 or not valid_speaker(x) or x.i > cc.i:
+        return []
+    after = x.right_edge.i + 1  # (the comma closing the speaker may hang on it or not)
+    if after < e and doc[after].text == ",":
+        after += 1
+    elif doc[after - 1].text != ",":
+        return []
+    inside = subtree(cc)
+    sb = subj.right_edge.i + 1
+    while sb > subj.i + 1 and doc[sb - 1].is_punct:
+        sb -= 1
+    pieces = range_(subj.left_edge.i, sb) + [i for i in range(after, e) if i in inside]
+    if not any(doc[i].pos_ in ("VERB", "AUX") for i in range(after, e) if i in inside):
+        return []
+    return [Unit(pieces, cc, speaker_text(x), cue_text(root), quote_kind_of(doc, after, e, s, e), composed=True)]
+
+
 def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
     """"X said (that) ...", "\"...,\" added X", "..., prosecutors say", "X described Y as Z",
     "X vowed to Y", "X did A and said B"."""
@@ -707,6 +742,9 @@ def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
     # the whole sentence stays one (negative) claim.
     if root.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in root.children):
         return []
+    inverted = inverted_aside_units(doc, s, e, root)
+    if inverted:
+        return inverted
     lemmas = CLAUSE_CUES | set(DESCRIBE_VERBS) | cues.COMMISSIVE | DIRECTIVES
     if is_cue(root, lemmas):
         units = verb_units(doc, root, s, e)
