@@ -473,3 +473,15 @@ RELATIVE_AND_QUOTED_SPEAKERS = [
 @pytest.mark.parametrize("text,needle,speaker,kind,absent", RELATIVE_AND_QUOTED_SPEAKERS)
 def test_relative_and_quoted_speakers(text, needle, speaker, kind, absent):
     check(text, needle, speaker, kind, absent)
+
+
+def test_acronym_speakers_and_no_cue_without_a_speaker():
+    """A one-word acronym is an organisation ("AROS argues ..."), not a dateline; and a claim
+    whose speaker was cleared (an all-caps dateline, an author's "I") carries no cue either."""
+    c = check("AROS argues that families still want their own neighborhood schools.",
+              "families still want their own neighborhood schools", "AROS", "speech", ["argues"])
+    texts = ("Critics saw a degree of spite, which is not only petty, I think it is harmful.",
+             "MSNBC suggested that the senator has three tasks ahead of her in the debate tonight.")
+    for text in texts:
+        for c in extract_claims(text):
+            assert bool(c.speaker) == bool(c.cue), (c.text, c.speaker, c.cue)

@@ -100,7 +100,9 @@ def skip_dateline(doc, s: int, e: int) -> int:
     return s
 
 
-DATELINE_SPEAKER = re.compile(r"^[^a-z]*$")
+# (an all-caps mention with a space or punctuation, "NEW YORK —", and an author's "I" are
+# nobody to name; a one-word acronym, "FBI", "AROS", is an organisation)
+DATELINE_SPEAKER = re.compile(r"^(?:I|(?=.*[\s,.;:\u2014\u2013-])[^a-z]*)$")
 
 
 def speaker_alone(doc, s: int, e: int, mention: str | None, speaker: str | None, person: str | None,
@@ -195,7 +197,7 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
                                      p in quoted for p in pieces if isinstance(p, int)) else "indirect")
             idx = [p for p in pieces if isinstance(p, int)]
             if unit.speaker and DATELINE_SPEAKER.match(unit.speaker):
-                unit = unit.copy(speaker=None)  # "LIVINGSTON, —": a dateline is nobody
+                unit = unit.copy(speaker=None, cue=None)  # "LIVINGSTON, —": a dateline is nobody (and no cue without a speaker)
             speaker, person = resolve_speaker(doc, unit.speaker, sent_people, ctx, s, e)
             if person is None and unit.speaker and unit.speaker.lower() in ("he", "she"):
                 person = pronoun_speaker(doc, ctx, unit.speaker, s, e)  # "Clinton said A. She said B."
