@@ -505,6 +505,13 @@ TABLE = [
     # coordination: "battled" is symmetric: "the mayor and the council battled" is no two claims
     ("coordination", "From May through June, the mayor and the council battled over the budget.", "clause",
      [("From May through June, the mayor and the council battled over the budget", None)], {}),
+    # coordination: "does not remember X and claims Y" is two clauses (only a past tense after a present
+    # "do not"/a modal is a misparse); "clash" is reciprocal for its subjects only
+    ("coordination", "The driver does not remember the crash and claims the brakes failed.", "clause",
+     [("The driver does not remember the crash", None), ("The driver claims the brakes failed", None)], {}),
+    ("coordination", "The mayor expected to clash with the council on taxes and parking.", "clause",
+     [("The mayor expected to clash with the council on taxes", None),
+      ("The mayor expected to clash with the council on parking", None)], {}),
 ]
 
 

@@ -10,8 +10,9 @@ SYMMETRIC_PREPS = {"between", "among", "amongst", "with"}
 
 
 SYMMETRIC_VERBS = {"meet", "agree", "talk", "negotiate", "marry", "unite", "compare", "differ", "merge",
-                   "discuss", "share", "split", "separate", "combine", "mix", "link", "connect", "collide",
-                   "battle", "clash", "spar", "feud", "quarrel", "wrangle", "bicker", "tussle"}
+                   "discuss", "share", "split", "separate", "combine", "mix", "link", "connect", "collide"}
+# reciprocal only for their subjects ("the mayor and the council battled"; not "clash with X on A and B")
+RECIPROCAL_SUBJECT_VERBS = {"battle", "clash", "spar", "feud", "quarrel", "wrangle", "bicker", "tussle"}
 
 
 def joined(doc, start: int, toks: set[int]) -> bool:
@@ -52,9 +53,9 @@ def tense_mismatch(head, child) -> bool:
         return True
     if head.tag_ in FINITE_ONLY + ("VBP",) and not head_auxes and child.tag_ == "VBG":
         return True  # "forces remain there in a training and advising role": "advising" is no clause
-    if head.tag_ == "VB" and any(g.tag_ == "MD" or g.lemma_.lower() == "do" for g in head_auxes) \
-            and child.tag_ in FINITE_ONLY:
-        return True
+    if head.tag_ == "VB" and child.tag_ == "VBD" and any(
+            g.tag_ == "MD" or g.lemma_.lower() == "do" and g.tag_ in ("VBP", "VBZ") for g in head_auxes):
+        return True  # ("does not remember X and claims Y", "did not stop and fled" are two clauses)
     return False
 
 
@@ -262,7 +263,8 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
             if verb.lower_ in SYMMETRIC_PREPS:
                 continue
             verb = verb.head
-        if verb.lemma_.lower() in SYMMETRIC_VERBS or tok.dep_ == "nsubj" and verb.lemma_.lower() in ("be",):
+        if verb.lemma_.lower() in SYMMETRIC_VERBS or tok.dep_ == "nsubj" and verb.lemma_.lower() in (
+                {"be"} | RECIPROCAL_SUBJECT_VERBS):
             continue
         if tok.dep_ in ("nsubj", "nsubjpass") and not subject_split_agrees(verb):
             continue

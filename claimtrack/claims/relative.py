@@ -232,9 +232,8 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             np_ = lead_trimmed(doc, noun, [j for j in np_pieces(doc, noun, toks, set(range(a, b))) if j < a])
             if not np_ or noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children):
                 continue  # "the nominee for president, Hillary Clinton" is no "president is Hillary Clinton"
-            if noun.pos_ == "NOUN" and not person_noun(noun) and (
-                    doc[app[0]].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir", "madam")
-                    or any(doc[j].ent_type_ == "PERSON" for j in app)):
+            if noun.pos_ == "NOUN" and not person_noun(noun) and not noun.ent_type_ and \
+                    doc[app[0]].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir", "madam"):
                 continue  # "open the border, Mr. Mayor, and ...": a vocative; a thing is no person
             if any(doc[j].dep_ == "cc" or doc[j].text in ("'", "’") for j in np_) or doc[np_[0]].pos_ in ("ADP", "ADV") \
                     or any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any", "another") for c in noun.children):
@@ -252,7 +251,7 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 if not app:
                     continue
             age = len(app) == 1 and doc[app[0]].like_num
-            if age and (noun.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT")
+            if age and (not doc[app[0]].text.isdigit() or int(doc[app[0]].text) > 120
                         or noun.pos_ != "PROPN" and not person_noun(noun)):
                 continue  # "the Sept. 11, 2001, attacks" is no "the Sept. 11 is 2001 years old"
             verb = "is"
