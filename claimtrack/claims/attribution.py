@@ -1158,11 +1158,13 @@ def continued_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
     nobody else that sentence names as a subject or speaker fits it too. (A pronoun whose
     antecedent was itself "he" takes the person that "he" was found to be.)"""
     low = mention.lower()
-    if low not in ("he", "she"):
+    if low not in ("he", "she", "they"):
         return None
     tok = next((t for t in doc[s:e] if t.text == mention and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass")), None)
     if tok is None or not is_cue(tok.head, SPEECH_CUES | CLAUSE_CUES):
         return None
+    if low == "they":
+        return _group_speaker(doc, tok, s, e)
     quoted = quoted_tokens(doc, s, e)
     if any(t.i not in quoted and (t.ent_type_ == "PERSON" or _person_of(ctx, t)) for t in doc[s:tok.i]):
         return None  # somebody named before it in its own sentence: the resolver's case
@@ -1199,6 +1201,33 @@ def continued_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
     if _subject_rival(ctx, prev, fitting[0], low):
         return None
     return fitting[0]
+
+
+def _group_speaker(doc, tok, s: int, e: int) -> str | None:
+    """"Twenty-seven states and industry groups are challenging the rules. They argue that
+    ...": a "they" speaker with nothing plural before it in its own sentence is the plural
+    subject (or speaker) of the sentence before's main clause, when that is the only plural
+    noun subject there; the group as worded, or None."""
+    quoted = quoted_tokens(doc, s, e)
+    if any(t.i not in quoted and t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("ORG", "NORP"))
+           for t in doc[s:tok.i]):
+        return None
+    prev = _previous_sentence(doc, s)
+    if prev is None:
+        return None
+    pdoc = prev.doc
+    pquoted = quoted_tokens(pdoc, prev.start, prev.end)
+    root = prev.root
+    cands = []
+    for t in pdoc[prev.start:prev.end]:
+        main = t.head.i == root.i or t.head.dep_ == "conj" and t.head.head.i == root.i
+        if t.dep_ in ("nsubj", "nsubjpass") and main and t.i not in pquoted and t.pos_ in ("NOUN", "PROPN") \
+                and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in t.children)):
+            cands.append(t)
+    if len(cands) != 1 or not valid_speaker(cands[0]):
+        return None
+    name = speaker_text(cands[0])
+    return name if name and len(name.split()) <= 12 else None
 
 
 def _subject_rival(ctx, prev, name: str, low: str) -> bool:

@@ -202,6 +202,8 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
             if person is None and unit.speaker and unit.speaker.lower() in ("he", "she"):
                 person = pronoun_speaker(doc, ctx, unit.speaker, s, e)  # "Clinton said A. She said B."
                 speaker = person or speaker
+            elif person is None and unit.speaker and unit.speaker.lower() == "they":
+                speaker = pronoun_speaker(doc, ctx, unit.speaker, s, e) or speaker  # "States sued. They argue ..."
             direct = unit.quote_kind == "direct"
             kept_pron: set[int] = set()
             subs = resolution_subs(doc, pieces, s, e, ctx, quoted=quoted, direct=direct,
