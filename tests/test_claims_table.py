@@ -512,6 +512,15 @@ TABLE = [
     ("coordination", "The mayor expected to clash with the council on taxes and parking.", "clause",
      [("The mayor expected to clash with the council on taxes", None),
       ("The mayor expected to clash with the council on parking", None)], {}),
+    # coordination: a participle after a present-tense verb belongs to a noun before it, not to the verb
+    ("coordination", "The latest complaint comes in a letter released Tuesday and signed by nearly 90 teachers at Mercy "
+     "Hospital.", "clause",
+     [("The latest complaint comes in a letter released Tuesday and signed by nearly 90 teachers at Mercy Hospital",
+       None)], {}),
+    # fragments: a conjoined participle that carries the first verb's "was" is a clause
+    ("fragments", "The new letter was released on Tuesday and signed by nearly 90 teachers at Mercy Hospital.", "clause",
+     [("The new letter was released on Tuesday", None),
+      ("The new letter was signed by nearly 90 teachers at Mercy Hospital", None)], {}),
 ]
 
 

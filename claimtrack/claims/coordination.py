@@ -53,6 +53,8 @@ def tense_mismatch(head, child) -> bool:
         return True
     if head.tag_ in FINITE_ONLY + ("VBP",) and not head_auxes and child.tag_ == "VBG":
         return True  # "forces remain there in a training and advising role": "advising" is no clause
+    if head.tag_ in ("VBZ", "VBP") and not head_auxes and child.tag_ == "VBN":
+        return True  # "comes in a letter released Tuesday and signed by ...": "signed" is the letter's
     if head.tag_ == "VB" and child.tag_ == "VBD" and any(
             g.tag_ == "MD" or g.lemma_.lower() == "do" and g.tag_ in ("VBP", "VBZ") for g in head_auxes):
         return True  # ("does not remember X and claims Y", "did not stop and fled" are two clauses)

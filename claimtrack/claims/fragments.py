@@ -188,7 +188,10 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
             c.dep_ in ("prep", "relcl", "compound", "amod") or c.pos_ in ("NOUN", "PROPN") for c in s0.children):
         # "a second would provide money", "One released this week found 56 percent ..."
         return "fragment_vague_subject"
-    if head.tag_ == "VBD" and not auxes and any(c.dep_ == "agent" for c in head.children):
+    if (head.tag_ == "VBD" or head.tag_ == "VBN" and head.dep_ != "ROOT" and not any(
+            doc[i].dep_ in ("aux", "auxpass") for i in toks if i < head.i)) and not auxes and any(
+            c.dep_ == "agent" for c in head.children):
+        # (a ROOT one is a headline, "was" is inserted; a conjunct may carry the first verb's "was")
         return "fragment_no_finite_verb"  # "The latest criticism signed by priests": a participle
     words = [doc[i].lower_ for i in sorted(toks)]
     if any(a == "not" and b == "only" for a, b in zip(words, words[1:])) and "but" not in words:

@@ -152,6 +152,12 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 cut |= set(range(a - 1, b))
                 if b < e and doc[b].text == ",":
                     cut.add(b)
+                    # "Mr. Strzok, who was removed from the staff of the special counsel, Robert S.
+                    # Mueller III": an appositive right after the clause names the clause's last
+                    # noun (the parse hung it on the head noun); it goes with the clause
+                    app = next((c for c in noun.children if c.dep_ == "appos" and c.left_edge.i == b + 1), None)
+                    if app is not None and doc[b - 1].pos_ == "NOUN":
+                        cut |= set(range(b, app.right_edge.i + 1))
         elif (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i in toks
               and tok.left_edge.i == tok.i and tok.i - 1 >= s and doc[tok.i - 1].text == ","
               and tok.right_edge.i + 1 < e and doc[tok.right_edge.i + 1].text in (",", ".")):
