@@ -521,6 +521,9 @@ TABLE = [
     ("fragments", "The new letter was released on Tuesday and signed by nearly 90 teachers at Mercy Hospital.", "clause",
      [("The new letter was released on Tuesday", None),
       ("The new letter was signed by nearly 90 teachers at Mercy Hospital", None)], {}),
+    # fragments: a leading "Nor" is never stripped (the claim would say the opposite)
+    ("fragments", "But Senator John Miller is not a Democrat. Nor is he a pundit.", "clause",
+     [("Senator John Miller is not a Democrat", None)], {"fragment_dangling": 1}),
 ]
 
 

@@ -306,6 +306,9 @@ def repair(doc, unit: Unit, pieces):
             return True  # "Congress needs to re-": a word cut at its hyphen
         return t.dep_ in ("prep", "agent") and not any(c.i in toks for c in t.children)
     while pieces and dangling(pieces[0], True):
+        if isinstance(pieces[0], int) and doc[pieces[0]].lower_ == "nor":
+            # "Nor is he a pundit" without its "Nor" would say the opposite ("is Steele a pundit")
+            return pieces, "fragment_dangling", aside
         pieces = pieces[1:]
     while pieces and dangling(pieces[-1], False):
         t = doc[pieces[-1]] if isinstance(pieces[-1], int) else None
