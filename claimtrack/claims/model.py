@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Sentence-initial words that are never part of a name: after "X said" / "According to X," they
+# are lower-cased ("Mitch McConnell said the Senate will vote", not "said The Senate").
+CLOSED_CLASS_OPENERS = frozenset(
+    "a an the this that these those there it its they their we our he his she her you your "
+    "from in on at by for with after before during since until when while if as because "
+    "although though despite under over about among between into through without".split()
+)
+
 
 @dataclass
 class Claim:
@@ -54,7 +62,10 @@ class Claim:
                 # would be garbled
                 return self.text
             # a direct quote keeps its quotation marks, so "I", "we" and "It" read as the speaker's
-            text = f'"{self.text}"' if self.quote_kind == "direct" and '"' not in self.text else self.text
+            if self.quote_kind == "direct" and '"' not in self.text:
+                text = f'"{self.text}"'
+            else:
+                text = _lower_opener(self.text)
             if cue == "according to":
                 return f"According to {self.speaker}, {text}"
             if "…" in cue or cue.endswith("ing") or cue in ("told", "tells", "tell") or self.kind == "description" \
@@ -63,8 +74,18 @@ class Claim:
                 # proposition "Y is Z", so "X called Y is Z" would be garbled); "noting",
                 # "telling" (a participle) and "told" (its listener cut) read as "said"
                 cue = "said"
-            return f"{self.speaker} {cue} {text}"
+            stated = f"{self.speaker} {cue} {text}"
+            return stated[:1].upper() + stated[1:]  # "The senator said …", a sentence of its own
         return self.text
+
+
+def _lower_opener(text: str) -> str:
+    """The text as it reads inside a reported statement: a capitalised function word that
+    only opened the sentence is lower-cased; names, "I" and quotations stay as written."""
+    first, _, rest = text.partition(" ")
+    if first[:1].isupper() and first[1:].islower() and first.lower() in CLOSED_CLASS_OPENERS:
+        return first.lower() + (" " + rest if rest else "")
+    return text
 
 
 @dataclass

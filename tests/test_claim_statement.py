@@ -1,0 +1,31 @@
+"""Claim.statement: how a reported claim reads on its own (speaker + cue + content)."""
+
+import pytest
+
+from claimtrack.claims import extract_claims
+
+
+@pytest.mark.parametrize(
+    "sentence, statement",
+    [
+        # a function word that only opened the sentence is lower-cased after the cue
+        ("The county will close the bridge on Monday, Mayor Lena Ortiz said.",
+         "Lena Ortiz said the county will close the bridge on Monday"),
+        ("According to the filing, From March onward the firm paid its suppliers late.",
+         "According to the filing, from March onward the firm paid its suppliers late"),
+        # a name opening the content keeps its capital
+        ("Portugal will host the summit, the minister said.",
+         "The minister said Portugal will host the summit"),
+        # a direct quote keeps its marks and its capital
+        ('"The plan is dead," Ortiz said.', 'Ortiz said "The plan is dead"'),
+    ],
+)
+def test_statement_reads_as_one_sentence(sentence, statement):
+    statements = [c.statement for c in extract_claims(sentence)]
+    assert statement in statements, statements
+
+
+def test_statement_without_speaker_is_the_text():
+    (claim,) = extract_claims("The bridge closed on Monday after the flood.")
+    assert claim.speaker is None
+    assert claim.statement == claim.text == "The bridge closed on Monday after the flood"
