@@ -493,3 +493,36 @@ def test_acronym_speakers_and_no_cue_without_a_speaker():
     for text in texts:
         for c in extract_claims(text):
             assert bool(c.speaker) == bool(c.cue), (c.text, c.speaker, c.cue)
+
+
+MISREAD_CUES = [
+    # "… turned sour as X argued for Y": a cue with its own object reports nothing of the main clause
+    ("But the talks soon turned sour as the mayor argued for his budget and called on the treasurer to defend it, "
+     "according to two aides.", "the talks soon turned sour", "two aides", "speech", ["argued", "mayor"]),
+    # "As the Post reported, A, a spokesman said": the sentence's own cue speaks, no "X as reported"
+    ("As the Gazette reported Tuesday, the council voted to close the library after finding that few residents "
+     "used it, a spokesman for the council said.", "the council voted to close the library",
+     "a spokesman for the council", "speech", ["said", "spokesman"]),
+    # "A, or else a strict policy tells them what to do": a clause of its own, not an aside
+    ("Either the workers decide alone, or else a strict company policy tells them what to do.",
+     "a strict company policy tells them what to do", None, None, []),
+    ("Judge Alan Cole said he was confused. Either the workers decide alone, \u201cor else a strict company policy "
+     "tells them what to do.\u201d", "Either the workers decide alone", None, None, []),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", MISREAD_CUES)
+def test_misread_cues(text, needle, speaker, kind, absent):
+    c = check(text, needle, speaker, kind, absent)
+    assert not any(x.text.endswith("should do") for x in extract_claims(text))  # no "them should do"
+    if speaker is not None:
+        assert c.speaker != "Gazette" and not c.speaker.endswith(" as"), c.speaker
+
+
+def test_contact_relative_clause_is_no_speaker():
+    """"the 5 million homes he and Smith say their plan would build": the noun before a
+    relative clause's subject is nobody's speaker, and the gapped clause is no claim."""
+    claims = extract_claims("Jones kept going, citing the deficit, the tax cuts, and the 5 million homes he and Smith "
+                            "say their housing plan would build.")
+    assert not any(c.speaker for c in claims), [(c.speaker, c.text) for c in claims]
+    assert not any(c.text.startswith("their housing plan") for c in claims), [c.text for c in claims]

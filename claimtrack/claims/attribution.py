@@ -104,6 +104,8 @@ def valid_speaker(tok) -> bool:
             return False  # a clause
         if t.lower_ == "matter" and t.i > 0 and doc[t.i - 1].lower_ == "no":
             return False
+        if t.dep_ == "appos" and t.tag_ == "PRP" and t.head.pos_ == "NOUN" and t.i == t.head.i + 1:
+            return False  # "the jobs he and Romney say their plan would create": a relative clause's subject
     a, b = subtree_range(tok)
     if DATELINE_WORD.match(tok.text) and len(tok.text) > 2 and any(
             doc[j].text in DASHES for j in range(tok.i + 1, min(max(b, tok.i + 2), len(doc)))):
@@ -415,8 +417,8 @@ def directive_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
         return []
     x = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX") and c.i > addressee.i
               and any(g.tag_ == "TO" and g.i == c.i - 1 for g in c.children)), None)
-    if x is None:
-        return []
+    if x is None or any(g.tag_ in ("WP", "WRB", "WDT") and g.i < x.i for g in x.subtree):
+        return []  # ("tells them what to do", "told him how to vote": no directive of X's)
     neg = any(g.dep_ == "neg" and g.i == x.i - 2 for g in x.children)  # "urged Y not to Z"
     a, b = subtree_range(addressee)
     _, xb = subtree_range(x)
@@ -526,6 +528,8 @@ def as_aside_units(doc, s: int, e: int, root) -> list[Unit]:
             j += 1  # "pointed out", "reported Monday"
         if j >= e or doc[j].text != ",":
             return []  # "as officials said the storm was near": no aside
+        if root.i > j and is_cue(root, SAY_VERBS) and any(c.dep_ == "nsubj" and c.i > j for c in root.children):
+            return []  # "As the Post reported, A, a spokesman said": the sentence's own cue speaks
         speaker = re.sub(r"\s+", " ", words.text).strip(" ,")
         cue = "as " + " ".join(x.text for x in doc[v.i:j] if x.dep_ == "prt" or x.i == v.i)
         pieces = [i for i in range(s, e) if not (t.i - (0 if t.i == s else 1) <= i <= j)]
@@ -735,6 +739,10 @@ def inverted_aside_units(doc, s: int, e: int, root) -> list[Unit]:
     return [Unit(pieces, cc, speaker_text(x), cue_text(root), quote_kind_of(doc, after, e, s, e), composed=True)]
 
 
+# prepositions that give a cue its own object ("argued for the wall", "spoke about taxes")
+ARGUED_FOR = {"for", "against", "about", "over", "with"}
+
+
 def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
     """"X said (that) ...", "\"...,\" added X", "..., prosecutors say", "X described Y as Z",
     "X vowed to Y", "X did A and said B"."""
@@ -789,7 +797,10 @@ def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
                 and is_cue(child, cues.FINAL_CUES | SPEECH_VERBS)
                 and (child.tag_ in ("VBP", "VBZ", "VBD") or child.tag_ == "VBN" and any(
                     c.dep_ == "aux" and c.lemma_ == "have" for c in child.children))
-                and not any(g.dep_ in ("ccomp", "dobj", "xcomp") for g in child.children)):
+                and not any(g.dep_ in ("ccomp", "dobj", "xcomp") for g in child.children)
+                # "… turned tense as the mayor argued for his budget": the cue has its own
+                # object (what was argued for), so it reports nothing of the main clause
+                and not any(g.dep_ == "prep" and g.i == child.i + 1 and g.lower_ in ARGUED_FOR for g in child.children)):
             spk = find_speaker(child)
             if spk is None or nested(doc, child, spk, s, e):
                 continue
@@ -953,6 +964,9 @@ def aside_attribution(doc, unit: Unit, toks: set[int]):
         own = [c for c in v.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c.i not in toks]
         if own:
             continue
+        if any(c.dep_ in ("xcomp", "ccomp") and c.i > v.i and c.i != head.i and c.i in toks for c in v.children) and any(
+                c.dep_ in ("dobj", "dative") for c in v.children):
+            continue  # "…, or else a strong culture tells them what to do": a clause of its own, no aside
         lo, hi = v.left_edge.i, v.right_edge.i
         bracketed = v.dep_ == "parataxis" and lo > 0 and hi + 1 < len(doc) and "," in (doc[lo].text, doc[lo - 1].text) \
             and "," in (doc[hi].text, doc[hi + 1].text)  # "The difference now, he told me, is ..."
