@@ -506,6 +506,9 @@ MISREAD_CUES = [
     # "A, or else a strict policy tells them what to do": a clause of its own, not an aside
     ("Either the workers decide alone, or else a strict company policy tells them what to do.",
      "a strict company policy tells them what to do", None, None, []),
+    # "X told a story about A, a story clearly meant to B": the appositive is no reported clause
+    ("Jones first told a moving story about Smith helping a family whose house had burned, a story clearly prepared "
+     "to push back against the image of Smith as cold.", "a story clearly prepared to push back", None, None, []),
     ("Judge Alan Cole said he was confused. Either the workers decide alone, \u201cor else a strict company policy "
      "tells them what to do.\u201d", "Either the workers decide alone", None, None, []),
 ]

@@ -267,7 +267,7 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
                                   for g in c.children if g.dep_ == "conj" and g.tag_ == "VBG"]
     for child in kids:
         if (child.dep_ in ("ccomp", "parataxis") or reported_advcl(doc, verb, child)) and clause_head(child) \
-                and (speaker_tok is None or child.i != speaker_tok.i):
+                and (speaker_tok is None or child.i != speaker_tok.i) and not restated_object(verb, child):
             a, b = subtree_range(child)
             pieces = range_(a, b)
             more = []
@@ -323,6 +323,14 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
             units.extend(u.copy(kind="participial") for u in content_units(doc, child, speaker_tok, s, e)
                          or describe_units(doc, child, speaker_tok, s, e))
     return units
+
+
+def restated_object(verb, child) -> bool:
+    """"X told a story about A, a story clearly meant to B": the parse reads the appositive
+    that restates the cue's object as a reported clause; it is the reporter's description."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < child.i), None)
+    subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i), None)
+    return obj is not None and subj is not None and subj.lemma_.lower() == obj.lemma_.lower()
 
 
 def clause_head(tok) -> bool:
