@@ -436,6 +436,9 @@ TABLE = [
                  None)], {}),
     ("filters", "Critics said the town has been down this road before.", "clause",
      [("the town has been down this road before", "Critics")], {}),
+    # ... nor a degree or stage of the telling ("at this level", "at this stage")
+    ("filters", "The talks in Oslo mark a first at this level since the war began.", "clause",
+     [("The talks in Oslo mark a first at this level since the war began", None)], {}),
     # filters: a subject "it" after a fronted phrase does not point into that phrase
     ("filters", "The storm hit on Monday. In light of the current debate over flood insurance, it could complicate the "
      "budget talks further.", "clause", [("The storm hit on Monday", None)], {"unresolved_pronoun": 1}),

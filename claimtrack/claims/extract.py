@@ -38,7 +38,7 @@ from claimtrack.claims.resolution import resolution_subs, resolve_speaker
 from claimtrack.claims.segment import iter_docs, sentence_spans
 from claimtrack.claims.units import NO_SPACE_BEFORE, Unit, range_, subtree_range, trim_pieces
 
-EXTRACTOR_VERSION = "rules-v6"  # issue 13 second pass + issue 18 pronoun speakers, datelines, paragraph speakers
+EXTRACTOR_VERSION = "rules-v7"  # issue 13 third pass (coordination, fragments, demonstratives, he-chains) + issue 18 carried speakers, garbles
 
 
 def render(doc, pieces, subs: dict[int, str]) -> str:

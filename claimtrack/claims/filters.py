@@ -91,7 +91,9 @@ DEMONSTRATIVES = {"this", "that", "these", "those"}
 TIME_NOUNS = {"week", "weekend", "year", "month", "day", "morning", "afternoon", "evening", "night", "time",
               "season", "summer", "winter", "spring", "fall", "autumn", "century", "decade", "term", "session",
               "quarter", "point", "moment", "hour", "era", "cycle", "election", "country", "nation",
-              "way", "road", "matter", "far", "much", "kind", "sort", "type", "case"}
+              "way", "road", "matter", "far", "much", "kind", "sort", "type", "case",
+              # degree and stage of the telling ("a first at this level", "at this stage")
+              "level", "stage", "scale", "juncture", "extent", "degree", "pace"}
 PLACE_NOUNS = {"state", "city", "town", "region", "area", "place", "location", "post", "country", "county"}
 
 
