@@ -527,6 +527,12 @@ TABLE = [
     # fragments: a leading "Nor" is never stripped (the claim would say the opposite)
     ("fragments", "But Senator John Miller is not a Democrat. Nor is he a pundit.", "clause",
      [("Senator John Miller is not a Democrat", None)], {"fragment_dangling": 1}),
+    # resolution: a pronoun speaker never stands for a name inside its own quoted words
+    ("resolution", "Defense Secretary Jim Mattis resigned on Thursday. \u201cYou have the right to a secretary whose "
+     "views are better aligned with yours, President Trump,\u201d he wrote in the letter.", "clause",
+     [("Defense Secretary Jim Mattis resigned on Thursday", None),
+      ("You have the right to a secretary whose views are better aligned with yours, President Trump", "Jim Mattis")],
+     {}),
 ]
 
 

@@ -167,6 +167,29 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
     return subs
 
 
+def _speaker_pronoun_window(doc, cands, s: int, e: int):
+    """The speaker pronoun among ``cands`` (the subject outside quotation marks, before any
+    one inside them) and the part of the sentence [a, b) whose people it may stand for: never
+    the people named inside its own reported words ("“..., President Trump,” he wrote":
+    he is not Trump), as ``attribution._pronoun_speaker`` reads them."""
+    from claimtrack.claims.attribution import QUOTES, quoted_tokens
+
+    quoted = quoted_tokens(doc, s, e)
+    tok = next((t for t in cands if t.i not in quoted and t.dep_ in ("nsubj", "nsubjpass")),
+               next((t for t in cands if t.i not in quoted), cands[0]))
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return tok, s, e
+    verb = tok.head
+    after = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i > verb.i]
+    before = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i]
+    a, b = s, e
+    if after:
+        b = min(b, after[0].left_edge.i)  # "..., he wrote that Trump ...": not Trump
+    a = max([a] + [c.right_edge.i + 1 for c in before])
+    a = max([a] + [t.i + 1 for t in doc[a:tok.i] if t.text in QUOTES + "``" or t.i in quoted])
+    return tok, a, max(b, tok.i + 1)
+
+
 def resolve_speaker(doc, speaker_tok_text: str | None, sent_people, ctx: resolve.Context, s: int, e: int):
     """(resolved speaker, person name for the context) for a speaker mention."""
     if not speaker_tok_text:
@@ -181,10 +204,11 @@ def resolve_speaker(doc, speaker_tok_text: str | None, sent_people, ctx: resolve
     if canon and any(p.name == canon for p in ctx.people):
         return canon, canon
     if low in resolve.PRONOUNS:
-        for t in doc[s:e]:
-            if t.text == speaker_tok_text and t.pos_ == "PRON":
-                name = resolve.resolve_pronoun(ctx, doc, t, s, e)
-                return (name or speaker_tok_text), name
+        cands = [t for t in doc[s:e] if t.text == speaker_tok_text and t.pos_ == "PRON"]
+        if cands:
+            t, a, b = _speaker_pronoun_window(doc, cands, s, e)
+            name = resolve.resolve_pronoun(ctx, doc, t, a, b)
+            return (name or speaker_tok_text), name
         return speaker_tok_text, None
     # a definite description: find its head noun inside the sentence
     for t in doc[s:e]:
