@@ -533,6 +533,10 @@ TABLE = [
      [("Defense Secretary Jim Mattis resigned on Thursday", None),
       ("You have the right to a secretary whose views are better aligned with yours, President Trump", "Jim Mattis")],
      {}),
+    # fragments: a past participle phrase parsed as the root, its real verb a conjunct with no
+    # "and" ("Text messages turned over to ... showed ..."), is no clause of its own
+    ("fragments", "Text messages turned over to the committee showed the aide knew about the plan.", "clause",
+     [("the aide knew about the plan", "Text messages")], {"fragment_no_finite_verb": 1}),
 ]
 
 

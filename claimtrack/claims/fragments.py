@@ -111,6 +111,27 @@ def own_subject(head, toks):
     return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in toks and c.i < head.i), None)
 
 
+def reduced_relative(doc, head, toks: set[int]) -> bool:
+    """A past participle phrase read as a clause: "Text messages turned over to the committee
+    showed ..." parsed as "turned" (the root) with "showed" its conjunct, no "and" or comma
+    between them -- the real verb is the conjunct, cut out of the claim; "turned over to the
+    committee" only says which messages."""
+    if head.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return False
+    if any(c.dep_ in ("cc", "preconj") for c in head.children):
+        return False
+    for c in head.children:
+        if c.dep_ != "conj" or c.i < head.i or c.i in toks or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+            continue
+        between = doc[head.i + 1:c.left_edge.i]
+        if between and all(t.i in toks for t in between) and not any(
+                t.text in (",", ";", ":", "-", "--", "\u2014", "\u2013") or t.dep_ == "cc" for t in between):
+            return True
+    return False
+
+
 def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
     """Why a (non-composed) claim is not a proposition -- no finite verb, no subject, an
     unsplit reporting verb -- or None."""
@@ -193,6 +214,8 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
             c.dep_ == "agent" for c in head.children):
         # (a ROOT one is a headline, "was" is inserted; a conjunct may carry the first verb's "was")
         return "fragment_no_finite_verb"  # "The latest criticism signed by priests": a participle
+    if reduced_relative(doc, head, toks):
+        return "fragment_no_finite_verb"  # "Text messages turned over to the committee" (... showed)
     words = [doc[i].lower_ for i in sorted(toks)]
     if any(a == "not" and b == "only" for a, b in zip(words, words[1:])) and "but" not in words:
         return "fragment_dangling"  # "partisanship is not only unfortunate" (its "but ..." cut off)
