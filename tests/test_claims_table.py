@@ -537,6 +537,12 @@ TABLE = [
     # "and" ("Text messages turned over to ... showed ..."), is no clause of its own
     ("fragments", "Text messages turned over to the committee showed the aide knew about the plan.", "clause",
      [("the aide knew about the plan", "Text messages")], {"fragment_no_finite_verb": 1}),
+    # coordination: a bare capitalised word sharing the next member's name is one organisation
+    # ("the Boys and Girls Club"), not a list; a list of two firms still splits
+    ("coordination", "The donation will help the Boys and Girls Club of America and local schools.", "clause",
+     [("The donation will help the Boys and Girls Club of America and local schools", None)], {}),
+    ("coordination", "The company hired Goldman and Morgan Stanley as advisers.", "clause",
+     [("The company hired Goldman as advisers", None), ("The company hired Morgan Stanley as advisers", None)], {}),
 ]
 
 

@@ -206,6 +206,25 @@ def list_uncertain(doc, members) -> bool:
     return False
 
 
+NAMED_PLACES = ("PERSON", "GPE", "NORP", "LOC")
+
+
+def shared_name(doc, members) -> bool:
+    """Is a "member" a bare capitalised word that shares the next member's proper noun ("the
+    Boys and Girls Club": "Boys" is no organisation of its own)? Not for people and places
+    ("Obama and Joe Biden", "Ohio and New York" are lists)."""
+    for m, n in zip(members, members[1:]):
+        if m.pos_ != "PROPN" or not m.text[:1].isupper() or m.ent_type_ \
+                or n.ent_type_ in NAMED_PLACES or n.pos_ != "PROPN":
+            continue
+        if any(c.dep_ in ("compound", "amod", "prep", "poss", "nmod", "appos") for c in m.children):
+            continue
+        if m.i + 1 < len(doc) and doc[m.i + 1].lower_ in ("and", "&") and n.left_edge.i == m.i + 2 and any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper() and c.i < n.i for c in n.children):
+            return True
+    return False
+
+
 def list_splits(doc, tok, members) -> bool:
     """May a list be split into one claim per member? Not when a member's modifier sits
     after a later member ("first responders and school officials with better training",
@@ -289,6 +308,8 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
             continue
         if list_uncertain(doc, members):
             return [unit]
+        if shared_name(doc, members):
+            continue  # "the Boys and Girls Club of America": one organisation, not "the Boys"
         if not list_splits(doc, tok, members):
             continue
         if any(m.ent_type_ == "PERSON" for m in members) and any(m.pos_ == "NOUN" and not m.ent_type_ for m in members):
