@@ -543,6 +543,11 @@ TABLE = [
      [("The donation will help the Boys and Girls Club of America and local schools", None)], {}),
     ("coordination", "The company hired Goldman and Morgan Stanley as advisers.", "clause",
      [("The company hired Goldman as advisers", None), ("The company hired Morgan Stanley as advisers", None)], {}),
+    # filters: an object "it" is never its own verb's subject ("posted it": not the protester);
+    # inside a speaker's quoted words it stays
+    ("filters", "A protester posted it to YouTube on Friday.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "\u201cA protester posted it to YouTube,\u201d the mayor said.", "clause",
+     [("A protester posted it to YouTube", "the mayor")], {}),
 ]
 
 

@@ -158,7 +158,7 @@ def demonstrative_np(doc, idx, subs, quoted, speaker, direct=False) -> bool:
     return False
 
 
-def object_it(doc, idx, head, quoted, speaker) -> bool:
+def object_it(doc, idx, head, quoted, speaker, direct: bool = False) -> bool:
     """An object "it"/"them" the claim gives nothing to refer to ("Pelosi rejected it even
     before Trump spoke"): no thing named before it (people are no "it"), not "make it
     clear that ...", not a speaker's own quoted words."""
@@ -167,12 +167,18 @@ def object_it(doc, idx, head, quoted, speaker) -> bool:
         t = doc[i]
         if t.lower_ not in ("it", "them") or t.dep_ not in ("dobj", "pobj", "dative") or t.pos_ != "PRON":
             continue
-        if t.i in quoted and speaker:
-            continue
+        if speaker and (t.i in quoted or direct):
+            continue  # (a direct quotation whose marks opened in the sentence before, too)
         if t.dep_ == "dobj" and t.head.lemma_.lower() in OBJECT_EXPLETIVE and any(
                 c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") for c in t.head.children):
             continue  # "made it clear that ...", "found it hard to ..."
-        if any(doc[j].pos_ in ("NOUN", "PROPN") and doc[j].ent_type_ != "PERSON" and doc[j].lower_ not in VAGUE_NOUNS
+        # the subject of its own verb is never what an object "it" is ("A protester posted it
+        # to YouTube": not the protester; that would be "itself")
+        verb = t.head if t.dep_ != "pobj" else t.head.head
+        own = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        if not own and verb.dep_ == "conj":
+            own = {c.i for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+        if any(j not in own and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].ent_type_ != "PERSON" and doc[j].lower_ not in VAGUE_NOUNS
                and doc[j].dep_ != "compound" and not person_noun(doc[j]) and doc[j].lower_ not in PERSON_NOUNS | ROLE_NOUNS
                and not (t.lower_ == "it" and doc[j].tag_ in ("NNS", "NNPS"))
                and not (t.lower_ == "them" and doc[j].tag_ not in ("NNS", "NNPS")) for j in toks if j < t.i):
@@ -256,7 +262,7 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
         return "unresolved_pronoun"  # "That is not the objective, man is the objective": that what?
     if demonstrative_np(doc, idx, subs, quoted, speaker, direct):
         return "unresolved_pronoun"  # "Mr. Sasse echoed that sentiment": which sentiment?
-    if head is not None and head.i in idx and object_it(doc, idx, head, quoted, speaker):
+    if head is not None and head.i in idx and object_it(doc, idx, head, quoted, speaker, direct):
         return "unresolved_pronoun"
     if first is not None and first.lower_ == "it" and first.pos_ == "PRON" and first.dep_ == "nsubj" \
             and head is not None and first.head.i != head.i and first.head.i < head.i and first.head.dep_ in (
