@@ -16,6 +16,9 @@ from claimtrack.claims import extract_claims
         # a name opening the content keeps its capital
         ("Portugal will host the summit, the minister said.",
          "The minister said Portugal will host the summit"),
+        # a quotation the claim leaves open is closed at its end: the "my" stays the speaker's
+        ('The chief said he was "saddened by this decision," adding, "It has been an honor to serve my city."',
+         'The chief said he was "saddened by this decision," adding, "It has been an honor to serve my city"'),
         # a direct quote keeps its marks and its capital
         ('"The plan is dead," Ortiz said.', 'Ortiz said "The plan is dead"'),
     ],

@@ -41,12 +41,59 @@ from claimtrack.claims.units import NO_SPACE_BEFORE, Unit, range_, subtree_range
 EXTRACTOR_VERSION = "rules-v7"  # issue 13 third pass (coordination, fragments, demonstratives, he-chains) + issue 18 carried speakers, garbles
 
 
-def render(doc, pieces, subs: dict[int, str]) -> str:
-    marks = [p for p in pieces if isinstance(p, int) and doc[p].text in ('"', "“", "”", "«", "»")]
-    if len(marks) % 2:
-        subs = dict(subs)
-        for p in marks:
+QUOTE_MARKS = ('"', "“", "”", "«", "»")
+CLOSING_MARK = {'"': '"', "“": "”", "«": "»"}
+OPENING_MARK = {'"': '"', "”": "“", "»": "«"}
+
+
+def quote_partners(doc, marks) -> dict[int, int]:
+    """Each quotation mark's partner in its sentence, pairing the sentence's marks in order."""
+    partners: dict[int, int] = {}
+    for sent in {doc[p].sent.start: doc[p].sent for p in marks}.values():
+        found = [t.i for t in sent if t.text in QUOTE_MARKS]
+        for a, b in zip(found[::2], found[1::2]):
+            partners[a], partners[b] = b, a
+    return partners
+
+
+def balance_quotes(doc, pieces, subs: dict[int, str]) -> tuple[dict[int, str], str, str]:
+    """Quotation marks of a claim that leaves a quotation open: the mark whose partner lies
+    outside the claim is closed (or opened) at the claim's edge, so a mixed quote keeps its
+    marks ("he was \"deeply saddened,\" adding, \"It has been an honor\"") and its "I" reads
+    as the speaker's; a mark with no partner in its sentence is dropped."""
+    marks = [p for p in pieces if isinstance(p, int) and doc[p].text in QUOTE_MARKS]
+    if len(marks) % 2 == 0:
+        return subs, "", ""
+    subs = dict(subs)
+    partners = quote_partners(doc, marks)
+    inside = set(marks)
+    lead = trail = ""
+    for p in marks:
+        q = partners.get(p)
+        if q is None:
             subs[p] = ""
+        elif q not in inside and q > p and p == marks[-1]:
+            trail = CLOSING_MARK.get(doc[p].text, '"')
+        elif q not in inside and q < p and p == marks[0]:
+            lead = OPENING_MARK.get(doc[p].text, '"')
+        elif q not in inside:
+            subs[p] = ""
+    return subs, lead, trail
+
+
+def render(doc, pieces, subs: dict[int, str]) -> str:
+    subs, lead, trail = balance_quotes(doc, pieces, subs)
+    text = _render(doc, pieces, subs)
+    if not (lead or trail):
+        return text
+    text = f"{lead}{text}{trail}"
+    body = text[1:-1]
+    if text[:1] in QUOTE_MARKS and text[-1:] in QUOTE_MARKS and not any(m in body for m in QUOTE_MARKS):
+        return body.strip()  # the whole claim is one quotation: its marks are the quote kind's job
+    return text
+
+
+def _render(doc, pieces, subs: dict[int, str]) -> str:
     out = []
     prev = None
     for p in pieces:
