@@ -529,3 +529,36 @@ def test_contact_relative_clause_is_no_speaker():
                             "say their housing plan would build.")
     assert not any(c.speaker for c in claims), [(c.speaker, c.text) for c in claims]
     assert not any(c.text.startswith("their housing plan") for c in claims), [c.text for c in claims]
+
+
+NARRATOR_RELATIVES = [
+    # a comma-set relative clause inside indirect content is the reporter's aside: no speaker
+    ("Smith's lawyer said the House panel, which is running its own inquiry, would call the witness next week.",
+     "the House panel is running its own inquiry", None, None, ["said"]),
+    ("Senator Jones said the radio host, who is not known for restraint, had crossed a line.",
+     "the radio host is not known for restraint", None, None, ["said"]),
+    ("Prosecutors say Miller, who resigned from the council in May, took bribes for years.",
+     "Miller resigned from the council in May", None, None, ["say"]),
+    # the reported clause itself stays the speaker's
+    ("Prosecutors say Miller, who resigned from the council in May, took bribes for years.",
+     "Miller took bribes for years", "Prosecutors", "speech", ["say"]),
+    # inside a direct quotation the clause is the speaker's own words
+    ("Senator Jones said \u201cthe radio host, who is not known for restraint, had crossed a line.\u201d",
+     "the radio host is not known for restraint", "Jones", "speech", ["said"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", NARRATOR_RELATIVES)
+def test_narrator_relative_in_indirect_content(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)
+
+
+def test_abstract_noun_is_no_speaker():
+    """"The personal and political crosscurrents said ...": an abstract noun phrase never speaks;
+    the content stands unattributed and the cue leaves the claim."""
+    claims = extract_claims("The personal and political crosscurrents said the council will not give ground on the "
+                            "housing plan.")
+    assert not any(c.speaker for c in claims), [(c.speaker, c.text) for c in claims]
+    assert any(c.text == "the council will not give ground on the housing plan" for c in claims), \
+        [c.text for c in claims]
+    assert not any("said" in c.text.split() for c in claims), [c.text for c in claims]

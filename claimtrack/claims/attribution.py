@@ -95,6 +95,8 @@ def valid_speaker(tok) -> bool:
         return False
     if tok.ent_type_ in ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"):
         return False
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.ABSTRACT_NOUNS:
+        return False  # "the political crosscurrents said": an abstract noun speaks for nobody
     doc = tok.doc
     for t in speaker_tokens(tok):
         if t.dep_ == "mark" or t.lower_ in CONDITION_MARKS and t.dep_ == "advmod":
@@ -650,6 +652,12 @@ def verb_units(doc, verb, s, e) -> list[Unit]:
     infinitive), each with the verb's speaker; [] when it reports nothing or has no speaker."""
     spk = find_speaker(verb)
     if spk is None:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in cues.ABSTRACT_NOUNS \
+                and lem(verb) in SPEECH_VERBS:
+            # "the political crosscurrents said the council will ...": a misparsed subject is no
+            # speaker, yet the cue is no part of the claim; its content stands unattributed
+            return [u.copy(speaker=None, cue=None, quote_kind="none") for u in verb_units_of(doc, verb, subj, s, e)]
         found = it_speaker(doc, verb, s)
         if found is None:
             return []

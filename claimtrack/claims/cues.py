@@ -57,6 +57,10 @@ CLAUSE_CUES = CUE_LEMMAS - {"want", "seek", "aim", "prefer", "urge", "endorse", 
 # Cues that may stand after their content ("…, prosecutors say", "…, The Post has learned").
 FINAL_CUES = SPEECH | BELIEF | {"learn", "find", "show", "confirm", "discover", "hear"}
 
+# Abstract nouns that can stand as a verb's subject but never speak ("the political
+# crosscurrents said ..." is a misparse): no speaker when the cue's subject is one of them.
+ABSTRACT_NOUNS = frozenset({"crosscurrent", "undercurrent", "pressure", "tension", "dynamic", "cross-current"})
+
 # Phrases (lowercase) -> kind.
 PHRASES = {"according to": "speech", "as stated in": "speech", "in the words of": "speech"}
 

@@ -4,7 +4,7 @@ is club owner"; ", who ..." -> a claim of its own)."""
 
 from __future__ import annotations
 
-from claimtrack.claims.attribution import SPEECH_VERBS
+from claimtrack.claims.attribution import SPEECH_VERBS, quoted_tokens
 from claimtrack.claims.units import Unit, subtree, subtree_range
 from claimtrack.claims.resolve import person_noun
 
@@ -147,7 +147,13 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             else:
                 np_ = np_pieces(doc, noun, toks, set())
             pieces = np_ + [j for j in range(a, b) if j != rel.i and j in toks]
-            side.append(unit.copy(pieces, head=tok, kind="relative", quote_kind=unit.quote_kind))
+            if unit.speaker and not (set(range(a, b)) & quoted_tokens(doc, s, e)):
+                # "X said the committee, which is running its own inquiry, will ...": a comma-set
+                # relative clause inside indirect (unquoted) content is the reporter's aside, not
+                # what X said; inside a direct quotation it stays the speaker's
+                side.append(unit.copy(pieces, head=tok, kind="relative", speaker=None, cue=None, quote_kind="none"))
+            else:
+                side.append(unit.copy(pieces, head=tok, kind="relative", quote_kind=unit.quote_kind))
             if doc[a - 1].text == ",":
                 cut |= set(range(a - 1, b))
                 if b < e and doc[b].text == ",":
