@@ -89,6 +89,31 @@ TABLE = [
     # fragments: a hyphenated word is one word, not a claim cut at "re"
     ("fragments", "The council needs to re-examine the budget.", "clause",
      [("The council needs to re-examine the budget", None)], None),
+    # filters (issue 13, reader60): a person only an epithet describes, outside quotes, that
+    # resolution did not name, is dropped; a described role that says more stays
+    ("filters", "Analysts expect the 54-year-old congressman will keep his seat in November.", "clause", [],
+     {"unresolved_pronoun": 1}),
+    ("filters", "Critics and rivals have attacked the former FBI agent for months.", "clause", [],
+     {"unresolved_pronoun": 1}),
+    ("filters", "The congressman added that the vote would fail.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "The two were the first governors to back the plan.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "The next one will be a debate focusing on taxes.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "The congressman from Ohio voted against the bill.", "clause",
+     [("The congressman from Ohio voted against the bill", None)], None),
+    ("filters", "The two leaders met in Geneva.", "clause", [("The two leaders met in Geneva", None)], None),
+    # filters: an anaphoric "that year" / "such funding" with nothing in the claim to point to;
+    # "this year" (the telling's own time) stays
+    ("filters", "For that year, the deficit was $90 million.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "Democrats will block any budget that included such funding.", "clause", [],
+     {"unresolved_pronoun": 1}),
+    ("filters", "The mayor said such a meeting could hurt the talks.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "The budget grew this year by 4 percent.", "clause",
+     [("The budget grew this year by 4 percent", None)], None),
+    # filters: a subject's "its" after only a fronted time phrase points nowhere
+    ("filters", "Over the decades, its charitable arm has given millions of dollars to local groups.", "clause", [],
+     {"unresolved_pronoun": 1}),
+    ("filters", "Over the decades, the company and its charitable arm have given millions to local groups.", "clause",
+     [("Over the decades, the company and its charitable arm have given millions to local groups", None)], None),
     # filters: a subject "it" the claim gives nothing to refer to; an expletive "it" stays
     ("filters", "It is a very delicate matter for the council.", "clause", [], {"unresolved_pronoun": 1}),
     ("filters", "It is unclear whether the council will vote.", "clause",

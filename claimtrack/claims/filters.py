@@ -189,6 +189,76 @@ def object_it(doc, idx, head, quoted, speaker, direct: bool = False) -> bool:
     return False
 
 
+# a person the claim only describes by an epithet ("the congressman", "the 68-year-old
+# congressman", "the former FBI agent"): who, the claim does not say (roles the article titles,
+# "the mayor", "the president", are resolved or read as the office, and stay)
+EPITHET_NOUNS = {"congressman", "congresswoman", "agent", "businessman", "businesswoman", "billionaire",
+                 "politician", "veep", "incumbent", "challenger", "newcomer", "lawmaker", "septuagenarian",
+                 "octogenarian", "firebrand", "freshman"}
+# calendar nouns an anaphoric "that"/"those" points back with ("For that year, ..."); not "at
+# that point", "that way" (idioms), nor "this year" (the telling's own time)
+CALENDAR_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "weekend", "season",
+                  "quarter", "decade", "century", "night", "morning", "afternoon", "evening", "summer",
+                  "winter", "spring", "fall", "autumn", "term", "session", "cycle", "date"}
+NUMBER_WORDS = {"two", "three", "four", "both", "one"}
+
+
+def epithet_person(doc, idx, subs, quoted, speaker, direct=False) -> bool:
+    """A person only an epithet names ("the congressman remained in critical condition", "the
+    former FBI agent"), or a bare "The two"/"The next one" subject, outside a speaker's quoted
+    words, that resolution did not turn into a name."""
+    for i in idx:
+        t = doc[i]
+        if i in subs or speaker and (i in quoted or direct):
+            continue
+        if t.pos_ == "NOUN" and t.lower_ in EPITHET_NOUNS and t.tag_ == "NN":
+            det = next((c for c in t.children if c.dep_ == "det"), None)
+            if det is None or det.lower_ not in ("the", "that", "this"):
+                continue
+            if any(c.dep_ in ("relcl", "acl", "appos") or c.dep_ == "prep" and c.lower_ in ("of", "from", "for")
+                   for c in t.children) or t.dep_ == "compound":
+                continue  # ("the congressman from Ohio", "the congressman who ...": says more)
+            if any(a.dep_ == "acl" and a.head.pos_ == "NOUN" for a in t.ancestors):
+                continue  # ("claims that the congressman had misused his office": about the claims)
+            if t.head.dep_ == "appos" or any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                                             for c in t.children):
+                continue
+            return True
+        if t.lower_ in NUMBER_WORDS and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NUM", "PRON", "NOUN", "DET") \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
+                and not any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in t.children):
+            return True  # "The two were the earliest supporters", "The next one will be a town hall"
+    return False
+
+
+def anaphoric_np(doc, idx, subs, quoted, speaker, direct=False) -> bool:
+    """"For that year, the budget was ..." (a "that"/"those" calendar noun) and "such funding",
+    "such a meeting" with nothing in the claim they point back to (a date, the same noun);
+    "this year" (the telling's own time), "such things as ..." and quoted words stay."""
+    toks = set(idx)
+    for i in idx:
+        t = doc[i]
+        if i in subs or speaker and (i in quoted or direct):
+            continue
+        noun = t.head
+        if noun.i not in toks or noun.pos_ != "NOUN":
+            continue
+        if t.lower_ in ("that", "those") and t.dep_ == "det" and noun.lower_ in CALENDAR_NOUNS:
+            if any(c.dep_ in ("relcl", "acl", "prep", "amod") for c in noun.children):
+                continue  # ("that year's budget", "that week in June", "that same year")
+            if any(doc[j].ent_type_ in ("DATE", "TIME", "EVENT") and j < t.i for j in toks):
+                continue
+            return True
+        if t.lower_ == "such" and t.dep_ in ("amod", "predet", "det") and t.i < noun.i and noun.tag_ == "NN":
+            # (one such thing: "such a meeting", "such funding"; a plural is a kind, "in such cases")
+            if any(c.lower_ == "as" or c.dep_ in ("relcl", "acl") for c in noun.children) or any(
+                    doc[j].lower_ == "as" and j > noun.i for j in toks) or any(
+                    doc[j].lemma_.lower() == noun.lemma_.lower() for j in toks if j < t.i):
+                continue  # ("such things as ...", "such a plan that ...")
+            return True
+    return False
+
+
 def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, head=None,
                   ctx=None, speaker_alone: str | None = None, kept=frozenset()) -> str | None:
     """Why a finished claim cannot stand alone, or None: first person with no speaker
@@ -262,6 +332,11 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
         return "unresolved_pronoun"  # "That is not the objective, man is the objective": that what?
     if demonstrative_np(doc, idx, subs, quoted, speaker, direct):
         return "unresolved_pronoun"  # "Mr. Sasse echoed that sentiment": which sentiment?
+    if speaker and not speaker_resolved and re.fullmatch(
+            r"(?i)the (?:[\w-]+ ){0,3}(%s)" % "|".join(sorted(EPITHET_NOUNS)), speaker.strip()):
+        return "unresolved_pronoun"  # "The congressman added ...": which congressman?
+    if epithet_person(doc, idx, subs, quoted, speaker, direct) or anaphoric_np(doc, idx, subs, quoted, speaker, direct):
+        return "unresolved_pronoun"  # "the former FBI agent", "For that year, ...", "such funding"
     if head is not None and head.i in idx and object_it(doc, idx, head, quoted, speaker, direct):
         return "unresolved_pronoun"
     if first is not None and first.lower_ == "it" and first.pos_ == "PRON" and first.dep_ == "nsubj" \
@@ -284,7 +359,9 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
                 if c.dep_ in ("prep", "npadvmod") and c.i < subj.i and pron.i == subj.i:
                     fronted |= set(range(c.left_edge.i, c.right_edge.i + 1))
             before = [doc[i] for i in idx if i < pron.i and doc[i].pos_ in ("NOUN", "PROPN")
-                      and doc[i].lower_ not in VAGUE_NOUNS and i not in fronted]
+                      and doc[i].lower_ not in VAGUE_NOUNS and i not in fronted
+                      and not (pron.i != subj.i and (doc[i].ent_type_ in ("DATE", "TIME")
+                                                     or doc[i].lemma_.lower() in CALENDAR_NOUNS))]
             low = pron.lower_
             dem = next((c for c in subj.children if c.dep_ == "det" and c.lower_ in DEMONSTRATIVES), None)
             if dem is not None and subj.pos_ == "NOUN" and subj.lower_ not in TIME_NOUNS and not before \
