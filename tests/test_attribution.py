@@ -562,3 +562,20 @@ def test_abstract_noun_is_no_speaker():
     assert any(c.text == "the council will not give ground on the housing plan" for c in claims), \
         [c.text for c in claims]
     assert not any("said" in c.text.split() for c in claims), [c.text for c in claims]
+
+
+def test_first_person_content_is_not_the_according_to_source():
+    """"According to the Gazette, I just saw ...": the paper is not the "I" who speaks."""
+    for text in ("According to the Gazette, I just saw the reports that the mayor had changed his position.",
+                 "According to the Gazette, we will not raise taxes next year."):
+        claims = extract_claims(text)
+        assert not any(c.speaker == "Gazette" for c in claims), [(c.speaker, c.text) for c in claims]
+    check("According to the Gazette, the mayor will not raise taxes next year.",
+          "the mayor will not raise taxes next year", "Gazette", "speech", ["According"])
+
+
+def test_repeated_trailing_cue_leaves_the_quotation():
+    """"X said, \u201cA,\u201d said X.": the second cue is no part of the claim."""
+    c = check("In an interview, Todd Miller said, \u201cFrom what I hear from engineers, the bridge is really safe,\u201d "
+              "said Miller.", "the bridge is really safe", "Todd Miller", "speech", ["said"])
+    assert not c.text.rstrip().endswith("Miller"), c.text

@@ -494,7 +494,7 @@ def attribute(doc, s: int, e: int, root) -> list[Unit]:
     """Split a sentence into content units with their speakers; a sentence inside a quote
     that spans several sentences gets the quote's speaker; a sentence of a paragraph that is
     someone's words as a whole (``paragraph_speaker``) gets that speaker."""
-    units = attribute_sentence(doc, s, e, root)
+    units = [_cut_trailing_cue(doc, u) for u in attribute_sentence(doc, s, e, root)]
     para = paragraph_speaker(doc)
     if para is not None and para[0] and para[3] < e and s < para[4]:
         name, cue, cut, _, _ = para
@@ -518,6 +518,24 @@ def attribute(doc, s: int, e: int, root) -> list[Unit]:
             return units
         units = [u.copy([p for p in u.pieces if not isinstance(p, int) or region[0] < p < region[1]]) for u in units]
     return [u.copy(speaker=speaker, cue=cue, quote_kind="direct") for u in units]
+
+
+def _cut_trailing_cue(doc, unit: Unit) -> Unit:
+    """"X said, “A,” said X.": a repeated inverted cue after the quotation's closing mark
+    ("said the senator") is no part of the attributed content."""
+    if not unit.speaker:
+        return unit
+    idx = [p for p in unit.pieces if isinstance(p, int)]
+    q = next((i for i in reversed(idx) if doc[i].text in ("”", '"')), None)
+    if q is None or q == idx[-1] or q - 1 < 0 or doc[q - 1].text != ",":
+        return unit
+    tail = [i for i in idx if i > q]
+    verbs = [i for i in tail if lem(doc[i]) in SPEECH_VERBS and doc[i].pos_ == "VERB"]
+    if not verbs or verbs[0] != tail[0] or any(
+            doc[i].pos_ in ("VERB", "AUX") and i != verbs[0] or doc[i].text in ("“",) for i in tail):
+        return unit  # only "said NAME" after the quotation
+    cut = set(tail) | {q - 1}
+    return unit.copy([p for p in unit.pieces if not (isinstance(p, int) and p in cut)])
 
 
 def as_aside_units(doc, s: int, e: int, root) -> list[Unit]:
@@ -594,6 +612,11 @@ def attribute_sentence(doc, s: int, e: int, root) -> list[Unit]:
                 a -= 1
             if a <= s + 1:  # "According to X, ..."
                 start = b + 1 if b < e and doc[b].text == "," else b
+                if any(doc[j].lower_ in ("i", "we") and doc[j].dep_ in ("nsubj", "nsubjpass") and doc[j].head.i == root.i
+                       for j in range(start, e)):
+                    # "According to the Gazette, I just saw the reports ...": the source is not
+                    # the "I" who speaks; its own cue, if any, names the speaker, else nobody
+                    return attribute_verbal(doc, start, e, e, root) or [Unit(range_(start, e), root)]
                 units = [Unit(range_(start, e), root, speaker, "according to", quote_kind_of(doc, start, e, s, e))]
             elif b >= e - 1:  # "..., according to X."
                 inner = attribute_verbal(doc, s, a, e, root)
