@@ -114,6 +114,15 @@ TABLE = [
      {"unresolved_pronoun": 1}),
     ("filters", "Over the decades, the company and its charitable arm have given millions to local groups.", "clause",
      [("Over the decades, the company and its charitable arm have given millions to local groups", None)], None),
+    # coordination (issue 13): a conjunct whose carried subject would be its own object
+    # ("Lee accused Lee") hangs on the wrong verb: it is not stored with that subject
+    ("coordination", "Mr. Jones contended that Mr. Lee targeted the mayor and accused Mr. Lee of being disloyal.",
+     "clause", [("Mr. Lee targeted the mayor", "Jones")], None),
+    # coordination: a comma series after a content clause continues that clause's subject
+    ("coordination", "Two former cooks hired a lawyer to complain that the bakery had paid the cooks less than "
+     "minimum wage, did not pay for overtime and kept the tips.", "clause",
+     [("Two former cooks hired a lawyer to complain that the bakery had paid the cooks less than minimum wage", None),
+      ("the bakery did not pay for overtime and kept the tips", None)], None),
     # filters: a subject "it" the claim gives nothing to refer to; an expletive "it" stays
     ("filters", "It is a very delicate matter for the council.", "clause", [], {"unresolved_pronoun": 1}),
     ("filters", "It is unclear whether the council will vote.", "clause",

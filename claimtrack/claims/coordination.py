@@ -72,6 +72,38 @@ def shared_object(first, child) -> bool:
         c.i > first.i and c.dep_ not in ("cc", "conj", "punct") for c in first.children)
 
 
+def self_object(subj, child) -> bool:
+    """Would the carried subject also be the conjunct's own object ("Mr. Lee accused Mr. Lee
+    of ...")? Then the parse hung the conjunct on the wrong verb."""
+    name = " ".join(t.text for t in subj.subtree if t.pos_ == "PROPN")
+    if not name:
+        return False
+    return any(g.dep_ in ("dobj", "dative") and g.pos_ == "PROPN" and
+               " ".join(t.text for t in g.subtree if t.pos_ == "PROPN") == name for g in child.children)
+
+
+def series_subject(doc, head, child, cut):
+    """"... to complain that the bakery had paid them less than minimum wage, did not pay for
+    overtime and paid them in cash": a comma series ("A, B and C") whose first member is the
+    content clause just before the comma continues that clause, not the main verb the parse
+    hung it on. The subject of that clause, or None."""
+    if cut < 1 or doc[cut].text != "," and doc[cut - 1].text != ",":
+        return None
+    if not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in child.children):
+        return None  # (a series of three: "X, did Y and did Z")
+    comma = cut if doc[cut].text == "," else cut - 1
+    prev = doc[comma - 1]
+    for verb in [prev] + list(prev.ancestors):
+        if verb.i == head.i:
+            return None
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "ccomp" and verb.right_edge.i in (comma - 1, comma):
+            own = next((g for g in verb.children if g.dep_ in SUBJECTS), None)
+            if own is not None and own.pos_ in ("NOUN", "PROPN") and head.i in {a.i for a in verb.ancestors}:
+                return own
+            return None
+    return None
+
+
 def split_coordination(doc, unit: Unit) -> list[Unit]:
     """Split "A did X and B did Y" into two units; "A did X but did Y" carries A over."""
     head = unit.head
@@ -102,8 +134,16 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
                 # subject the parse missed; carrying the first subject over would garble it
                 continue
             subj = next((g for g in head.children if g.dep_ in SUBJECTS), None)
+            series = series_subject(doc, head, child, cut)
+            if series is not None:
+                subj = series  # "X hired a lawyer to complain that the bakery had paid them less, did not pay ... and paid ..."
             if subj is None:
                 continue
+            if self_object(subj, child):
+                # "Trump contended that Strzok targeted the president and accused Strzok of ...":
+                # a conjunct whose carried subject is its own object belongs to another verb;
+                # the first clause stays, the conjunct is not stored with the wrong subject
+                return split_coordination(doc, unit.copy(first_p))
             sub = [i for i in range(*subtree_range(subj)) if i in toks or not toks]
             while sub and doc[sub[-1]].is_punct:
                 sub.pop()  # "Ms. Ortega, clearly pleased ..., praised": not "Ms. Ortega, praised"
