@@ -667,3 +667,12 @@ def test_sentence_inside_an_open_quotation():
     last = sents[-1]
     if "Then" in last.text and "\u201d" not in last.text:
         assert open_quote_end(doc, last.start, last.end) == last.start
+
+
+def test_adjective_pair_cut_is_a_fragment():
+    """fragments.finite_core: a clause the parse cut inside an adjective pair ("after five
+    past" | "and present ... senators urged ...") is a dangling fragment, never stored."""
+    res = extract_many(["Ruiz added her voice after five past and present Missouri Republican senators "
+                        "urged Dunn to step aside."])[0]
+    assert not any(c.text.endswith("five past") for c in res.claims)
+    assert res.dropped.get("fragment_dangling") == 1

@@ -230,6 +230,11 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
                 for g in c.children) for c in head.children):
         return "fragment_dangling"  # "The surge of support came" (its "after X said ..." cut out)
     end = doc[last]
+    if end.pos_ == "ADJ" and end.dep_ in ("pobj", "dobj") and last + 2 < len(doc) and doc[last + 1].pos_ == "CCONJ" \
+            and doc[last + 2].pos_ == "ADJ" and doc[last + 2].dep_ == "amod" and last + 1 not in toks:
+        # "Romney added his voice after five past" (", and present senators urged ...": the
+        # parse cut an adjective pair "past and present" of one noun phrase)
+        return "fragment_dangling"
     verb = end.head if end.dep_ == "prt" else end
     if verb.pos_ == "VERB" and (verb.i == last or end.dep_ == "prt") and any(
             c.dep_ == "dobj" and c.i > last and c.i not in toks for c in verb.children):
