@@ -579,3 +579,20 @@ def test_repeated_trailing_cue_leaves_the_quotation():
     c = check("In an interview, Todd Miller said, \u201cFrom what I hear from engineers, the bridge is really safe,\u201d "
               "said Miller.", "the bridge is really safe", "Todd Miller", "speech", ["said"])
     assert not c.text.rstrip().endswith("Miller"), c.text
+
+
+def test_carried_he_is_never_the_host_of_the_sentence_before():
+    """"..., he said on \u201cThe Hour with Dana Van Buren.\u201d He also suggested ...": the host named
+    in the show's title is no carried he/she; a pronoun beats a wrong name."""
+    text = ("Representative Tom Dunn of Ohio wrote to Lopez on Friday, and he asked her to testify. Dunn suggested "
+            "Monday that he wants to have \"separate talks\" with Lopez about the budget. \"I need to ask what she did "
+            "with the files and why she did it,\" he said on Channel 5's \"On the Record with Dana Van Buren.\" He also "
+            "suggested on the show and in the letter that efforts to get Lopez to comply with the requests might "
+            "require the full weight of the council.")
+    claims = extract_claims(text)
+    assert not any(c.speaker == "Dana Van Buren" for c in claims), [(c.speaker, c.text) for c in claims]
+    assert not any("Dana Van Buren" in c.text for c in claims if "suggested" in c.text or "efforts" in c.text), \
+        [c.text for c in claims]
+    # the subject of the sentence before is still carried
+    check("Tom Gowdy told a television host on Tuesday that the panel would keep asking. He suggested the full House "
+          "might vote.", "the full House might vote", "Tom Gowdy", "speech", ["suggested"])

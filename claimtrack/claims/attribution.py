@@ -1401,3 +1401,34 @@ def _pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
     if person is None or len(person.genders) != 1 and len(name.split()) < 2 and name != ctx.last_speaker:
         return None  # (a one-word "person" never titled, gendered or quoted may be no person)
     return name
+
+
+def carried_listener(doc, name: str | None, s: int) -> bool:
+    """Is ``name`` (what a he/she speaker was resolved to) named in the sentence before only
+    as someone else's listener, host or object ("Dunn told host Dana Price ... He said ...",
+    "..., he said on \u201cThe Hour with Dana Price.\u201d He said ...")? A he/she carried from the
+    sentence before is its subject or speaker, never one of those."""
+    if not name:
+        return False
+    prev = _previous_sentence(doc, s)
+    if prev is None:
+        return False
+    last = name.split()[-1]
+    pron = next((t for t in doc[s:] if t.lower_ in ("he", "she") and t.pos_ == "PRON"), None)
+    if pron is None or any(t.text == last for t in doc[s:pron.i]):
+        return False  # named in its own sentence before the pronoun: the resolver's case
+    hits = [t for t in prev if t.text == last]
+    if not hits:
+        return False
+    root = prev.root
+    heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    spk = find_speaker(root) if root.pos_ in ("VERB", "AUX") else None
+    if spk is not None:
+        heads.append(spk)
+    for t in prev:
+        if t.lower_ == "according":  # "According to Reyes, ...": the source speaks
+            heads += [c for to in t.children if to.lower_ == "to" for c in to.children if c.dep_ == "pobj"]
+    owned = set()
+    for h in heads:
+        owned |= {t.i for t in h.subtree if t.dep_ not in ("relcl", "acl")}
+    return not any(t.i in owned for t in hits)

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from claimtrack.claims import resolve
-from claimtrack.claims.attribution import (attribute, bound_pronouns, find_speaker, pronoun_speaker, quoted_tokens,
+from claimtrack.claims.attribution import (attribute, bound_pronouns, carried_listener, find_speaker, pronoun_speaker, quoted_tokens,
                                           speaker_text)
 from claimtrack.claims.cues import kind_of
 from claimtrack.claims.coordination import split_coordination, split_lists
@@ -251,6 +251,8 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
                 speaker = person or speaker
             elif person is None and unit.speaker and unit.speaker.lower() == "they":
                 speaker = pronoun_speaker(doc, ctx, unit.speaker, s, e) or speaker  # "States sued. They argue ..."
+            if person and unit.speaker and unit.speaker.lower() in ("he", "she") and carried_listener(doc, person, s):
+                speaker, person = unit.speaker, None  # the sentence before's host or listener is no carried he/she
             direct = unit.quote_kind == "direct"
             kept_pron: set[int] = set()
             subs = resolution_subs(doc, pieces, s, e, ctx, quoted=quoted, direct=direct,
