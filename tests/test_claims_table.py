@@ -123,6 +123,17 @@ TABLE = [
      "minimum wage, did not pay for overtime and kept the tips.", "clause",
      [("Two former cooks hired a lawyer to complain that the bakery had paid the cooks less than minimum wage", None),
       ("the bakery did not pay for overtime and kept the tips", None)], None),
+    # filters/resolve (issue 13): "his" owning what a person and other people attack is not
+    # that person's; a group's verb of support keeps it
+    ("filters", "Tom Hale and other Republicans have criticized his trade policy as weak.", "clause", [],
+     {"unresolved_pronoun": 1}),
+    ("filters", "Tom Hale defended his trade policy on Monday.", "clause",
+     [("Tom Hale defended his trade policy on Monday", None)], None),
+    # filters: an object "it" after only the noun its infinitive modifies ("the option to stop it")
+    ("filters", "Hale suggested Dunn would too readily choose the military option to stop it.", "clause", [],
+     {"unresolved_pronoun": 1}),
+    ("filters", "The council passed a budget with a plan to fund it.", "clause",
+     [("The council passed a budget with a plan to fund it", None)], None),
     # filters: a subject "it" the claim gives nothing to refer to; an expletive "it" stays
     ("filters", "It is a very delicate matter for the council.", "clause", [], {"unresolved_pronoun": 1}),
     ("filters", "It is unclear whether the council will vote.", "clause",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.claims.resolve import PERSON_NOUNS, ROLE_NOUNS, bound_object, description_span, person_noun
+from claimtrack.claims.resolve import (PERSON_NOUNS, ROLE_NOUNS, bound_object, description_span, group_possessive,
+                                      person_noun)
 
 QUOTES = "\"'“”‘’«»"
 BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5}\s*[,|]?.{0,40}$", re.I)
@@ -176,6 +177,9 @@ def object_it(doc, idx, head, quoted, speaker, direct: bool = False) -> bool:
         # to YouTube": not the protester; that would be "itself")
         verb = t.head if t.dep_ != "pobj" else t.head.head
         own = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.tag_ == "TO" for c in verb.children):
+            # "the military option to stop it": the option is the means, not what "it" is
+            own |= {verb.head.i} | {c.i for c in verb.head.children if c.dep_ in ("compound", "amod")}
         if not own and verb.dep_ == "conj":
             own = {c.i for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")}
         if any(j not in own and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].ent_type_ != "PERSON" and doc[j].lower_ not in VAGUE_NOUNS
@@ -308,12 +312,14 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
             described = True
         if t.lower_ in THIRD_PERSON and t.pos_ == "PRON" and i in kept:
             genders.add("m" if t.lower_ in ("he", "him", "his") else "f")
+            if group_possessive(t) and len(set(n for n in named if n)) <= 1:
+                return "unresolved_pronoun"  # "Romney and other Republicans criticized his policy": not Romney's
         if t.lower_ in THIRD_PERSON and t.pos_ == "PRON" and i not in quoted:
             low = t.lower_
             genders.add("m" if low in ("he", "him", "his") else "f")
             if described and t.dep_ == "poss":
                 continue  # "the congressman had misused his office": his is the congressman's
-            if bound_object(t) and len(set(n for n in named if n)) <= 1 and "" not in named:
+            if (bound_object(t) or group_possessive(t)) and len(set(n for n in named if n)) <= 1 and "" not in named:
                 return "unresolved_pronoun"  # "Cruz has a stiff challenge trying to catch him"
             if not named:
                 return "unresolved_pronoun"

@@ -374,6 +374,25 @@ def bound_object(tok) -> bool:
         c.dep_ == "conj" and c.ent_type_ != "PERSON" and c.pos_ == "PROPN" for c in subj.children))
 
 
+def group_possessive(tok) -> bool:
+    """Is ``tok`` a his/her owning the object of a verb whose subject is a person and a group
+    ("Mitt Romney and other Republicans have criticized his foreign policy")? The group does
+    not criticise its own member's policy: "his" is someone the clause does not name."""
+    if tok.lower_ not in ("his", "her") or tok.dep_ != "poss" or tok.head.dep_ not in ("dobj", "pobj"):
+        return False
+    verb = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
+    if verb.lemma_.lower() not in OPPOSE_VERBS:
+        return False  # ("Obama and other Democrats defended his health law" may be his own)
+    subj = clause_subject(tok.head)
+    return subj is not None and subj.ent_type_ == "PERSON" and any(
+        c.dep_ == "conj" and c.tag_ in ("NNS", "NNPS") and any(g.lower_ == "other" for g in c.children)
+        for c in subj.children)
+
+
+OPPOSE_VERBS = {"criticize", "criticise", "attack", "slam", "blast", "condemn", "oppose", "denounce", "assail",
+                "mock", "ridicule", "hammer", "deride", "question", "reject", "challenge", "fault", "lambaste"}
+
+
 def description_span(tok):
     """If ``tok`` heads a definite description of a person ("the US official",
     "Putin's diplomatic adviser", "the two leaders"), its (start, end) token range."""
