@@ -134,6 +134,13 @@ TABLE = [
      {"unresolved_pronoun": 1}),
     ("filters", "The council passed a budget with a plan to fund it.", "clause",
      [("The council passed a budget with a plan to fund it", None)], None),
+    # resolve (issue 13): "the congressman" is the one person the article titled Rep./Congressman;
+    # with two, or none, it stays unresolved and the claim is dropped
+    ("resolution", "Rep. Tom Hale spoke on Monday. The clinic said the congressman remained in serious condition "
+     "on Friday.", "clause", [("Rep. Tom Hale spoke on Monday", None),
+                              ("Tom Hale remained in serious condition on Friday", "The clinic")], None),
+    ("resolution", "Rep. Tom Hale met Rep. Ann Fox on Monday. The congressman voted against the bill on Tuesday.",
+     "clause", [("Rep. Tom Hale met Rep. Ann Fox on Monday", None)], {"unresolved_pronoun": 1}),
     # filters: a subject "it" the claim gives nothing to refer to; an expletive "it" stays
     ("filters", "It is a very delicate matter for the council.", "clause", [], {"unresolved_pronoun": 1}),
     ("filters", "It is unclear whether the council will vote.", "clause",

@@ -25,7 +25,11 @@ ROLE_NOUNS = {
     "governor", "senator", "diplomat", "aide", "ambassador", "chancellor", "premier", "commander",
     "director", "executive", "lawyer", "attorney", "prosecutor", "judge", "officer", "manager",
     "coach", "boss", "founder", "chairman", "chairwoman", "general", "representative", "lawmaker",
+    "congressman", "congresswoman",
 }
+# a title that also makes its bearer "the congressman" ("Rep. Tom Hale ... The congressman said")
+ROLE_ALIASES = {"rep.": {"representative", "congressman", "congresswoman"},
+                "representative": {"representative", "congressman", "congresswoman"}}
 GENERIC_ROLES = {"official", "adviser", "advisor", "aide", "negotiator", "diplomat", "envoy",
                  "representative", "officer", "spokesman", "spokeswoman", "spokesperson"}
 RANK_WORDS = {"vice", "former", "deputy", "assistant", "acting", "interim", "late", "ex", "previous", "next",
@@ -156,9 +160,9 @@ def person_spans(doc, s: int, e: int, ctx: "Context | None" = None):
                 and not doc[i].ent_type_ == "PERSON":
             chain.append(doc[i].lower_)
             i -= 1
-        if chain and chain[0] in ROLE_NOUNS and not any(w in RANK_WORDS or w in ("attorney", "general")
-                                                        and chain[0] != w for w in chain):
-            roles.add(chain[0])
+        if chain and (chain[0] in ROLE_NOUNS or chain[0] in ROLE_ALIASES) and not any(
+                w in RANK_WORDS or w in ("attorney", "general") and chain[0] != w for w in chain):
+            roles |= ROLE_ALIASES.get(chain[0], {chain[0]})
         out.append((ent, text.strip(), roles))
     return out
 
