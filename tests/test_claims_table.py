@@ -109,6 +109,8 @@ TABLE = [
     ("filters", "The mayor said such a meeting could hurt the talks.", "clause", [], {"unresolved_pronoun": 1}),
     ("filters", "The budget grew this year by 4 percent.", "clause",
      [("The budget grew this year by 4 percent", None)], None),
+    ("filters", "The summit in Oslo marked a first in such a format since the war began.", "clause",
+     [("The summit in Oslo marked a first in such a format since the war began", None)], None),
     # filters: a subject's "its" after only a fronted time phrase points nowhere
     ("filters", "Over the decades, its charitable arm has given millions of dollars to local groups.", "clause", [],
      {"unresolved_pronoun": 1}),

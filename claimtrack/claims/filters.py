@@ -253,8 +253,10 @@ def anaphoric_np(doc, idx, subs, quoted, speaker, direct=False) -> bool:
             if any(doc[j].ent_type_ in ("DATE", "TIME", "EVENT") and j < t.i for j in toks):
                 continue
             return True
-        if t.lower_ == "such" and t.dep_ in ("amod", "predet", "det") and t.i < noun.i and noun.tag_ == "NN":
-            # (one such thing: "such a meeting", "such funding"; a plural is a kind, "in such cases")
+        if t.lower_ == "such" and t.dep_ in ("amod", "predet", "det") and t.i < noun.i and noun.tag_ == "NN" \
+                and noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            # (one such thing as subject or object: "such a meeting", "such funding"; a plural is a
+            # kind, "in such cases"; an adjunct "in such a format" describes the claim's own subject)
             if any(c.lower_ == "as" or c.dep_ in ("relcl", "acl") for c in noun.children) or any(
                     doc[j].lower_ == "as" and j > noun.i for j in toks) or any(
                     doc[j].lemma_.lower() == noun.lemma_.lower() for j in toks if j < t.i):
