@@ -101,6 +101,13 @@ TABLE = [
     ("filters", "The congressman from Ohio voted against the bill.", "clause",
      [("The congressman from Ohio voted against the bill", None)], None),
     ("filters", "The two leaders met in Geneva.", "clause", [("The two leaders met in Geneva", None)], None),
+    # (the named owner of what the claim reports can be the epithet: kept; a degree "such a free hand" too)
+    ("filters", "The Daily Star published parts of Tom Hale's tax returns that showed the billionaire lost "
+     "$9 million.", "clause",
+     [("The Daily Star published parts of Tom Hale's tax returns that showed the billionaire lost $9 million", None)],
+     None),
+    ("filters", "Several former staff members said they were never given such a free hand.", "clause",
+     [("they were never given such a free hand", "Several former staff members")], None),
     # filters: an anaphoric "that year" / "such funding" with nothing in the claim to point to;
     # "this year" (the telling's own time) stays
     ("filters", "For that year, the deficit was $90 million.", "clause", [], {"unresolved_pronoun": 1}),

@@ -224,6 +224,12 @@ def epithet_person(doc, idx, subs, quoted, speaker, direct=False) -> bool:
                 continue  # ("the congressman from Ohio", "the congressman who ...": says more)
             if any(a.dep_ == "acl" and a.head.pos_ == "NOUN" for a in t.ancestors):
                 continue  # ("claims that the congressman had misused his office": about the claims)
+            if t.dep_ == "nsubj" and t.head.lemma_.lower() in ("say", "tell", "add", "argue", "contend", "write"):
+                continue  # ("meddling the California congressman said is ...": the claim's speaker)
+            if any(doc[j].dep_ == "poss" and (doc[j].ent_type_ == "PERSON" or doc[j].pos_ == "PROPN"
+                                               and doc[j].ent_type_ not in ("GPE", "NORP", "LOC"))
+                   for j in idx if j < t.i):
+                continue  # ("Trump's tax returns showed the New York businessman lost ...": the owner)
             if t.head.dep_ == "appos" or any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
                                              for c in t.children):
                 continue
@@ -254,7 +260,9 @@ def anaphoric_np(doc, idx, subs, quoted, speaker, direct=False) -> bool:
                 continue
             return True
         if t.lower_ == "such" and t.dep_ in ("amod", "predet", "det") and t.i < noun.i and noun.tag_ == "NN" \
-                and noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                and noun.dep_ in ("nsubj", "nsubjpass", "dobj") \
+                and not any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.i > t.i for c in noun.children):
+            # ("such a free hand", "such a big deal": a degree, not a thing named before)
             # (one such thing as subject or object: "such a meeting", "such funding"; a plural is a
             # kind, "in such cases"; an adjunct "in such a format" describes the claim's own subject)
             if any(c.lower_ == "as" or c.dep_ in ("relcl", "acl") for c in noun.children) or any(
