@@ -30,7 +30,8 @@ TABLE = [
      [("the deal is dead", "Smith and Jones")], None),
     # relative: a non-restrictive relative clause is a claim of its own, cut from the main one
     ("relative", "Prosecutors say the men, who were arrested in March, stole $2 million.", "clause",
-     [("the men stole $2 million", "Prosecutors"), ("the men were arrested in March", "Prosecutors")], None),
+     # (a comma-set relative clause in indirect speech is the reporter's, not the speaker's)
+     [("the men stole $2 million", "Prosecutors"), ("the men were arrested in March", None)], None),
     # relative: a restrictive relative clause stays inside its claim
     ("relative", "The people who ask for details were ignored.", "clause",
      [("The people who ask for details were ignored", None)], None),
