@@ -50,6 +50,8 @@ def test_seeds_give_cross_source_results(seeded_warehouse):
         for text, s, e, claim in rows:
             assert 0 <= s < e <= len(text)
             evidence = text[s:e]
+            # a claim that ends inside a quotation closes it with a mark the article has later
+            claim = claim.rstrip('"”»')
             assert claim.endswith(evidence) or claim == evidence or claim.split()[-1] in evidence
         # no stored cluster holds a pair the verifier calls a different claim
         from claimtrack.cluster import PairVerifier
