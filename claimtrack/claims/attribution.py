@@ -1202,6 +1202,14 @@ def _previous_sentence(doc, s: int):
     return list(prev.sents)[-1]
 
 
+
+def _sentence_before(doc, s: int):
+    """(the sentence before, its doc, its quoted token ids, its root) or None."""
+    prev = _previous_sentence(doc, s)
+    if prev is None:
+        return None
+    return prev, prev.doc, quoted_tokens(prev.doc, prev.start, prev.end), prev.root
+
 def continued_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
     """"Ham went on to explain how cuts hurt. “A,” he said." / "According to Ham, A. “B,” he
     said." / "Trump has commented on Lee's death. On Wednesday, he told a crowd that ...": a
@@ -1221,12 +1229,10 @@ def continued_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
     quoted = quoted_tokens(doc, s, e)
     if any(t.i not in quoted and (t.ent_type_ == "PERSON" or _person_of(ctx, t)) for t in doc[s:tok.i]):
         return None  # somebody named before it in its own sentence: the resolver's case
-    prev = _previous_sentence(doc, s)
-    if prev is None:
+    before = _sentence_before(doc, s)
+    if before is None:
         return None
-    pdoc = prev.doc
-    pquoted = quoted_tokens(pdoc, prev.start, prev.end)
-    root = prev.root
+    prev, pdoc, pquoted, root = before
     cands = []
     spk = find_speaker(root) if root.pos_ in ("VERB", "AUX") else None
     if spk is not None:
@@ -1265,12 +1271,10 @@ def _group_speaker(doc, tok, s: int, e: int) -> str | None:
     if any(t.i not in quoted and t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("ORG", "NORP"))
            for t in doc[s:tok.i]):
         return None
-    prev = _previous_sentence(doc, s)
-    if prev is None:
+    before = _sentence_before(doc, s)
+    if before is None:
         return None
-    pdoc = prev.doc
-    pquoted = quoted_tokens(pdoc, prev.start, prev.end)
-    root = prev.root
+    prev, pdoc, pquoted, root = before
     cands = []
     for t in pdoc[prev.start:prev.end]:
         main = t.head.i == root.i or t.head.dep_ == "conj" and t.head.head.i == root.i
