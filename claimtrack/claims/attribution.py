@@ -1202,13 +1202,13 @@ def _previous_sentence(doc, s: int):
     return list(prev.sents)[-1]
 
 
-
 def _sentence_before(doc, s: int):
     """(the sentence before, its doc, its quoted token ids, its root) or None."""
     prev = _previous_sentence(doc, s)
     if prev is None:
         return None
     return prev, prev.doc, quoted_tokens(prev.doc, prev.start, prev.end), prev.root
+
 
 def continued_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
     """"Ham went on to explain how cuts hurt. “A,” he said." / "According to Ham, A. “B,” he
