@@ -610,6 +610,8 @@ TABLE = [
     ("filters", "A protester posted it to YouTube on Friday.", "clause", [], {"unresolved_pronoun": 1}),
     ("filters", "\u201cA protester posted it to YouTube,\u201d the mayor said.", "clause",
      [("A protester posted it to YouTube", "the mayor")], {}),
+    # --- coordination rows, session 24 (keep new coordination rows here) ---
+    # --- fragments / filters / relative / resolve rows, session 24 (keep those rows here) ---
 ]
 
 
