@@ -445,8 +445,9 @@ TABLE = [
      [("The county rules do not allow the sale of untested seeds and licensed garden kiosks across the region",
        "the complaint")], {}),
     # coordination: a passive "be" is shared by both conjoined participles
-    ("coordination", "The inspector said he expects to be \"fully cleared and reinstated.\"", "clause",
-     [("he expects to be \"fully cleared\"", "The inspector"), ("he expects to be reinstated", "The inspector")], {}),
+    # (session 24: unquoted; the quoted form stays whole, see the coordination rows below)
+    ("coordination", "The inspector said he expects to be fully cleared and reinstated.", "clause",
+     [("he expects to be fully cleared", "The inspector"), ("he expects to be reinstated", "The inspector")], {}),
     # coordination: a list followed by a dash aside about both stays whole
     ("coordination", "The festival hired Rivers and Lane -- two local jazz duos who have played the venue before.",
      "clause", [("The festival hired Rivers and Lane -- two local jazz duos who have played the venue before", None)], {}),

@@ -6,6 +6,54 @@ from __future__ import annotations
 from claimtrack.claims.units import SUBJECTS, Unit, subtree, subtree_range
 
 
+def quoted_words(doc, unit: Unit) -> set[int]:
+    """The unit's tokens that are a speaker's own quoted words: all of them for a direct
+    quote (which may continue a quotation opened in the sentence before), else those between
+    quotation marks in the unit's sentence. Coordination never rewrites these."""
+    toks = unit.token_set()
+    if unit.quote_kind == "direct":
+        return toks
+    if not toks:
+        return set()
+    sent = doc[min(toks)].sent
+    cache = doc.user_data.setdefault("claimtrack_quoted_sent", {})
+    found = cache.get(sent.start)
+    if found is None:
+        found = cache[sent.start] = quoted_in(doc, sent.start, sent.end)
+    return toks & found
+
+
+def quoted_in(doc, s: int, e: int) -> frozenset[int]:
+    out, inside = set(), False
+    for t in doc[s:e]:
+        if t.text in ("“", "«"):
+            inside = True
+        elif t.text in ("”", "»"):
+            inside = False
+        elif t.text == '"':
+            inside = not inside
+        elif inside:
+            out.add(t.i)
+    return frozenset(out)
+
+
+PLURAL_REFS = {"their", "them", "they", "theirs", "themselves"}
+DEMONSTRATIVE_REFS = {"those", "these"}
+
+
+def refers_back(doc, first_toks, second_toks, subj) -> bool:
+    """Does the conjunct hold a pronoun ("their", "them", "those") that may point to a plural
+    noun of the first conjunct other than the subject ("contacted the officials and kept a
+    record of their answers"; "is not interested in personal emails and will focus on those
+    about X")? Split, the pronoun would lose what it means: the clause stays whole."""
+    refs = [i for i in second_toks if doc[i].lower_ in PLURAL_REFS and doc[i].pos_ == "PRON"
+            or doc[i].lower_ in DEMONSTRATIVE_REFS and doc[i].dep_ != "det"]
+    if not refs:
+        return False
+    skip = subtree(subj) if subj is not None else set()
+    return any(doc[i].tag_ in ("NNS", "NNPS") and i not in skip and i < min(refs) for i in first_toks)
+
+
 SYMMETRIC_PREPS = {"between", "among", "amongst", "with"}
 
 
@@ -126,7 +174,14 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
         if not any(isinstance(p, int) for p in first_p) or cut <= min(toks):
             continue
         second_p = [p for p in unit.pieces if isinstance(p, int) and p >= c_start]
-        if not any(g.dep_ in SUBJECTS for g in child.children) and doc[c_start].lower_ != "there":
+        own_subj = next((g for g in child.children if g.dep_ in SUBJECTS), None)
+        if refers_back(doc, [p for p in first_p if isinstance(p, int)], second_p,
+                       own_subj or next((g for g in head.children if g.dep_ in SUBJECTS), None)):
+            continue
+        if own_subj is None and doc[c_start].lower_ != "there" and quoted_words(doc, unit) & {cut, c_start}:
+            # '"We will win and rebuild"': a carried subject would rewrite the speaker's words
+            continue
+        if own_subj is None and doc[c_start].lower_ != "there":
             # ("..., and there hasn't been a determination": "there" is its subject)
             if any(g.i < child.i and g.pos_ in ("NOUN", "PROPN", "PRON") and g.dep_ in ("npadvmod", "dobj", "nmod", "attr")
                    for g in child.children):
@@ -189,11 +244,16 @@ def split_shared_xcomp(doc, unit: Unit, toks: set[int]) -> list[Unit]:
             end = child.right_edge.i
             first_p = [p for p in unit.pieces if not (isinstance(p, int) and cut <= p <= end)]
             # ("expects to be vindicated and exonerated": the passive "be" is shared too)
+            own_aux = {g.lower_ for g in child.children if g.dep_ in ("aux", "auxpass") and g.i < child.i}
             lead = [p for p in unit.pieces if isinstance(p, int) and p < x.i and p < x.left_edge.i or
                     isinstance(p, int) and x.left_edge.i <= p < x.i and doc[p].dep_ in ("aux", "auxpass")
-                    and doc[p].head.i == x.i]
+                    and doc[p].head.i == x.i and doc[p].lower_ not in own_aux]
+            # ("legislation to bar X and to require Y": the conjunct's own "to" is its only one)
             second_p = lead + [p for p in unit.pieces if isinstance(p, int) and child.left_edge.i <= p <= end]
-            if not lead:
+            if not lead or quoted_words(doc, unit) & {cut, child.left_edge.i}:
+                continue
+            if refers_back(doc, [p for p in first_p if isinstance(p, int)], second_p[len(lead):],
+                           next((g for g in head.children if g.dep_ in SUBJECTS), None)):
                 continue
             return split_coordination(doc, unit.copy(first_p)) + split_coordination(doc, unit.copy(second_p))
     return [unit]
@@ -265,6 +325,32 @@ def shared_name(doc, members) -> bool:
     return False
 
 
+POSSESSIVE_DETS = ("DT", "PRP$", "POS", "CD", "PDT")
+
+
+def bare(m) -> bool:
+    return not any(c.tag_ in POSSESSIVE_DETS or c.dep_ in ("det", "poss") for c in m.children if c.i < m.i)
+
+
+def shared_post_modifier(doc, members) -> bool:
+    """"stock ownership and family ties to judges": a prepositional modifier after the last
+    member is every member's when the earlier members are common nouns without one and the
+    last has no determiner of its own (with one, "its chief executive and its head of
+    finance", the members stand apart). The parse may hang it on the last member or on the
+    verb; on the verb it counts only when every member is bare ("sold guns and ammunition to
+    minors") and it names no date or place."""
+    last = members[-1]
+    if not all(m.pos_ == "NOUN" and not any(c.dep_ == "prep" for c in m.children) for m in members[:-1]):
+        return False
+    if any(c.dep_ == "prep" and c.i > last.i for c in last.children):
+        return bare(last)
+    nxt = last.right_edge.i + 1
+    if nxt >= len(doc) or doc[nxt].dep_ != "prep" or not all(bare(m) for m in members):
+        return False
+    obj = next((c for c in doc[nxt].children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")
+
+
 def list_splits(doc, tok, members) -> bool:
     """May a list be split into one claim per member? Not when a member's modifier sits
     after a later member ("first responders and school officials with better training",
@@ -290,6 +376,10 @@ def list_splits(doc, tok, members) -> bool:
     for m in members[:-1]:
         if any(c.i > last and c.dep_ not in ("conj", "cc", "punct") for c in m.children):
             return False
+    if shared_post_modifier(doc, members):
+        return False
+    if any(c.lower_ in ("other", "such") and c.dep_ == "amod" for m in members[1:] for c in m.children):
+        return False  # "Saudi Arabia and other countries": "other countries" means nothing without the first
     for m in members:
         if any(c.dep_ == "neg" or c.lower_ in ("not", "never") for c in m.children) or doc[m.left_edge.i - 1].lower_ == "not":
             return False
@@ -300,6 +390,23 @@ def list_splits(doc, tok, members) -> bool:
         if anc.pos_ in ("NOUN", "PROPN", "PRON") and anc.dep_ in ("nsubj", "nsubjpass"):
             return False
     return True
+
+
+COLLECTIVE_WORDS = {"identical", "same", "similar", "together", "jointly", "joint", "both", "each", "between",
+                    "among", "amongst", "bipartisan", "mutual", "mutually", "alike", "respectively", "respective"}
+
+
+def collective(doc, toks, inside: set[int]) -> bool:
+    """Does the clause hold, outside the list, a word that makes its predicate the whole
+    list's ("identical", "the same", "together", "jointly", "each other", "one another",
+    "between", "similar", "bipartisan")?"""
+    for j in toks:
+        if j in inside:
+            continue
+        w = doc[j].lower_
+        if w in COLLECTIVE_WORDS or w == "another" and j > 0 and doc[j - 1].lower_ == "one":
+            return True
+    return False
 
 
 def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
@@ -323,15 +430,24 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
         if tok.dep_ == "pobj":
             if verb.lower_ in SYMMETRIC_PREPS:
                 continue
+            if verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and (
+                    verb.lower_ == "of" or any(c.ent_type_ in NAMED_PLACES for c in [tok] + conj)):
+                # "the deaths of Smith and two others", "the attacks in Paris and Nice": the
+                # noun is the whole list's (one set of deaths); "the deaths of Smith" is another
+                continue
             verb = verb.head
         if verb.lemma_.lower() in SYMMETRIC_VERBS or tok.dep_ == "nsubj" and verb.lemma_.lower() in (
                 {"be"} | RECIPROCAL_SUBJECT_VERBS):
             continue
         if tok.dep_ in ("nsubj", "nsubjpass") and not subject_split_agrees(verb):
             continue
-        if tok.dep_ in ("nsubj", "nsubjpass") and any(doc[j].lower_ in ("their", "they", "them", "together", "each", "both")
+        if tok.dep_ in ("nsubj", "nsubjpass") and any(doc[j].lower_ in ("their", "they", "them", "themselves")
                                                       and j > tok.right_edge.i for j in toks):
             continue  # "Obama and Christie will reprise their tour": "their" is both of them
+        if collective(doc, toks, subtree(tok)):
+            continue  # "A and B issued identical statements": a predicate of the list, not of each
+        if quoted_words(doc, unit) & subtree(tok):
+            continue  # a list inside a speaker's quoted words: splitting would rewrite the quotation
         # a compound proper name list inside an entity ("Marks and Spencer") stays whole
         if tok.ent_iob_ in ("B", "I") and any(doc[j].ent_iob_ == "I" for j in range(tok.i + 1, tok.right_edge.i + 1) if doc[j].lower_ == "and"):
             continue
