@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.claims.resolve import (PERSON_NOUNS, ROLE_NOUNS, bound_object, description_span, group_possessive,
-                                      person_noun)
+from claimtrack.claims.resolve import (FEMALE_FIRST, MALE_FIRST, PERSON_NOUNS, ROLE_NOUNS, bound_object,
+                                      description_span, group_possessive, person_noun)
 
 QUOTES = "\"'“”‘’«»"
 BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5}\s*[,|]?.{0,40}$", re.I)
@@ -75,9 +75,16 @@ def expletive_it(head) -> bool:
             c.dep_ == "xcomp" and c.lemma_ == "be" for c in head.children)):
         return True  # ("it seems to be rather serious" is about something; "it seems that ..." is not)
     for c in head.children:
+        if c.dep_ == "advcl" and not (head.lemma_.lower() in ("be", "help", "hurt", "matter", "make") or any(
+                g.dep_ in ("acomp", "attr") for g in head.children)):
+            continue  # "if it did come up ..., it would put Brown in a tough spot": no "it would be nice if"
         if c.dep_ == "xcomp" and head.lemma_.lower() in XCOMP_EXPLETIVE or c.dep_ in ("ccomp", "csubj", "advcl") and any(
                 g.dep_ == "mark" and g.lower_ in ("if", "whether", "that", "when") for g in c.children):
             return True  # ("It defended what Akin called ...": a "what" clause is an object)
+        if c.dep_ == "attr" and any(g.dep_ == "det" and g.lower_ in ("a", "an") for g in c.children) and any(
+                g.dep_ == "relcl" and any(x.dep_ == "aux" and x.lower_ in ("has", "have", "had") for x in g.children)
+                or g.dep_ == "relcl" and any(x.lower_ == "since" for x in g.children) for g in c.children):
+            return False  # "it was an algorithmic glitch that has since been fixed": a description of "it", no cleft
         if c.dep_ in ("attr", "acomp", "oprd") and any(g.dep_ in EXPLETIVE_DEPS and (g.dep_ != "acl" or any(
                 x.tag_ == "TO" for x in g.children)) for g in c.children):
             # (the clause of the predicate itself, "It was the review that set off ...", "It is
@@ -95,6 +102,9 @@ TIME_NOUNS = {"week", "weekend", "year", "month", "day", "morning", "afternoon",
               "way", "road", "matter", "far", "much", "kind", "sort", "type", "case",
               # degree and stage of the telling ("a first at this level", "at this stage")
               "level", "stage", "scale", "juncture", "extent", "degree", "pace"}
+# ... but only with "this"/"these": "well above that level", "to that extent" point back to
+# something the claim does not say
+DEGREE_NOUNS = {"level", "levels", "stage", "stages", "scale", "juncture", "extent", "degree", "pace"}
 PLACE_NOUNS = {"state", "city", "town", "region", "area", "place", "location", "post", "country", "county"}
 
 
@@ -143,7 +153,8 @@ def demonstrative_np(doc, idx, subs, quoted, speaker, direct=False) -> bool:
             continue
         if t.lower_ == "the" and any(doc[j].lower_ in ("as", "that") and doc[j].i > noun.i for j in idx):
             continue  # ("the same amount of savings as ...")
-        if noun.pos_ != "NOUN" or noun.i not in toks or noun.lower_ in TIME_NOUNS or noun.lemma_.lower() in TIME_NOUNS:
+        if noun.pos_ != "NOUN" or noun.i not in toks or (noun.lower_ in TIME_NOUNS or noun.lemma_.lower() in TIME_NOUNS) \
+                and not (t.lower_ in ("that", "those") and noun.lower_ in DEGREE_NOUNS):
             continue
         if speaker and (i in quoted or direct):
             continue  # (a speaker's quoted words, also a quotation running on from a sentence before)
@@ -198,7 +209,13 @@ def object_it(doc, idx, head, quoted, speaker, direct: bool = False) -> bool:
 # "the mayor", "the president", are resolved or read as the office, and stay)
 EPITHET_NOUNS = {"congressman", "congresswoman", "agent", "businessman", "businesswoman", "billionaire",
                  "politician", "veep", "incumbent", "challenger", "newcomer", "lawmaker", "septuagenarian",
-                 "octogenarian", "firebrand", "freshman"}
+                 "octogenarian", "firebrand", "freshman", "host", "anchor", "pundit", "commentator"}
+# generic roles a subject names nobody by ("The official also insisted on anonymity"), when
+# resolution (the one person titled so, the person quoted last) found no name
+# (only "official": the anonymous source's word; "the aide", "the adviser" often re-describe a named person)
+GENERIC_EPITHETS = {"official"}
+# "the pair disparaged ...": which two, the claim does not say
+GROUP_EPITHETS = {"pair", "duo", "trio"}
 # calendar nouns an anaphoric "that"/"those" points back with ("For that year, ..."); not "at
 # that point", "that way" (idioms), nor "this year" (the telling's own time)
 CALENDAR_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "weekend", "season",
@@ -215,7 +232,12 @@ def epithet_person(doc, idx, subs, quoted, speaker, direct=False) -> bool:
         t = doc[i]
         if i in subs or speaker and (i in quoted or direct):
             continue
-        if t.pos_ == "NOUN" and t.lower_ in EPITHET_NOUNS and t.tag_ == "NN":
+        generic = t.lower_ in GENERIC_EPITHETS | GROUP_EPITHETS and t.dep_ in ("nsubj", "nsubjpass") and not any(
+            c.dep_ in ("amod", "compound", "nummod") for c in t.children)  # ("the senior official" may be titled)
+        # ("The Congressman will be in the hospital": the tagger calls a capitalised epithet a name)
+        if t.lower_ in EPITHET_NOUNS and (t.pos_ == "NOUN" and t.tag_ == "NN" or t.tag_ == "NNP" and t.ent_type_ != "PERSON"
+                                          and not t.ent_type_ and t.dep_ != "compound") \
+                or generic and t.pos_ == "NOUN" and t.tag_ == "NN":
             det = next((c for c in t.children if c.dep_ == "det"), None)
             if det is None or det.lower_ not in ("the", "that", "this"):
                 continue
@@ -273,6 +295,37 @@ def anaphoric_np(doc, idx, subs, quoted, speaker, direct=False) -> bool:
     return False
 
 
+# what an organisation may call itself ("Twitter said it is a platform for ...")
+ORG_NOUNS = {"company", "firm", "platform", "organization", "organisation", "group", "business", "agency",
+             "network", "service", "site", "party", "nonprofit", "charity", "bank", "newspaper", "outlet",
+             "publication", "union", "coalition", "campaign", "movement", "member", "partner", "leader",
+             "supporter", "provider", "maker", "school", "university", "government", "country", "state"}
+
+
+HONORIFICS = ("mr.", "ms.", "mrs.", "dr.", "sen.", "rep.", "gov.", "mr", "ms", "mrs", "dr")
+
+
+def named_person(speaker: str) -> bool:
+    """Is the speaker, as written, a person (an honorific, a known first name: "Mr. Goelman",
+    "Aitan Goelman"), who is no "it"?"""
+    words = speaker.split()
+    return len(words) >= 2 and (words[0].lower() in HONORIFICS or words[0].lower() in MALE_FIRST | FEMALE_FIRST)
+
+
+def predicate_possessive(t) -> bool:
+    """Is possessive ``t`` inside the predicate noun of a copula whose subject is a person ("the
+    vice president is his senior", "Smith was her boss")? A person is not his own senior, so
+    the possessive is someone else the claim does not name ("his own man" is his own)."""
+    noun = t.head
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be" or any(c.lower_ == "own" for c in noun.children):
+        return False
+    subj = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and noun.head.dep_ == "relcl":
+        subj = noun.head.head
+    return subj is not None and (subj.ent_type_ == "PERSON" or person_noun(subj) or subj.lower_ in (
+        "he", "she", "who") or subj.pos_ == "NOUN" and subj.lower_ in PERSON_NOUNS | ROLE_NOUNS)
+
+
 def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, head=None,
                   ctx=None, speaker_alone: str | None = None, kept=frozenset()) -> str | None:
     """Why a finished claim cannot stand alone, or None: first person with no speaker
@@ -327,6 +380,8 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
         if t.lower_ in THIRD_PERSON and t.pos_ == "PRON" and i not in quoted:
             low = t.lower_
             genders.add("m" if low in ("he", "him", "his") else "f")
+            if t.dep_ == "poss" and predicate_possessive(t) and len(set(n for n in named if n)) <= 1:
+                return "unresolved_pronoun"  # "the vice president at 69 is his senior": not his own senior
             if described and t.dep_ == "poss":
                 continue  # "the congressman had misused his office": his is the congressman's
             if (bound_object(t) or group_possessive(t)) and len(set(n for n in named if n)) <= 1 and "" not in named:
@@ -374,6 +429,12 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
             for c in head.children:
                 if c.dep_ in ("prep", "npadvmod") and c.i < subj.i and pron.i == subj.i:
                     fronted |= set(range(c.left_edge.i, c.right_edge.i + 1))
+                if c.dep_ == "advcl" and c.i < subj.i and pron.i == subj.i and pron.lower_ in ("it", "they") and any(
+                        g.dep_ in ("nsubj", "nsubjpass") and g.lower_ == pron.lower_ and not any(
+                            doc[j].pos_ in ("NOUN", "PROPN") for j in idx if j < g.i) for g in c.children):
+                    # "if it did come up before a vote on the tax cuts, it would put Brown in ...": the
+                    # clause's own "it" is the same unknown thing; its nouns come after it
+                    fronted |= set(range(c.left_edge.i, c.right_edge.i + 1))
             before = [doc[i] for i in idx if i < pron.i and doc[i].pos_ in ("NOUN", "PROPN")
                       and doc[i].lower_ not in VAGUE_NOUNS and i not in fronted
                       and not (pron.i != subj.i and (doc[i].ent_type_ in ("DATE", "TIME")
@@ -395,14 +456,24 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
             # a speaker who is one named person is no "they"; a person or a group is no "it"
             # ("Rick Santorum said they believe man should protect the earth", "Administration
             # officials warn it would leave the United States vulnerable")
-            person = bool(speaker) and (speaker_alone is not None or ctx is not None and ctx.canonical(speaker) is not None) \
-                and " and " not in speaker
+            person = bool(speaker) and (speaker_alone is not None or ctx is not None and ctx.canonical(speaker) is not None
+                                        or named_person(speaker)) and " and " not in speaker
             group = bool(speaker) and (" and " in speaker or speaker.split()[-1][:1].islower() and speaker.endswith("s"))
-            if low in ("they", "them") and not before and (not speaker or person and pron.i not in quoted):
+            # (a quotation worked into the reporter's "that" clause -- 'responded that "they do not
+            # ..."' -- reads as indirect speech: its "they" is nobody the claim names either)
+            woven = pron.i >= 2 and doc[pron.i - 1].is_quote and doc[pron.i - 2].lower_ == "that" \
+                and doc[pron.i - 2].dep_ == "mark" and pron.i == min(idx) + (1 if doc[min(idx)].is_quote else 0)
+            if low in ("they", "them") and not before and (not speaker or person and (pron.i not in quoted or woven)):
                 return "unresolved_pronoun"  # "Rather, they go through the bureaucracy", "most of them"
+            # an organisation that speaks of "it" as a thing it is not ("Twitter said it was an
+            # algorithmic glitch that has since been fixed"): the glitch's "it" is unnamed
+            thing = pron.i == subj.i and head.lemma_ == "be" and any(
+                c.dep_ == "attr" and c.pos_ == "NOUN" and c.lemma_.lower() not in ORG_NOUNS and any(
+                    g.dep_ == "det" and g.lower_ in ("a", "an") for g in c.children) for c in head.children)
             if low in ("it", "its") and not before and not (pron.i == subj.i and expletive_it(head)) \
-                    and not (pron.i in quoted and speaker) and not (pron.i != subj.i and speaker and not (person or group)) \
-                    and not (speaker and not (person or group)):
+                    and not (pron.i in quoted and speaker and not (thing and pron.i in kept)) \
+                    and not (pron.i != subj.i and speaker and not (person or group)) \
+                    and not (speaker and not (person or group) and not thing):
                 # (a speaker's own words keep their "it": the statement shows who said it)
                 return "unresolved_pronoun"  # "It's a very touchy subject", "its 29 electoral votes"
     return None

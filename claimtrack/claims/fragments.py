@@ -36,6 +36,10 @@ VAGUE_SUBJECTS = {"those", "these", "one", "ones", "second", "first", "third", "
                   "another", "both", "either", "neither", "each", "many", "most", "several", "few"}
 
 
+# counts whose noun was elided ("Hundreds exchanged over months were found")
+QUANTITY_SUBJECTS = {"hundreds", "thousands", "dozens", "millions", "scores", "tens"}
+
+
 # a pro-verb stands for an action the claim does not say ("Lawmakers did so easily",
 # "Mr. Schumer did the same"): nobody can tell what was done
 PRO_VERB_OBJECTS = {"so", "same", "likewise"}
@@ -173,6 +177,24 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
         return "fragment_no_subject"
     if all(t.tag_ in ("WP", "WDT") for t in subj):
         return "fragment_no_subject"
+    if all(t.dep_ == "csubj" and t.tag_ == "VBG" and not any(g.dep_ in ("nsubj", "poss") for g in t.children)
+           and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," for t in subj):
+        # "Ryan went on offense, using an interview ... to claim Obama's plan treats ...": a
+        # participle after a comma is no subject ("Paul Ryan using an interview ... treats ...")
+        return "fragment_garbled"
+    lead = sorted(toks)[:2]
+    if len(lead) == 2 and doc[lead[0]].lower_ in ("had", "were", "should") and doc[lead[0]].dep_ == "aux" \
+            and doc[lead[1]].dep_ in ("nsubj", "nsubjpass") and doc[lead[0]].head.i == head.i \
+            and max(toks) + 1 < len(doc) and doc[max(toks) + 1].text == ",":
+        return "fragment_subordinate"  # "Had I been president at the time" (, I would have ...): an "if" clause alone
+    s0 = subj[0]
+    if s0.lower_ in QUANTITY_SUBJECTS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in s0.children) and (
+            any(c.dep_ == "auxpass" for c in head.children) or any(c.dep_ == "acl" for c in s0.children)
+            or any(c.dep_ == "conj" and any(g.dep_ == "auxpass" for g in c.children) for c in head.children)
+            and head.tag_ in ("VBD", "VBN") and not any(c.dep_ == "cc" for c in head.children)):
+        # "Hundreds exchanged over months were found ...": hundreds of what, the claim does not
+        # say ("Thousands marched in Paris" says people)
+        return "fragment_vague_subject"
     if own_subject(head, toks) is not None and participial_aside(doc, head, own_subject(head, toks), toks):
         return "fragment_no_finite_verb"  # "Mr. Biden, clearly delighted to come to the rescue"
     if pro_verb(doc, head, toks) or any(c.dep_ in ("xcomp", "advcl") and c.i in toks and pro_verb(doc, c, toks)
@@ -295,19 +317,77 @@ def participial_aside(doc, head, subj, toks) -> bool:
     return all(doc[j].dep_ in ("advmod", "neg") and doc[j].head.i == head.i for j in range(k + 1, head.i))
 
 
+def subject_pair(doc, unit: Unit, toks: set[int]):
+    """Two subjects on one verb ("The former co-chairman of the campaign, Jackson was elected
+    ... and resigned ...": a fronted description, then the name): (description, name) when
+    the second is a name right after a comma closing the first, else (first, None) when the
+    parse gave the verb two subjects otherwise, else None."""
+    head = unit.head
+    verb = head.head if head.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) else head
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if len(subs) != 2 or not any(s.i in toks for s in subs):
+        return None
+    first, second = subs
+    if second.left_edge.i - 1 == first.right_edge.i + 1 and doc[second.left_edge.i - 1].text == "," \
+            and second.pos_ == "PROPN" and all(doc[j].pos_ == "PROPN" or doc[j].text in (".", "-")
+                                               for j in range(second.left_edge.i, second.right_edge.i + 1)) \
+            and any(doc[j].pos_ == "NOUN" for j in range(first.left_edge.i, first.right_edge.i + 1)):
+        return first, second
+    return first, None
+
+
+def dep_tail(doc, unit: Unit, pieces):
+    """"Mr. Jones had not violated its policies, later suspended the two accounts": a finite
+    verb the parse hung on the claim's verb as "dep" after a comma, with no subject of its own
+    (it belongs to a clause the parse broke); the claim ends before its comma."""
+    toks = {p for p in pieces if isinstance(p, int)}
+    for c in unit.head.children:
+        if c.dep_ == "dep" and c.pos_ == "VERB" and c.tag_ in ("VBD", "VBZ", "VBP") and c.i in toks and c.i > unit.head.i \
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+            a = c.left_edge.i
+            if a - 1 in toks and doc[a - 1].text in (",", ";") and max(toks) <= c.right_edge.i + 1:
+                return [p for p in pieces if not (isinstance(p, int) and p >= a - 1)]
+    return pieces
+
+
 def repair(doc, unit: Unit, pieces):
     """Repair what the parse allows (a reporting aside cut out, a dangling conjunction or
     preposition stripped), then check the claim is a proposition: (pieces, drop reason or
-    None, (speaker token, cue) of a cut-out aside or None)."""
+    None, (speaker token, cue) of a cut-out aside or None). An aside whose cut would leave
+    the claim dangling ("Our problem with Ryan is | that he claims ...") is no aside: the
+    claim is checked whole instead."""
+    first = _repair(doc, unit, pieces, True)
+    if first[2] is not None and first[1] == "fragment_dangling":
+        again = _repair(doc, unit, pieces, False)
+        if again[1] is None:
+            return again
+    return first
+
+
+def _repair(doc, unit: Unit, pieces, asides: bool):
     aside = None
     pieces = headline_copula(doc, unit, pieces)
     toks = {p for p in pieces if isinstance(p, int)}
     if not unit.composed:
-        hit = aside_attribution(doc, unit, toks)
+        hit = aside_attribution(doc, unit, toks) if asides else None
         if hit is not None:
             v, subj, cut = hit
             pieces = trim_pieces(doc, [p for p in pieces if not (isinstance(p, int) and p in cut)])
             aside = (subj, v.text)
+            toks = {p for p in pieces if isinstance(p, int)}
+        pieces = dep_tail(doc, unit, pieces)
+        pair = subject_pair(doc, unit, toks)
+        if pair is not None and pair[1] is not None:
+            desc, name = pair  # the name is the subject; the description before it goes
+            gone = set(range(desc.left_edge.i, name.left_edge.i))
+            keep = [p for p in pieces if not (isinstance(p, int) and p in gone)]
+            if name.i not in toks:
+                k = next((n for n, p in enumerate(keep) if isinstance(p, int) and p > name.i), len(keep))
+                keep = keep[:k] + [j for j in range(name.left_edge.i, name.right_edge.i + 1)] + keep[k:]
+            pieces = keep
+        elif pair is not None:
+            return pieces, "fragment_garbled", aside  # "The only candidate less palatable: Trump, the developer turned star"
+        toks = {p for p in pieces if isinstance(p, int)}
 
     def dangling(p, lead):
         if not isinstance(p, int):
@@ -344,6 +424,13 @@ def repair(doc, unit: Unit, pieces):
             # a preposition, article or "to" whose words were cut off: the claim is cut mid-sentence
             return pieces, "fragment_dangling", aside
         pieces = pieces[:-1]
+    ints = [k for k, p in enumerate(pieces) if isinstance(p, int)]
+    dots = [k for k in ints if doc[pieces[k]].text in ("…", "...")]
+    if dots and 0 < len(ints) - 1 - ints.index(dots[-1]) <= 2 and not any(
+            doc[pieces[k]].pos_ in ("VERB", "AUX", "NOUN", "PROPN") for k in ints[ints.index(dots[-1]) + 1:]):
+        # "You paid in to Medicare for years … now": a word or two after an ellipsis, the
+        # rest of their clause cut off; the claim ends at the ellipsis
+        pieces = pieces[:dots[-1]]
     pieces = trim_pieces(doc, pieces)
     toks = {p for p in pieces if isinstance(p, int)}
     if not toks:
