@@ -596,3 +596,103 @@ def test_carried_he_is_never_the_host_of_the_sentence_before():
     # the subject of the sentence before is still carried
     check("Tom Gowdy told a television host on Tuesday that the panel would keep asking. He suggested the full House "
           "might vote.", "the full House might vote", "Tom Gowdy", "speech", ["suggested"])
+
+
+# --- garbles an independent reader found (sentences written for these tests) -------------
+
+def test_that_said_is_a_discourse_phrase_not_a_cue():
+    """"..., but \u201cthat said, this is the wrong plan\u201d": "That said," / "Having said that," is a
+    connective; it is no cue, nobody is its speaker and it leaves the claim."""
+    text = ('Senator Ann Lowe said that when properly managed, the program could help farmers, but '
+            '"that said, this is the wrong plan at the wrong moment."')
+    for c in extract_claims(text):
+        assert "that said" not in c.text.lower(), c.text
+        assert c.speaker in ("Ann Lowe", None), c.speaker
+    claims = extract_claims(text)
+    assert any("this is the wrong plan at the wrong moment" in c.text and c.speaker == "Ann Lowe" for c in claims), \
+        [(c.speaker, c.text) for c in claims]
+    for text in ("That said, the plan works well for most towns.", "Having said that, the plan works well for most towns.",
+                 "That being said, the plan works well for most towns."):
+        c = check(text, "the plan works well for most towns", None, None)
+        assert c.text == "the plan works well for most towns", c.text
+
+
+def test_organisation_name_with_the_inside_stays_whole():
+    """"Fix the Court found ...": the parse hangs "Fix" elsewhere; the speaker is the whole name."""
+    for name in ("Save the Bay", "Stop the Cuts", "Protect the Coast"):
+        c = check(f"{name} found that the bulk of recent spills were due to aging pipes.",
+                  "the bulk of recent spills were due to aging pipes", name, "other", ["found"])
+        assert c.statement.startswith(f"{name} found"), c.statement
+    # a date before "the" is no part of a name
+    c = check("Yesterday the Court found that most recusals were due to prior work.",
+              "most recusals were due to prior work", "the Court", "other", ["found"])
+
+
+def test_unnamed_spokesperson_carries_the_organisation_named_just_before():
+    """"A spokeswoman for Acme Media Inc. denied A. \u201cWe stand by B,\u201d a spokeswoman said": the
+    second is the first; a bare spokesperson with nobody named before stays as worded."""
+    text = ('Reached for comment, a spokeswoman for Acme Media Inc., the magazine\'s parent company, also denied '
+            'that the story had been changed.\n"No one shapes the reporting that the magazine does. We stand by our '
+            'coverage and remain committed to our reporting on such an important topic," a spokeswoman said.')
+    c = check(text, "We stand by our coverage", "a spokeswoman for Acme Media Inc.", "speech", ["said"])
+    assert c.statement.startswith('A spokeswoman for Acme Media Inc. said "We'), c.statement
+    d = check(text, "the story had been changed", "a spokeswoman for Acme Media Inc.", "speech", ["denied"])
+    assert "parent company" not in d.speaker
+    check('"We stand by our coverage," a spokesman said.', "We stand by our coverage", "a spokesman", "speech", ["said"])
+
+
+def test_a_document_speaks_through_according_to():
+    """"\u201cA,\u201d said the statements": a document is no agent; the statement reads "According
+    to the statements, ..." (the cue as worded stays "said")."""
+    text = ('Shortly after the meeting ended, both camps put out identical statements.\n'
+            '"The mayor and the governor had a frank meeting at City Hall tonight," said the statements.')
+    c = check(text, "had a frank meeting", "the statements", "speech", ["said"])
+    assert c.cue == "said"
+    assert c.statement.startswith("According to the statements, "), c.statement
+    c = check("The audit found that the agency had overspent by $3 million.", "the agency had overspent",
+              "The audit", "other", ["found"])
+    assert c.statement == "According to the audit, the agency had overspent by $3 million", c.statement
+    # an outlet named for a document word is a name, not a document
+    c = check("The Morning Post reported that the agency had overspent on travel.", "the agency had overspent",
+              "The Morning Post", "speech", ["reported"])
+    assert c.statement.startswith("The Morning Post reported"), c.statement
+
+
+def test_according_to_with_an_appositive_after_the_source():
+    """"..., according to Politico, part of the inquiry into ...": the appositive is no part of
+    the source; the claim is the sentence before "according to"."""
+    text = ("The files, released after a lawsuit filed by a watchdog group, were found during the campaign, according "
+            "to the Ledger, part of the inquiry into her use of a private server during her time as governor.")
+    c = check(text, "were found during the campaign", "the Ledger", "speech", ["according"])
+    assert c.statement == "According to the Ledger, the files were found during the campaign", c.statement
+    c = check("The plan will cost $4 billion, according to Ann Lowe, a budget analyst at the institute.",
+              "The plan will cost $4 billion", "Ann Lowe", "speech", ["according"])
+
+
+def test_carried_speaker_is_not_the_person_the_quotation_speaks_about():
+    """"\u201cThe governor has made a fair offer. I hope they work with him,\u201d he said": he is not
+    the governor, whom the quotation names in the third person (the senator of the paragraph
+    before speaks; a pronoun left open beats the wrong name)."""
+    text = ('Governor Dan Pratt offered the unions a new contract on Monday.\n'
+            'Senator Ted Marsh praised the offer, like most of his colleagues. He said Pratt made "a fair offer" and '
+            'urged the unions to work with him.\n'
+            '\u201cThe way to end this strike is for both sides to give ground. The governor has made a fair offer to '
+            'the unions. I hope that the unions will decide to work with him and end the strike,\u201d he said.')
+    claims = extract_claims(text)
+    assert not any(c.speaker == "Dan Pratt" for c in claims), [(c.speaker, c.text) for c in claims]
+    check(text, "The governor has made a fair offer", "Ted Marsh", "speech", ["said"])
+
+
+def test_a_vow_keeps_its_cue_in_the_statement():
+    """"members of both parties have vowed to override the veto" -> claim "members of both
+    parties will override the veto" (cue "have vowed … to"); its statement keeps the vow and
+    never states it as a fact."""
+    c = check("Both chambers passed the bill, and members of both parties have vowed to override the veto.",
+              "will override the veto", "members of both parties", "intention", ["vowed"])
+    assert c.statement == "Members of both parties have vowed to override the veto", c.statement
+    c = check("Senator Hal Brennan vowed to block the pipeline bill.", "will block the pipeline bill", "Hal Brennan",
+              "intention", ["vowed"])
+    assert c.statement == "Senator Hal Brennan vowed to block the pipeline bill", c.statement
+    c = check("The mayor vowed not to raise taxes again.", "will not raise taxes again", "The mayor", "intention",
+              ["vowed"])
+    assert c.statement == "The mayor vowed not to raise taxes again", c.statement

@@ -91,6 +91,8 @@ def valid_speaker(tok) -> bool:
     """Is ``tok`` (a cue's subject) a person, organisation or description of one -- not a
     relative or demonstrative pronoun, a date, a clause, a condition, a dash aside or the
     debris of a dateline ("WASHINGTON --")?"""
+    if tok is not None and tok.pos_ == "VERB" and imperative_name(tok):
+        return True
     if tok is None or tok.lower_ in NON_SPEAKERS or tok.pos_ not in SPEAKER_POS or tok.tag_ in ("WDT", "WP"):
         return False
     if tok.ent_type_ in ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"):
@@ -115,6 +117,18 @@ def valid_speaker(tok) -> bool:
     return speaker_text(tok) is not None
 
 
+def imperative_name(tok) -> bool:
+    """"Save the Bay found ...": a group named by an imperative ("Save", "Stop", "Fix" + "the"
+    + a capitalised noun), which the parse reads as a verb subject; every word of it
+    capitalised but "the"/"of"/"and"."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "csubj") or not tok.is_title or tok.i != tok.sent.start:
+        return False
+    words = list(tok.subtree)
+    return 2 < len(words) <= 6 and words[1].lower_ == "the" and all(
+        w.is_title or w.lower_ in ("the", "of", "and") for w in words) and any(
+        c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children)
+
+
 def find_speaker(verb):
     """The speaker token of a cue verb: its subject, the subject of the verb it is conjoined
     with ("X praised A and said B"), or the inverted subject ("\"...,\" added the adviser");
@@ -126,6 +140,8 @@ def find_speaker(verb):
         regions = [(a, b) for a, b in quote_regions(verb.doc) if not a < verb.i < b]
         kids.sort(key=lambda c: any(a < c.i < b for a, b in regions))
     for child in kids:
+        if child.dep_ == "csubj" and child.i < verb.i and imperative_name(child):
+            return child  # "Save the Bay found ...", parsed as a clausal subject
         if child.dep_ not in ("nsubj", "nsubjpass"):
             continue
         many_of_whom = any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("whom", "which") for g in c.children)
@@ -143,6 +159,8 @@ def find_speaker(verb):
             return ante if ante is not None and ante.pos_ in ("NOUN", "PROPN") and valid_speaker(ante) else None
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "that", "which", "this"):
             return child if valid_speaker(child) else None
+        if child.lower_ in ("that", "this") and child.tag_ == "DT" and child.i == verb.i - 1:
+            return None  # "That said, ...": a discourse phrase, whose clause has a subject of its own (no conjoined speaker)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -203,11 +221,19 @@ def speaker_tokens(tok) -> list:
                 and c.lower_ not in ("of", "from", "for", "at", "with", "including"):
             drop |= subtree(c) | {c.i - 1}  # "Ryan, toward the end of the debate, warned": when, not who
     for t in tok.doc[a:b]:  # "the families of victims, most of whom live in New York,"
-        if t.dep_ == "relcl" and t.head.i != tok.i and t.i not in drop:
+        if t.dep_ == "appos" and t.head.i != tok.i and t.i not in drop and t.i > t.head.i \
+                and tok.doc[t.left_edge.i - 1].text == "," and t.left_edge.i - 1 > tok.i:
+            # "a spokesman for Acme Inc., the magazine's parent company,": an aside on a name inside
+            drop |= subtree(t) | {t.left_edge.i - 1}
+            if t.right_edge.i + 1 < b and tok.doc[t.right_edge.i + 1].text == ",":
+                drop.add(t.right_edge.i + 1)
+        elif t.dep_ == "relcl" and t.head.i != tok.i and t.i not in drop:
             drop |= subtree(t)
             if t.left_edge.i - 1 >= a and tok.doc[t.left_edge.i - 1].text == ",":
                 drop.add(t.left_edge.i - 1)
     words = [t for t in tok.doc[a:b] if t.i not in drop]
+    if a > 0 and tok.pos_ == "PROPN" and tok.doc[a].lower_ == "the" and tok.doc[a - 1].is_title:
+        words = _name_head(tok, a) + words
     dashes = [t.i for t in words if t.text in DASHES and (t.text != "-" or t.whitespace_)
               or t.text in QUOTES + "``" and t.dep_ != "case"]  # ("attendants' union": a possessive)
     if dashes:  # a dash aside, a quotation glued on by the parse: keep the stretch around the head
@@ -223,6 +249,21 @@ def speaker_tokens(tok) -> list:
                                                        or words[0].pos_ in ("CCONJ", "SCONJ")):
         words.pop(0)
     return words
+
+
+def _name_head(tok, a: int) -> list:
+    """"Fix the Court found ...": an organisation's name with "the" inside it, whose first
+    words opening the sentence the parse hung elsewhere (an interjection, an imperative):
+    those words, to keep the whole name as the speaker; [] when there are none."""
+    doc = tok.doc
+    start = tok.sent.start
+    lead = doc[start:a]
+    if not 0 < len(lead) <= 3 or not all(
+            t.is_title and t.pos_ in ("VERB", "PROPN", "NOUN") and t.ent_type_ not in ("DATE", "TIME")
+            and t.dep_ in ("intj", "dep", "npadvmod", "compound", "nmod", "ROOT") and t.head.i not in range(a, tok.i + 1)
+            for t in lead):
+        return []
+    return list(lead)
 
 
 def _set_off(doc, i: int) -> bool:
@@ -245,7 +286,34 @@ def speaker_text(tok) -> str | None:
         text = re.sub(r"\s*[()]\s*", " ", text)
     text = re.sub(r"\s*,(\s*,)+", ",", text)
     text = re.sub(r"\s{2,}", " ", text).strip(" ,;:<>|*" + QUOTES)
+    if text and UNNAMED_SPOKESPERSON.fullmatch(text.lower()):
+        text = _affiliated(tok) or text
     return text or None
+
+
+# "a spokesman said": for whom, when a sentence just before named a spokesman for someone
+UNNAMED_SPOKESPERSON = re.compile(r"(?:a|an|the) (?:spokes(?:man|woman|person)|representative|press secretary)")
+
+
+def _affiliated(tok) -> str | None:
+    """"A spokesman for Acme Media denied A. “We stand by B,” a spokesman said": the unnamed
+    spokesperson of the sentence before (this paragraph or the last one), with the
+    organisation named there ("a spokesman for Acme Media"); None when no such sentence."""
+    doc = tok.doc
+    start = tok.sent.start
+    for _ in range(2):
+        prev = _previous_sentence(doc, start)
+        if prev is None:
+            return None
+        for t in prev:
+            if t.lemma_.lower() == tok.lemma_.lower() and t.i != tok.i and any(
+                    c.dep_ == "prep" and c.lower_ in ("for", "of", "at") and c.i == t.i + 1 for c in t.children):
+                words = [w for w in speaker_tokens(t)]
+                name = re.sub(r"\s{2,}", " ", "".join(w.text_with_ws for w in words)).strip(" ,;:" + QUOTES)
+                if name and len(name.split()) <= 10:
+                    return name[:1].lower() + name[1:] if name[:2].lower() in ("a ", "an") else name
+        doc, start = prev.doc, prev.start
+    return None
 
 
 def cue_text(verb) -> str:
@@ -490,11 +558,44 @@ def paragraph_speaker(doc):
     return out
 
 
+def discourse_phrases(doc, s: int, e: int) -> tuple[set[int], object]:
+    """"That said, ...", "This said, ...", "Having said that, ...", "That being said, ...": a
+    form of "say" whose only arguments are a demonstrative and auxiliaries, followed by a
+    comma, is a discourse connective, no cue: (its tokens with the comma, the clause head
+    that replaces it when the parse made it the root) -- (set(), None) when there is none."""
+    cut: set[int] = set()
+    head = None
+    for v in doc[s:e]:
+        if v.lower_ != "said" or v.i + 2 >= e:
+            continue
+        kids = list(v.children)
+        demo = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in ("that", "this") and c.tag_ == "DT"]
+        rest = [c for c in kids if c not in demo and c.dep_ not in ("aux", "auxpass", "punct", "cc", "ccomp", "conj")]
+        if len(demo) != 1 or rest or any(c.dep_ in ("aux", "auxpass") and c.lower_ not in ("having", "being") for c in kids):
+            continue
+        lo = min([v.i] + [c.i for c in kids if c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj")])
+        hi = max([v.i] + [c.i for c in kids if c.dep_ == "dobj"]) + 1
+        if doc[hi].text != "," or lo > s and not (doc[lo - 1].is_punct or doc[lo - 1].dep_ == "cc"):
+            continue  # (opening its clause: at the sentence start, after a quotation mark, a comma or "but")
+        if lo > s and doc[lo - 1].text in ("\u201c", '"', "``"):
+            lo -= 1  # (with the opening mark: a quotation that opens on it opens on what follows)
+        cut |= set(range(lo, hi + 1))
+        if v.dep_ == "ROOT":
+            head = next((c for c in kids if c.dep_ in ("ccomp", "conj") and c.i > hi), None)
+        break
+    return cut, head
+
+
 def attribute(doc, s: int, e: int, root) -> list[Unit]:
     """Split a sentence into content units with their speakers; a sentence inside a quote
     that spans several sentences gets the quote's speaker; a sentence of a paragraph that is
     someone's words as a whole (``paragraph_speaker``) gets that speaker."""
     units = [_cut_trailing_cue(doc, u) for u in attribute_sentence(doc, s, e, root)]
+    if any(t.lower_ == "said" for t in doc[s:e]):
+        connective, head = discourse_phrases(doc, s, e)
+        if connective:
+            units = [u.copy([p for p in u.pieces if not (isinstance(p, int) and p in connective)],
+                            head=head if head is not None and u.head.i in connective else None) for u in units]
     para = paragraph_speaker(doc)
     if para is not None and para[0] and para[3] < e and s < para[4]:
         name, cue, cut, _, _ = para
@@ -608,6 +709,10 @@ def attribute_sentence(doc, s: int, e: int, root) -> list[Unit]:
                                                               for j in range(comma + 1, min(comma + 3, e))):
                     b = comma
             speaker = doc[pobj.left_edge.i : b].text
+            if tok.i > s + 1 and any(c.dep_ == "appos" and doc[c.left_edge.i - 1].text == "," for c in pobj.children):
+                # "..., according to Politico, part of the inquiry into ...": an appositive after
+                # the source (often the parse's misreading of what the sentence adds) is no part of who
+                speaker = speaker_text(pobj) or speaker
             if a - 1 >= s and doc[a - 1].text == ",":
                 a -= 1
             if a <= s + 1:  # "According to X, ..."
@@ -618,7 +723,9 @@ def attribute_sentence(doc, s: int, e: int, root) -> list[Unit]:
                     # the "I" who speaks; its own cue, if any, names the speaker, else nobody
                     return attribute_verbal(doc, start, e, e, root) or [Unit(range_(start, e), root)]
                 units = [Unit(range_(start, e), root, speaker, "according to", quote_kind_of(doc, start, e, s, e))]
-            elif b >= e - 1:  # "..., according to X."
+            elif b >= e - 1 or doc[b].text == "," and not any(doc[j].pos_ in ("VERB", "AUX") for j in range(b + 1, e)):
+                # "..., according to X." (or "..., according to X, part of the inquiry into Y.": a
+                # verbless appositive after it, which the parse did not hang on X)
                 inner = attribute_verbal(doc, s, a, e, root)
                 if inner:
                     return inner
@@ -1407,20 +1514,46 @@ def _pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
     return name
 
 
-def carried_listener(doc, name: str | None, s: int) -> bool:
+def spoken_about(doc, ctx, name: str, pron, s: int) -> bool:
+    """Does the quotation that ``pron`` (a he/she speaker) attributes speak of ``name`` in the
+    third person -- by surname, or as "the <role>" the article gave that person ("“The
+    governor has made a fair offer. I hope they work with him,” he said": he is not the
+    governor)? Then ``name`` is not who speaks."""
+    last = name.split()[-1]
+    person = next((p for p in ctx.people if p.name == name), None) if ctx is not None else None
+    roles = {r.lower() for r in person.roles} if person is not None else set()
+    sent = pron.sent
+    for a, b in quote_regions(doc):
+        # (the quotation the pronoun's sentence closes or opens, not one of another sentence)
+        if a < pron.i < b or not (sent.start <= a < sent.end or sent.start <= b < sent.end):
+            continue
+        for t in doc[a + 1:min(b, len(doc))]:
+            if t.text == last and t.pos_ == "PROPN":
+                return True
+            if t.lower_ in roles and t.i > 0 and doc[t.i - 1].lower_ == "the" and not any(
+                    c.dep_ == "prep" for c in t.children):
+                return True  # ("the governor", not "the governor of another state")
+    return False
+
+
+def carried_listener(doc, name: str | None, s: int, ctx=None) -> bool:
     """Is ``name`` (what a he/she speaker was resolved to) named in the sentence before only
     as someone else's listener, host or object ("Dunn told host Dana Price ... He said ...",
     "..., he said on \u201cThe Hour with Dana Price.\u201d He said ...")? A he/she carried from the
     sentence before is its subject or speaker, never one of those."""
     if not name:
         return False
+    last = name.split()[-1]
+    pron = next((t for t in doc[s:] if t.lower_ in ("he", "she") and t.pos_ == "PRON"), None)
+    if pron is None:
+        return False
+    if spoken_about(doc, ctx, name, pron, s):
+        return True  # the quotation speaks of that person: someone else speaks
+    if any(t.text == last for t in doc[s:pron.i]):
+        return False  # named in its own sentence before the pronoun: the resolver's case
     prev = _previous_sentence(doc, s)
     if prev is None:
         return False
-    last = name.split()[-1]
-    pron = next((t for t in doc[s:] if t.lower_ in ("he", "she") and t.pos_ == "PRON"), None)
-    if pron is None or any(t.text == last for t in doc[s:pron.i]):
-        return False  # named in its own sentence before the pronoun: the resolver's case
     hits = [t for t in prev if t.text == last]
     if not hits:
         return False

@@ -61,6 +61,17 @@ FINAL_CUES = SPEECH | BELIEF | {"learn", "find", "show", "confirm", "discover", 
 # crosscurrents said ..." is a misparse): no speaker when the cue's subject is one of them.
 ABSTRACT_NOUNS = frozenset({"crosscurrent", "undercurrent", "pressure", "tension", "dynamic", "cross-current"})
 
+# Documents and other non-agents that can be the source of words ("said the statement", "the
+# report found"): ``Claim.statement`` reads them "According to the statement, ...", since a
+# document says nothing in its own voice.
+DOCUMENT_NOUNS = frozenset({
+    "statement", "statements", "report", "reports", "release", "readout", "memo", "memos", "letter", "letters",
+    "filing", "filings", "complaint", "indictment", "lawsuit", "suit", "document", "documents", "email", "emails",
+    "study", "studies", "analysis", "survey", "poll", "polls", "ad", "ads", "advertisement", "video", "post",
+    "tweet", "tweets", "order", "ruling", "opinion", "decision", "transcript", "records", "data", "figures",
+    "estimates", "notice", "summary", "guidance", "draft", "bill", "plan", "proposal", "audit", "review",
+})
+
 # Phrases (lowercase) -> kind.
 PHRASES = {"according to": "speech", "as stated in": "speech", "in the words of": "speech"}
 

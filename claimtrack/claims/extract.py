@@ -251,7 +251,7 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
                 speaker = person or speaker
             elif person is None and unit.speaker and unit.speaker.lower() == "they":
                 speaker = pronoun_speaker(doc, ctx, unit.speaker, s, e) or speaker  # "States sued. They argue ..."
-            if person and unit.speaker and unit.speaker.lower() in ("he", "she") and carried_listener(doc, person, s):
+            if person and unit.speaker and unit.speaker.lower() in ("he", "she") and carried_listener(doc, person, s, ctx):
                 speaker, person = unit.speaker, None  # the sentence before's host or listener is no carried he/she
             direct = unit.quote_kind == "direct"
             kept_pron: set[int] = set()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from claimtrack.claims.cues import DOCUMENT_NOUNS
+
 # Sentence-initial words that are never part of a name: after "X said" / "According to X," they
 # are lower-cased ("Mitch McConnell said the Senate will vote", not "said The Senate").
 CLOSED_CLASS_OPENERS = frozenset(
@@ -56,18 +58,24 @@ class Claim:
             cue = self.cue
             last = self.speaker.split()[-1]
             if last in self.text.split()[:4] and not self.text.startswith(("the ", "a ")) and \
-                    self.text.split()[0] in self.speaker.split() + ["Mr.", "Ms.", "Mrs.", "The"]:
+                    self.text.split()[0] in self.speaker.split() + ["Mr.", "Ms.", "Mrs.", "The"] or \
+                    cue.endswith("… to") and self.speaker_mention and self.text.startswith(self.speaker_mention + " "):
                 # the text already names its speaker as its subject ("The NRA will launch a
                 # campaign", from "The NRA plans to launch ..."): "The NRA plans The NRA will"
-                # would be garbled
-                return self.text
+                # would be garbled; an intention keeps its cue ("X will veto it", cue "vowed … to":
+                # "X vowed to veto it", not the vow stated as a fact)
+                return _with_intention_cue(self.text, cue)
             # a direct quote keeps its quotation marks, so "I", "we" and "It" read as the speaker's
             if self.quote_kind == "direct" and '"' not in self.text:
                 text = f'"{self.text}"'
             else:
                 text = _lower_opener(self.text)
-            if cue == "according to":
-                return f"According to {self.speaker}, {text}"
+            if cue == "according to" or self.speaker.split()[-1] in DOCUMENT_NOUNS:
+                # ("said the statements": a document speaks in no voice of its own)
+                source = self.speaker
+                if cue != "according to" and source.split()[0] in ("The", "A", "An"):
+                    source = source[:1].lower() + source[1:]  # "According to the report, ..."
+                return f"According to {source}, {text}"
             if "…" in cue or cue.endswith("ing") or cue in ("told", "tells", "tell") or self.kind == "description" \
                     or not any(ch.isalpha() for ch in cue):  # "Pence: ..." / a quote signed "― Pence"
                 # "described … as" / "called" (a description: the text already holds the
@@ -77,6 +85,22 @@ class Claim:
             stated = f"{self.speaker} {cue} {text}"
             return stated[:1].upper() + stated[1:]  # "The senator said …", a sentence of its own
         return self.text
+
+
+def _with_intention_cue(text: str, cue: str) -> str:
+    """"Members of both parties will override the bill" with the cue "have vowed … to" ->
+    "Members of both parties have vowed to override the bill"; ``text`` unchanged when it is
+    not "X will ..." or the cue is no "… to" cue."""
+    if not cue.endswith("… to") or " will " not in text:
+        return text
+    subject, _, rest = text.partition(" will ")
+    verb = cue.removesuffix("… to").strip()
+    if rest.startswith("not "):
+        rest = rest[4:]
+        if verb.split()[-1].lower() not in ("refused", "refuses", "refuse", "refusing"):
+            verb += " not"  # "vowed not to repeat it"
+    stated = f"{subject} {verb} to {rest}"
+    return stated[:1].upper() + stated[1:]
 
 
 def _lower_opener(text: str) -> str:
