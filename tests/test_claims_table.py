@@ -612,7 +612,126 @@ TABLE = [
     ("filters", "\u201cA protester posted it to YouTube,\u201d the mayor said.", "clause",
      [("A protester posted it to YouTube", "the mayor")], {}),
     # --- coordination rows, session 24 (keep new coordination rows here) ---
+    # coordination (fourth pass): a collective predicate ("identical", "together", "each other") is the list's
+    ("coordination", "Ms. Park and Mr. Ortiz signed identical letters on Friday.", "clause",
+     [("Ms. Park and Mr. Ortiz signed identical letters on Friday", None)], {}),
+    ("coordination", "The mayor and the governor worked together on the plan.", "clause",
+     [("The mayor and the governor worked together on the plan", None)], {}),
+    ("coordination", "Grant and Ellis will vote for each other.", "clause",
+     [("Grant and Ellis will vote for each other", None)], {}),
+    # coordination: "X and other Ys" only makes sense whole
+    ("coordination", "The flood killed Maria Lopez and two other residents.", "clause",
+     [("The flood killed Maria Lopez and two other residents", None)], {}),
+    # coordination: a list inside a noun's "of" phrase, or places after a noun, is one noun phrase's
+    ("coordination", "The storm caused the deaths of Maria Lopez and her neighbor.", "clause",
+     [("The storm caused the deaths of Maria Lopez and her neighbor", None)], {}),
+    ("coordination", "Flights were cancelled after floods in Ohio and Kentucky.", "clause",
+     [("Flights were cancelled after floods in Ohio and Kentucky", None)], {}),
+    # ... while places as a verb's object still split
+    ("coordination", "The storms hit Ohio and Kentucky on Sunday.", "clause",
+     [("The storms hit Ohio on Sunday", None), ("The storms hit Kentucky on Sunday", None)], {}),
+    # coordination: a quotation is never rewritten (no carried subject, no list split inside quotes)
+    ("coordination", "The inspector said he expects to be \"fully cleared and reinstated.\"", "clause",
+     [("he expects to be \"fully cleared and reinstated\"", "The inspector")], {}),
+    ("coordination", "\u201cWe will cut taxes and raise wages,\u201d the governor said.", "clause",
+     [("We will cut taxes and raise wages", "the governor")], {}),
+    ("coordination", "The panel said the rules \"protect Smith and Jones.\"", "clause",
+     [("the rules \"protect Smith and Jones\"", "The panel")], {}),
+    # coordination: a shared post-modifier ("to the drought") is every bare member's
+    ("coordination", "The study linked water shortages and crop failures to the drought.", "clause",
+     [("The study linked water shortages and crop failures to the drought", None)], {}),
+    # ... members with their own determiners stand apart
+    ("coordination", "The company sold its trucks and its warehouses to a rival.", "clause",
+     [("The company sold its trucks to a rival", None), ("The company sold its warehouses to a rival", None)], {}),
+    # coordination: "their"/"those" in the conjunct point into the first one: the clause stays whole
+    ("coordination", "The coach praised the young players and doubled their wages.", "clause",
+     [("The coach praised the young players and doubled their wages", None)], {}),
+    ("coordination", "The agency rejected requests from journalists and will answer only those filed by lawyers.", "clause",
+     [("The agency rejected requests from journalists and will answer only those filed by lawyers", None)], {}),
+    # ... a subject the conjunct shares still carries over
+    ("coordination", "Residents can report leaks to the city and will get repairs within a week.", "clause",
+     [("Residents can report leaks to the city", None), ("Residents will get repairs within a week", None)], {}),
+    # coordination: a conjunct with its own "to" gets no second one ("wants to to require")
+    ("coordination", "The mayor wants to ban fireworks and to require permits for bonfires.", "clause",
+     [("The mayor wants to ban fireworks", None), ("The mayor wants to require permits for bonfires", None)], {}),
     # --- fragments / filters / relative / resolve rows, session 24 (keep those rows here) ---
+    # filters: a capitalised epithet ("The Congressman") is as unnamed as "the congressman"
+    ("filters", "The Congressman will require more surgery and will be in the hospital for some time.", "clause",
+     [], {"unresolved_pronoun": 2}),
+    # filters: "The official" (the anonymous source) that resolution found no name for
+    ("filters", "The official also insisted on anonymity to describe the private talks.", "clause",
+     [], {"unresolved_pronoun": 1}),
+    # filters: "that level" points back; "at this level" is the telling's own
+    ("filters", "Party leaders got well above that level on the final vote.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "The team won a title at this level for the first time.", "clause",
+     [("The team won a title at this level for the first time", None)], {}),
+    # filters: an organisation's "it" that is a thing it is not ("a software glitch that has since
+    # been fixed") is unnamed; "it would appeal" and "it is a platform" are the organisation
+    ("filters", "The bank said at the time it was a software glitch that has since been fixed.", "clause",
+     [], {"unresolved_pronoun": 1}),
+    ("filters", "The company said it would appeal the ruling.", "clause",
+     [("it would appeal the ruling", "The company")], {}),
+    ("filters", "The company said it is a platform for small sellers.", "clause",
+     [("it is a platform for small sellers", "The company")], {}),
+    # filters: a fronted "if it ..." clause gives the main clause's "it" no antecedent
+    ("filters", "Senator Jane Ruiz introduced a bill on jobless benefits. If it did come up before a vote on the tax "
+     "cuts, it would put Ruiz in a tough spot.", "clause",
+     [("Senator Jane Ruiz introduced a bill on jobless benefits", None)], {"unresolved_pronoun": 1}),
+    # filters: a quotation woven into the reporter's "that" clause reads as indirect speech: its
+    # "they" is nobody the claim names
+    ("filters", "Ms. Lopez responded that \u201cthere is broad discretion\u201d but that \u201cthey do not make their "
+     "decisions in a vacuum.\u201d", "clause",
+     [("there is broad discretion", "Lopez")], {"unresolved_pronoun": 1}),
+    # filters: a person is not his own senior: "his" in a copula's predicate noun is someone else
+    ("filters", "The 42-year-old kept his composure against the vice president, who at 69 is his senior by 27 years.",
+     "clause", [], {"unresolved_pronoun": 2}),
+    # fragments: an aside whose cut leaves the claim dangling ("... is | that he claims ...") is no
+    # aside: the quotation stays whole
+    ("fragments", "\u201cOur problem with Senator Mills is that he claims his budget is based on church teaching,\u201d "
+     "said Father John Reese.", "clause",
+     [("Our problem with Senator Mills is that he claims his budget is based on church teaching", "John Reese")], {}),
+    # fragments: an inverted conditional alone ("Had I been mayor at the time.") is subordinate
+    ("fragments", "Rand Paul said: \u201cHad I been mayor at the time. I would have fired the chief.\u201d", "clause",
+     [("I would have fired the chief", "Rand Paul")], {"fragment_subordinate": 1}),
+    # fragments: a word after an ellipsis whose clause was cut off ("\u2026 now") goes
+    ("fragments", "The ad says: \u201cYou paid in to the fund for years \u2026 now when you need it, the governor has "
+     "cut $7 billion from it.\u201d", "clause",
+     [("You paid in to the fund for years", "The ad"),
+      ("when you need it, the governor has cut $7 billion from it", "The ad")], {}),
+    # fragments: a fronted description, then the name, on one verb: the name is the subject of
+    # every conjunct
+    ("fragments", "The former national co-chairman of the mayor's 2008 campaign, Jackson was first elected to office "
+     "in 1995 and resigned from the council last year amid a federal investigation.", "clause",
+     [("Jackson was first elected to office in 1995", None),
+      ("Jackson resigned from the council last year amid a federal investigation", None)], {}),
+    # fragments: two subjects on one verb otherwise is a garbled parse, not a claim
+    ("fragments", "The only candidate less popular: Donald J. Trump, the bombastic developer turned television star.",
+     "clause", [], {"fragment_garbled": 1}),
+    # fragments: "Hundreds" of what ("Thousands marched" says people)
+    ("fragments", "Hundreds exchanged over months were found in which the lawyers mocked the mayor.", "clause",
+     [], {"fragment_vague_subject": 1}),
+    ("fragments", "Thousands marched in Paris on Sunday.", "clause", [("Thousands marched in Paris on Sunday", None)], {}),
+    # relative: ", VERB-ing" after a relative clause on a seen object is what is seen (the video
+    # shows the man approaching ...), and "and who ..." joins the first "who"
+    ("relative", "The video, posted online last Friday, shows the man, who appears to be in his early 20s and who calls "
+     "himself a student, approaching Mayor Lopez on a sidewalk.", "clause",
+     [("The video shows the man approaching Mayor Lopez on a sidewalk", None),
+      ("The video was posted online last Friday", None),
+      ("the man appears to be in his early 20s and calls himself a student", None)], {}),
+    # relative: a "which" deep in a chain of of/on phrases is about an uncertain noun: it stays
+    ("relative", "The clip touched off a storm of protests from people on all sides of the political spectrum, which "
+     "forced Ms. Green to apologize.", "clause",
+     [("The clip touched off a storm of protests from people on all sides of the political spectrum, which forced "
+       "Ms. Green to apologize", None)], {}),
+    ("relative", "The leader of the group, which was founded in 1990, resigned.", "clause",
+     [("The leader of the group resigned", None), ("the group was founded in 1990", None)], {}),
+    # relative: "Romney, the second of three debates": a person is no debate (the appositive is
+    # about the noun before the name); "one of the organizers" is a person
+    ("relative", "Obama will approach next week's debate with Romney, the second of three debates for the two men.",
+     "clause",
+     [("Obama will approach next week's debate with Romney, the second of three debates for the two men", None)], {}),
+    ("relative", "Mr. Reese, one of the organizers of the letter, said the budget was unfair.", "clause",
+     [("Mr. Reese is one of the organizers of the letter", None), ("the budget was unfair", "Reese")], {}),
 ]
 
 

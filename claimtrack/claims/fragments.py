@@ -184,8 +184,7 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
         return "fragment_garbled"
     lead = sorted(toks)[:2]
     if len(lead) == 2 and doc[lead[0]].lower_ in ("had", "were", "should") and doc[lead[0]].dep_ == "aux" \
-            and doc[lead[1]].dep_ in ("nsubj", "nsubjpass") and doc[lead[0]].head.i == head.i \
-            and max(toks) + 1 < len(doc) and doc[max(toks) + 1].text == ",":
+            and doc[lead[1]].dep_ in ("nsubj", "nsubjpass") and doc[lead[0]].head.i == head.i:
         return "fragment_subordinate"  # "Had I been president at the time" (, I would have ...): an "if" clause alone
     s0 = subj[0]
     if s0.lower_ in QUANTITY_SUBJECTS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in s0.children) and (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from claimtrack.claims.attribution import SPEECH_VERBS, quoted_tokens
 from claimtrack.claims.units import Unit, subtree, subtree_range
-from claimtrack.claims.resolve import person_noun
+from claimtrack.claims.resolve import PERSON_NOUNS, ROLE_NOUNS, person_noun
 
 
 RELATIVE_VAGUE = {"those", "one", "ones", "anyone", "everyone", "someone", "people", "others", "many", "some"}
@@ -93,10 +93,29 @@ def appositive_certain(doc, noun, app_head, a: int) -> bool:
     if noun.pos_ == "NOUN" and a - 2 >= 0 and doc[a - 2].i != noun.i and doc[a - 2].pos_ == "PROPN" \
             and doc[a - 2].i in subtree(noun):
         return False
+    if (noun.ent_type_ == "PERSON" or person_noun(noun)) and (app_head.like_num or app_head.lower_ in PARTITIVES) \
+            and not app_head.text.isdigit():
+        part = next((g for c in app_head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), None)
+        if part is not None and part.ent_type_ != "PERSON" and not person_noun(part) and part.lemma_.lower() not in \
+                PERSON_NOUNS | ROLE_NOUNS | PARTITIVE_PEOPLE:
+            # "the debate with Romney, the second of three debates": a person is no debate; the
+            # appositive is about a noun before the name
+            return False
     ent = next((x for x in doc.ents if x.start <= app_head.i < x.end), None)
     if ent is not None and ent.label_ in PLACE_ENTS and app_head.i == ent.root.i and subtree_range(app_head) == (ent.start, ent.end):
         return False
     return True
+
+
+PARTITIVES = {"one", "first", "second", "third", "fourth", "last", "latest", "final", "two", "three", "both",
+              "each", "several", "some", "many", "few", "member", "part"}
+# plural nouns of people ("one of the organizers", "one of five children")
+PARTITIVE_PEOPLE = {"organizer", "member", "child", "son", "daughter", "candidate", "people", "person", "man",
+                    "woman", "lawmaker", "senator", "official", "founder", "leader", "author", "sponsor",
+                    "victim", "survivor", "plaintiff", "defendant", "suspect", "player", "winner", "finalist",
+                    "nominee", "contender", "justice", "judge", "juror", "witness", "sibling", "brother", "sister",
+                    "friend", "critic", "supporter", "donor", "architect", "adviser", "advisor", "aide"}
 
 
 def lead_trimmed(doc, noun, np_: list[int]) -> list[int]:
@@ -107,6 +126,35 @@ def lead_trimmed(doc, noun, np_: list[int]) -> list[int]:
         return np_
     rest = np_[cut[-1] + 1:]
     return rest if rest and any(doc[j].pos_ in ("NOUN", "PROPN") for j in rest) else np_
+
+
+def pp_depth(noun) -> int:
+    """How many prepositional phrases deep ``noun`` hangs under another noun ("sides of the
+    spectrum": the spectrum is 1 deep under "sides"; "protests from people on all sides of
+    the spectrum": 3 deep under "protests")."""
+    depth, t = 0, noun
+    while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        depth += 1
+        t = t.head.head
+    return depth
+
+
+PERCEPTION_VERBS = {"show", "see", "depict", "watch", "hear", "capture", "catch", "film", "find", "spot",
+                    "photograph", "record"}
+
+
+def perception_tail(doc, unit, noun, rel, a: int, b: int, toks: set[int]) -> list[int]:
+    """"The video shows the man, who appears to be in his 20s, approaching Etheridge": the
+    object of a verb of seeing, a comma-set relative clause, then ", VERB-ing ..." at the
+    clause's end -- the participle is what the video shows the man doing (the parse hung it on
+    the relative clause). Its tokens, else []."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in PERCEPTION_VERBS:
+        return []
+    part = next((t for t in doc[a:b] if t.tag_ == "VBG" and t.dep_ in ("advcl", "acl", "conj", "xcomp")
+                 and t.left_edge.i == t.i and doc[t.i - 1].text == "," and t.right_edge.i == b - 1), None)
+    if part is None or part.i - 1 <= a or not all(j in toks for j in range(part.i, b)):
+        return []
+    return list(range(part.i, b))
 
 
 def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
@@ -127,6 +175,11 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 # "any voter who considers themselves middle class, which is a large number":
                 # a predicate noun's "which" is about the whole clause, not the noun
                 continue
+            if rel.lower_ == "which" and pp_depth(noun) >= 2:
+                # "a storm of protests from people on all sides of the political spectrum, which
+                # forced her to apologize": deep in a chain of "of"/"on" phrases, which noun (or the
+                # whole clause) the "which" is about is not certain; the clause stays where it is
+                continue
             a, b = subtree_range(tok)
             nonrestrictive = a - 1 >= s and doc[a - 1].text in (",", "(", "—", "--") and rel.lower_ != "that"
             if not nonrestrictive or noun.pos_ == "PRON" or noun.lower_ in RELATIVE_VAGUE or any(
@@ -146,7 +199,13 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 np_ = [j for j in range(near.left_edge.i, near.i + 1) if j in toks]
             else:
                 np_ = np_pieces(doc, noun, toks, set())
-            pieces = np_ + [j for j in range(a, b) if j != rel.i and j in toks]
+            # "who appears ... and who identifies ...": the second "who" goes with the first
+            again = {g.i for c in tok.children if c.dep_ == "conj" for g in c.children
+                     if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WP", "WDT")}
+            tail = perception_tail(doc, unit, noun, tok, a, b, toks)
+            if tail:
+                b = tail[0] - 1  # the participle is the main clause's, not the relative clause's
+            pieces = np_ + [j for j in range(a, b) if j != rel.i and j not in again and j in toks]
             if unit.speaker and not (set(range(a, b)) & quoted_tokens(doc, s, e)):
                 # "X said the committee, which is running its own inquiry, will ...": a comma-set
                 # relative clause inside indirect (unquoted) content is the reporter's aside, not
@@ -156,7 +215,9 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 side.append(unit.copy(pieces, head=tok, kind="relative", quote_kind=unit.quote_kind))
             if doc[a - 1].text == ",":
                 cut |= set(range(a - 1, b))
-                if b < e and doc[b].text == ",":
+                if tail:
+                    cut.add(b)  # (the comma before the participle)
+                elif b < e and doc[b].text == ",":
                     cut.add(b)
                     # "Mr. Strzok, who was removed from the staff of the special counsel, Robert S.
                     # Mueller III": an appositive right after the clause names the clause's last
