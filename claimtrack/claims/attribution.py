@@ -1170,6 +1170,7 @@ MALE_WORDS = {"spokesman", "chairman", "congressman", "businessman", "man", "fat
 FEMALE_WORDS = {"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "woman", "mother", "wife", "daughter",
                 "mrs.", "mrs", "ms.", "ms", "actress"}
 SUBJECT_PRONOUNS = {"he": "m", "she": "f", "it": "n", "they": "p"}
+POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 TITLES = {"governor", "gov.", "senator", "sen.", "mayor", "president", "rep.", "representative", "dr.", "judge",
           "secretary", "minister", "chancellor", "general", "gen.", "professor", "prof.", "chief", "sheriff"}
 
@@ -1237,14 +1238,18 @@ def bound_pronouns(doc, unit, pieces, s: int, e: int, person: str | None = None,
     verbs = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i in toks]
     cands = [c for v in verbs for c in v.children
              if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SUBJECT_PRONOUNS and c.i in toks and c.pos_ == "PRON"]
+    # "The nominee noted that his campaign has spent little": the possessive on the clause's
+    # own subject stands for the speaker too
+    cands += [g for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
+              for g in c.children if g.dep_ == "poss" and g.lower_ in POSSESSIVES and g.i in toks and g.i < c.i]
     if not cands:
         return set()
     spk = unit_speaker_token(doc, unit, s, e)
     if spk is None:
         return set()
     cls = speaker_class(spk)
-    if person and cls in (None, "n"):
-        cls = "h"  # "Trump" tagged an organisation, but the article knows him as a person
+    if person and (cls in (None, "n") or cls == "p" and not any(c.dep_ == "conj" for c in spk.children)):
+        cls = "h"  # "Trump" tagged an organisation, "Sanders" a plural, but the article knows a person
     if cls is None:
         return set()
     if any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in (unit_cue(unit, spk) or spk).children):
@@ -1253,7 +1258,7 @@ def bound_pronouns(doc, unit, pieces, s: int, e: int, person: str | None = None,
     for p in cands:
         if p.i < spk.i:
             continue  # a pronoun before its speaker ("He is ..., Fox said") is not bound by it
-        low = p.lower_
+        low = POSSESSIVES.get(p.lower_, p.lower_)
         if not fits(cls, low) or low in ("he", "she") and person and ctx is not None and not ctx.gender_fits(person, low):
             continue
         if low in ("he", "she") and ctx is not None and any(
