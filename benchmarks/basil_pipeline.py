@@ -224,7 +224,8 @@ def diagnose(wh: Path, rows: list[dict]) -> dict | None:
     con = duckdb.connect(str(wh), read_only=True)
     claims = con.execute(
         """SELECT c.claim_id, c.text, a.origin, coalesce(c.claim_kind, 'clause'), m.cluster_id, e.embedding,
-                  c.numbers, c.polarity, c.entities, c.dates, a.published_at IS NOT NULL, c.original_text
+                  c.numbers, c.polarity, c.entities, c.dates, a.published_at IS NOT NULL, c.original_text,
+                  c.speaker
            FROM claims c JOIN articles a USING (article_id) LEFT JOIN cluster_members m USING (claim_id)
            LEFT JOIN embeddings e ON e.text_hash = c.text_hash
            ORDER BY a.published_at NULLS LAST, c.claim_id""").fetchall()
@@ -236,7 +237,7 @@ def diagnose(wh: Path, rows: list[dict]) -> dict | None:
         ev, outlet = event_of_line[int(c[2].rsplit(":", 1)[1])]
         info[c[0]] = {"text": c[1], "kind": c[3], "cluster": c[4], "dated": c[10],
                       "vec": None if c[5] is None else np.asarray(c[5], dtype=np.float32),
-                      "ev": evidence(c[1], c[8], ClaimFields.from_row(c[6], c[7], c[8], c[9]))}
+                      "ev": evidence(c[1], c[8], ClaimFields.from_row(c[6], c[7], c[8], c[9]), c[12])}
         finder.add(ev, outlet, (c[1], c[11]), c[0])
     lookup = finder.find
 

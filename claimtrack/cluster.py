@@ -43,6 +43,7 @@ from claimtrack.verify import (
     field_conflicts,
     load_model,
     pair_features,
+    speakers_differ,
 )
 
 # Below this many representatives an exact inner-product search is faster than building
@@ -526,11 +527,18 @@ class PairVerifier:
                    contradiction_threshold=cfg.contradiction_threshold)
 
     def probabilities(self, cosines, evidence_a, evidence_b) -> np.ndarray:
-        return self.model.probability(features_matrix(cosines, evidence_a, evidence_b))
+        """The model's probability per pair; 0 where the claims speak for different named
+        speakers (:func:`claimtrack.verify.speakers_differ`): such a pair is a different claim,
+        so no cluster holds it."""
+        p = self.model.probability(features_matrix(cosines, evidence_a, evidence_b))
+        differ = [speakers_differ(a, b) for a, b in zip(evidence_a, evidence_b)]
+        return np.where(differ, 0.0, p) if any(differ) else p
 
     def judge(self, cosine: float, a: ClaimEvidence, b: ClaimEvidence) -> Verdict:
         x = np.asarray(pair_features(float(cosine), a, b), dtype=np.float64)
         p = float(self.model.probability(x)[0])
+        if speakers_differ(a, b):  # not the same claim, and not a contradiction either
+            return Verdict(False, False, 0.0, {})
         diff = field_conflicts(a, b)
         if not diff:
             return Verdict(cosine >= self.floor and p >= self.threshold, False, p, {})

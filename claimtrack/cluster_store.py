@@ -48,13 +48,15 @@ def _vectors(df: pl.DataFrame) -> np.ndarray:
 
 
 def _evidence(df: pl.DataFrame) -> list[ClaimEvidence]:
-    """What the verifier reads of each claim, from what extraction stored (no re-parse).
+    """What the verifier reads of each claim, from what extraction stored (no re-parse), with
+    its speaker (a first-person claim is its speaker's).
     Resolved dates (rules-v2 claims) when the extractor stored them, else DATE entities."""
     dates = df["dates"].to_list() if "dates" in df.columns else [None] * df.height
+    speakers = df["speaker"].to_list() if "speaker" in df.columns else [None] * df.height
     return [
-        evidence(t, e, ClaimFields.from_row(n, p, e, d))
-        for t, n, p, e, d in zip(df["text"].to_list(), df["numbers"].to_list(), df["polarity"].to_list(),
-                                 df["entities"].to_list(), dates)
+        evidence(t, e, ClaimFields.from_row(n, p, e, d), s)
+        for t, n, p, e, d, s in zip(df["text"].to_list(), df["numbers"].to_list(), df["polarity"].to_list(),
+                                    df["entities"].to_list(), dates, speakers)
     ]
 
 
@@ -219,7 +221,7 @@ def rule_fingerprint(settings: Settings) -> str:
     sha = hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()[:16]
     # "skip" stays last: v_summary reads the background kinds from it
     return (f"verifier {sha} | floor {c.threshold} | threshold {c.verifier_threshold} | "
-            f"contradiction {c.contradiction_threshold} | new clusters merge | background within {BACKGROUND_WINDOW_DAYS} days, "
+            f"contradiction {c.contradiction_threshold} | named speakers differ | new clusters merge | background within {BACKGROUND_WINDOW_DAYS} days, "
             f"2 outlets | skip {','.join(sorted(c.background_kinds))}")
 
 

@@ -104,6 +104,10 @@ class ClaimEvidence:
     fields: ClaimFields
     n_tokens: int
     negated: bool = False
+    # the stems of a named speaker's name (None: no speaker, or one described, not named),
+    # and whether the claim speaks for its speaker ("I", "we", or a leading bound "he")
+    speaker: frozenset[str] | None = None
+    speaker_relative: bool = False
 
 
 # "X" vs "not X" is a polarity conflict only when the rest is the same sentence: this share
@@ -141,10 +145,43 @@ def name_stems(entities) -> frozenset[str]:
     return frozenset(out)
 
 
-def evidence(text: str, entities, fields: ClaimFields) -> ClaimEvidence:
+# "I ask for your forgiveness" said by one person is not the claim another person makes in
+# the same words: a claim in the first person (or opening with a pronoun bound to its
+# speaker: "Trump said he was saddened") is about its speaker. ("US" is the country.)
+FIRST_PERSON = re.compile(r"\bI\b|\b(?:[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b|"
+                          r"^(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+# words of a speaker string that are not its name
+SPEAKER_TITLES = frozenset(
+    """mr mrs ms dr sen senator rep representative gov governor president vice former secretary
+    speaker leader chairman chairwoman minister sir lord judge justice gen general the""".split())
+
+
+def speaker_name(speaker: str | None) -> frozenset[str] | None:
+    """The stems of a named speaker's name ("Representative Nancy Pelosi of California" ->
+    {nancy, pelosi}); None for no speaker or a description ("a senior administration
+    official", "the presumptive Republican nominee"), which may be anyone."""
+    if not speaker:
+        return None
+    head = re.split(r",| of | from ", speaker, maxsplit=1)[0]
+    words = WORD.findall(head)
+    if not words or not words[-1][0].isupper():
+        return None
+    out = frozenset(stem(w) for w in words if w[0].isupper() and w.lower().rstrip(".") not in SPEAKER_TITLES)
+    return out or None
+
+
+def speakers_differ(a: ClaimEvidence, b: ClaimEvidence) -> bool:
+    """Both claims speak for their speakers, both speakers are named, and the names share no
+    word: "I couldn't believe it" (Trump) is not "I can't believe it" (Pelosi)."""
+    return (a.speaker_relative and b.speaker_relative and a.speaker is not None and b.speaker is not None
+            and not (a.speaker & b.speaker))
+
+
+def evidence(text: str, entities, fields: ClaimFields, speaker: str | None = None) -> ClaimEvidence:
     words = WORD.findall(PARTY_STATE.sub(_party_state, text))
     content = tuple(s for s in (stem(w) for w in words) if s and s not in STOP)
-    return ClaimEvidence(content, name_stems(entities), fields, len(words), bool(NEGATION.search(text)))
+    return ClaimEvidence(content, name_stems(entities), fields, len(words), bool(NEGATION.search(text)),
+                         speaker_name(speaker), bool(FIRST_PERSON.search(text)))
 
 
 FEATURES = (

@@ -14,6 +14,7 @@ from claimtrack.verify import (
     field_conflicts,
     load_model,
     pair_features,
+    speaker_name,
     stem,
 )
 
@@ -179,3 +180,48 @@ def test_party_state_tags_read_as_party_and_state():
     assert {"senator", "republican", "iowa"} <= set(tag.content) & set(spelled.content)
     assert {"democrat", "new", "york"} <= set(evidence("Sen. Charles Schumer is D-N.Y.", [], ClaimFields()).content)
     assert "democrat" not in evidence("the D-Day landings", [], ClaimFields()).content
+
+
+def test_speaker_name_is_the_name_not_the_title_or_a_description():
+    assert speaker_name("Representative Nancy Pelosi of California") == {"nancy", "pelosi"}
+    assert speaker_name("Sen. Chuck Schumer, D-N.Y.") == {"chuck", "schumer"}
+    assert speaker_name("Mr. Trump") == {"trump"}
+    # a description may be anyone: no name to compare
+    assert speaker_name("the presumptive Republican nominee") is None
+    assert speaker_name("a senior administration official") is None
+    assert speaker_name(None) is None
+
+
+def _quote(text, speaker):
+    return evidence(text, [], ClaimFields.from_row([], "positive", []), speaker)
+
+
+def test_first_person_words_of_two_named_speakers_are_two_claims():
+    """"I ask for your forgiveness" said by one politician is not another's "I beg for your
+    forgiveness": same words, different claims. The same quotation under the speaker's other
+    wording, or with a described speaker, is still judged on its words."""
+    v = PairVerifier()
+    gov = _quote("I ask the voters for their forgiveness", "Governor Tom Reyes")
+    singer = _quote("I ask the voters for their forgiveness", "Lena Marsh")
+    verdict = v.judge(0.99, gov, singer)
+    assert not verdict.same and not verdict.contradiction
+    assert v.probabilities([0.99], [gov], [singer])[0] == 0.0
+    assert v.judge(0.99, gov, _quote("I ask the voters for their forgiveness", "Mr. Reyes")).same
+    assert v.judge(0.99, gov, _quote("I ask the voters for their forgiveness", "the governor")).same
+    # a pronoun bound to the speaker counts too; a third-person claim does not
+    assert not v.judge(0.99, _quote("he was deeply saddened by the news", "Tom Reyes"),
+                       _quote("he was deeply saddened by the news", "Lena Marsh")).same
+    assert v.judge(0.99, _quote("The bridge will reopen in May", "Tom Reyes"),
+                   _quote("The bridge will reopen in May", "Lena Marsh")).same
+    # "US" is the country, not "us"
+    assert not _quote("The US will reopen the embassy", "Tom Reyes").speaker_relative
+
+
+def test_no_cluster_holds_first_person_claims_of_two_named_speakers():
+    texts = ["I ask the voters for their forgiveness"] * 3
+    speakers = ["Governor Tom Reyes", "Lena Marsh", "Tom Reyes"]
+    vecs = np.tile(np.eye(1, 8, dtype=np.float32), (3, 1))
+    ev = [_quote(t, s) for t, s in zip(texts, speakers)]
+    res = assign(CandidateIndex(8), {}, ["a", "b", "c"], vecs, ev, PairVerifier())
+    cluster = {a.claim_id: a.cluster_id for a in res.assignments}
+    assert cluster["a"] == cluster["c"] != cluster["b"]

@@ -1,8 +1,8 @@
 -- Every member of the given clusters with what the same-claim verifier reads (vector, text,
--- typed fields) and where it clusters (claim kind, day), the representative first, then
+-- typed fields and speaker) and where it clusters (claim kind, day), the representative first, then
 -- members in the order they joined.
 SELECT m.cluster_id, c.claim_id, c.claim_id = k.representative_claim_id AS is_representative,
-       e.embedding, c.text, c.numbers, c.polarity, c.entities, c.dates,
+       e.embedding, c.text, c.numbers, c.polarity, c.entities, c.dates, c.speaker,
        coalesce(c.claim_kind, 'clause') AS claim_kind, epoch(a.published_at) / 86400.0 AS day
 FROM cluster_members m
 JOIN clusters k   ON k.cluster_id = m.cluster_id

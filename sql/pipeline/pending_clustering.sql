@@ -1,5 +1,5 @@
 -- Embedded claims not yet in a cluster, in the deterministic clustering order, with the
--- typed fields the same-claim rule compares and where each may cluster (claim kind, day).
+-- typed fields and speaker the same-claim rule compares and where each may cluster (claim kind, day).
 -- Background descriptors ("Sen. X is R-Ariz.", kinds in $skip_kinds) cluster only with each
 -- other within $window_days, and are stored only once two outlets carry one: so an
 -- unclustered dated one is offered again while a claim of this run, or a claim still
@@ -12,7 +12,7 @@ WITH anchor AS (
       AND NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.claim_id = c.claim_id)
       AND (c.run_id = $run_id OR NOT list_contains($skip_kinds::VARCHAR[], coalesce(c.claim_kind, 'clause')))
 )
-SELECT c.claim_id, e.embedding, c.text, c.numbers, c.polarity, c.entities, c.dates,
+SELECT c.claim_id, e.embedding, c.text, c.numbers, c.polarity, c.entities, c.dates, c.speaker,
        list_contains($skip_kinds::VARCHAR[], coalesce(c.claim_kind, 'clause')) AS background,
        epoch(a.published_at) / 86400.0 AS day, c.source_id
 FROM claims c
