@@ -492,3 +492,29 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
             out.extend(split_lists(doc, unit.copy(pieces), depth + 1))
         return out
     return [unit]
+
+
+def listed_speaker(doc, spk) -> str | None:
+    """"Mr. Nadler, Ms. Pelosi and other party elders believe ...": the parse may read the
+    rest of a comma list of speakers as an appositive of the first name, which the speaker
+    then loses ("Nadler believe ..." breaks the verb's agreement and drops who else spoke).
+    The whole list as worded when the "appositive" is a person's name that heads an "and"
+    list of people; else None."""
+    if spk is None or spk.ent_type_ != "PERSON":
+        return None
+    for ap in spk.children:
+        if ap.dep_ != "appos" or ap.i < spk.i or ap.ent_type_ != "PERSON":
+            continue
+        conj = [c for c in ap.children if c.dep_ == "conj"]
+        ccs = [c for c in ap.children if c.dep_ == "cc"]
+        if not conj or not ccs or ccs[-1].lower_ != "and":
+            return None
+        last = conj[-1]
+        if last.ent_type_ != "PERSON" and not (last.tag_ == "NNS" and last.lemma_.lower() in PEOPLE_NOUNS):
+            return None
+        return doc[spk.left_edge.i:last.right_edge.i + 1].text
+    return None
+
+
+PEOPLE_NOUNS = {"elder", "leader", "lawmaker", "senator", "official", "member", "colleague", "ally", "democrat",
+                "republican", "representative", "adviser", "aide", "candidate", "governor", "mayor", "activist"}

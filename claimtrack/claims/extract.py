@@ -26,7 +26,7 @@ from claimtrack.claims import resolve
 from claimtrack.claims.attribution import (attribute, bound_pronouns, carried_listener, find_speaker, pronoun_speaker, quoted_tokens,
                                           speaker_text)
 from claimtrack.claims.cues import kind_of
-from claimtrack.claims.coordination import split_coordination, split_lists
+from claimtrack.claims.coordination import listed_speaker, split_coordination, split_lists
 from claimtrack.claims.facets import facets
 from claimtrack.claims.fields import checkworthiness, typed_fields
 from claimtrack.claims.filters import claim_problem, drop_reason, is_fragment, normalise_title
@@ -206,6 +206,9 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
             sa, sb = subtree_range(spk)
             units.extend(side_units(doc, Unit(range_(sa, sb), spk), s, e)[0])
             groups.extend(range(len(groups), len(units)))
+            full = listed_speaker(doc, spk)  # "A, B and other elders believe": not "A believe"
+            if full:
+                attributed = [u.copy(speaker=full) if u.speaker and full.startswith(u.speaker) else u for u in attributed]
         for unit in attributed:
             for u in split_coordination(doc, unit):
                 side, cut = side_units(doc, u, s, e)
