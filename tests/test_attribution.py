@@ -696,3 +696,48 @@ def test_a_vow_keeps_its_cue_in_the_statement():
     c = check("The mayor vowed not to raise taxes again.", "will not raise taxes again", "The mayor", "intention",
               ["vowed"])
     assert c.statement == "The mayor vowed not to raise taxes again", c.statement
+
+
+EVALUATION_AS = [
+    # "X condemned Y as Z" -> "Y was Z", X's claim, cue "condemned … as"
+    ('In a statement, President Ana Ruiz condemned the missile test as "provocative and destabilizing."',
+     "the missile test was", "Ana Ruiz", "other", ["condemned"]),
+    ("The senator has portrayed the trade deal as a disaster for factory workers.",
+     "the trade deal is a disaster for factory workers", "The senator", "other", ["portrayed"]),
+    ("Critics dismissed the report as partisan.", "the report was partisan", "Critics", "other", ["dismissed"]),
+    # when and where it was said are no part of it; "as being" is "is"
+    ("Dan Foley blasted the mayor as a \u201cdisgrace\u201d Wednesday on a morning radio show.", "the mayor was",
+     "Dan Foley", "other", ["blasted", "Wednesday"]),
+    ("Ned Gill dismissed the small state as being in the suburbs of the capital.",
+     "the small state was in the suburbs", "Ned Gill", "other", ["being"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", EVALUATION_AS)
+def test_evaluation_with_an_as_predicate(text, needle, speaker, kind, absent):
+    c = check(text, needle, speaker, kind, absent)
+    assert c.cue.endswith("… as"), c.cue
+
+
+def test_evaluation_as_without_as_or_with_a_pronoun_object_stays_the_reporters():
+    """No "as", or an object a pronoun stands in ("praised him as a hero", "criticized his
+    policy as weak": whom it means is often not the speaker): the sentence stays one claim."""
+    for text in ("The governor praised the firefighters for their courage.", "The mayor praised him as a hero."):
+        c = check(text, text.rstrip(".")[:20], None, None)
+        assert c.text == text.rstrip("."), c.text
+
+
+def test_possessive_on_the_reported_subject_is_the_speakers():
+    """"The nominee noted that his campaign has spent little": his is the speaker's."""
+    c = check("The Republican presidential nominee noted Friday that his campaign has not spent much yet on television ads.",
+              "his campaign has not spent much yet", "The Republican presidential nominee", "speech", ["noted"])
+    c = check("Sen. Ben Ward spoke on Tuesday in Ohio. Ward said his plan would close four loopholes in the tax code.",
+              "plan would close four loopholes", "Ben Ward", "speech", ["said"])
+
+
+def test_who_after_a_thing_speaks_for_the_people_before_it():
+    """"calls from listeners to his radio program who said ...": a program does not say; who
+    are the listeners."""
+    c = check("The host began taking calls from black listeners to his radio program who said they had misgivings "
+              "about the nominee.", "had misgivings about the nominee", "black listeners", "speech", ["said"])
+    assert "program" not in c.speaker

@@ -41,6 +41,14 @@ CLAUSE_CUES = cues.CLAUSE_CUES | SPEECH_VERBS
 
 DESCRIBE_VERBS = {"describe": "described … as", "call": "called", "brand": "branded", "dub": "dubbed", "label": "labelled"}
 
+# Evaluations with an "as" predicate: "X condemned Y as Z", "X has portrayed Y as Z"
+# -> "Y is Z" (X's claim, cue "condemned … as", read "X said Y is Z"); without "as" they report
+# nothing. (Views -- "X sees Y as Z" -- are left out: their statement would read as speech.)
+AS_VERBS = {"condemn", "criticize", "criticise", "denounce", "dismiss", "deride", "hail", "praise", "tout", "cast",
+            "portray", "paint", "characterize", "characterise", "depict", "attack", "blast", "slam", "decry",
+            "laud", "mock", "ridicule"}
+DESCRIBE_VERBS.update({v: "" for v in AS_VERBS})
+
 LEXICON = cues.CUE_LEMMAS | SPEECH_VERBS | set(DESCRIBE_VERBS)
 
 NON_SPEAKERS = {"it", "that", "which", "this", "who", "what", "there", "these", "those", "whom", "whose"}
@@ -190,6 +198,14 @@ def _antecedent(head, rel):
     if rel.lower_ == "who" and ante.ent_type_ in ("GPE", "LOC", "FAC", "ORG") and ante.dep_ == "pobj" and ante.head.i >= 1:
         people = doc[ante.head.i - 1]  # "Democrats in Albany, who": the noun before the preposition
         if people.pos_ in ("NOUN", "PROPN") and (people.tag_ in ("NNS", "NNPS") or people.ent_type_ in ("PERSON", "NORP")):
+            return people
+    if rel.lower_ == "who" and ante.dep_ == "pobj" and ante.pos_ == "NOUN" and ante.ent_type_ != "PERSON" \
+            and ante.tag_ == "NN" and ante.lemma_.lower() not in PERSON_NOUNS and ante.head.i >= 1:
+        # "listeners to his radio program who said": who are the listeners (the noun the
+        # preposition hangs on, or the one just before it)
+        people = ante.head.head if ante.head.head.pos_ in ("NOUN", "PROPN") else doc[ante.head.i - 1]
+        if people.pos_ in ("NOUN", "PROPN") and (people.tag_ in ("NNS", "NNPS") or people.ent_type_ in ("PERSON", "NORP")
+                                                 or people.lemma_.lower() in PERSON_NOUNS):
             return people
     while ante.dep_ == "conj" and ante.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         ante = ante.head
@@ -452,24 +468,43 @@ def describe_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
     if obj is None:
         return []
     pred = None
-    if lemma == "describe":
+    as_form = lemma == "describe" or lemma in AS_VERBS
+    if as_form:
         as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
         if as_ is None:
             as_ = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-        pred = next((c for c in as_.children if c.dep_ in ("pobj", "pcomp")), None) if as_ is not None else None
+        pred = next((c for c in as_.children if c.dep_ in ("pobj", "pcomp")
+                     or c.dep_ in ("amod", "acomp", "advcl") and c.pos_ == "ADJ"), None) if as_ is not None else None
+        if pred is not None and lemma in AS_VERBS and (pred.i < as_.i or any(
+                t.tag_ in ("PRP", "PRP$") and t.lower_ != "it" for t in obj.subtree)):
+            # ("praised him as a hero", "criticized his policy as weak": whom the pronoun stands
+            # for -- often not the speaker -- is no part of the claim)
+            return []
     else:
         pred = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")), None)
     if pred is None:
         return []
     oa, ob = subtree_range(obj)
-    if lemma == "describe" and as_.i < ob and as_.head.i == obj.i:
+    if as_form and as_.i < ob and as_.head.i == obj.i:
         ob = as_.i
     pa, pb = subtree_range(pred)
-    if lemma != "describe" and pred.dep_ == "oprd":
+    if as_form and lemma in AS_VERBS:
+        if pred.dep_ == "pcomp" and pred.lemma_ == "be":
+            pa = pred.i + 1  # "dismissed X as being Y" -> "X is Y"
+        # "blasted X as a “disgrace” Wednesday on a radio show": when and where it was said
+        # are no part of what was said
+        when = next((t.i for t in doc[pred.i + 1:pb] if t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME")), None)
+        if when is not None:
+            pb = when
+            while pb > pred.i + 1 and doc[pb - 1].is_punct and doc[pb - 1].text not in QUOTES + "\"":
+                pb -= 1
+        if pa >= pb:
+            return []
+    if not as_form and pred.dep_ == "oprd":
         pb = max(pb, max((c.right_edge.i + 1 for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > pred.i), default=pb))
     copula = "was" if verb.tag_ == "VBD" or doc[oa].lower_ == "it" and verb.tag_ == "VBG" else "is"
     kind = "mixed" if any(t.text in "\"“”«»" for t in doc[max(pa - 1, s):min(pb + 1, e)]) else "indirect"
-    cue = DESCRIBE_VERBS[lemma]
+    cue = DESCRIBE_VERBS[lemma] or f"{cue_text(verb)} … as"
     if verb.tag_ == "VBG":
         cue = {"describe": "describing … as", "call": "calling"}.get(lemma, cue)
     return [Unit(range_(oa, ob) + [copula] + range_(pa, pb), pred, speaker_text(speaker_tok), cue, kind,
