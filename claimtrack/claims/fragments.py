@@ -320,7 +320,7 @@ def subject_pair(doc, unit: Unit, toks: set[int]):
     """Two subjects on one verb ("The former co-chairman of the campaign, Jackson was elected
     ... and resigned ...": a fronted description, then the name): (description, name) when
     the second is a name right after a comma closing the first, else (first, None) when the
-    parse gave the verb two subjects otherwise, else None."""
+    parse gave the verb two subjects across a colon with no verb between, else None."""
     head = unit.head
     verb = head.head if head.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) else head
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
@@ -332,7 +332,10 @@ def subject_pair(doc, unit: Unit, toks: set[int]):
                                                for j in range(second.left_edge.i, second.right_edge.i + 1)) \
             and any(doc[j].pos_ == "NOUN" for j in range(first.left_edge.i, first.right_edge.i + 1)):
         return first, second
-    return first, None
+    between = doc[first.i + 1:second.left_edge.i]
+    if any(t.text == ":" for t in between) and not any(t.pos_ in ("VERB", "AUX") or t.dep_ == "cc" for t in between):
+        return first, None  # "The only candidate less palatable: Trump, the developer turned star"
+    return None  # (a parse joining two clauses, "Death toll climbs, officials say, with 9,000 injured", is left alone)
 
 
 def dep_tail(doc, unit: Unit, pieces):
