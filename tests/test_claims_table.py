@@ -703,7 +703,11 @@ TABLE = [
     ("fragments", "The former national co-chairman of the mayor's 2008 campaign, Jackson was first elected to office "
      "in 1995 and resigned from the council last year amid a federal investigation.", "clause",
      [("Jackson was first elected to office in 1995", None),
+      ("Jackson is the former national co-chairman of the mayor's 2008 campaign", None),
       ("Jackson resigned from the council last year amid a federal investigation", None)], {}),
+    # relative: the fronted description is a fact of its own about the name
+    ("relative", "A Brazilian international, Souza is the club's all-time leading scorer.", "clause",
+     [("Souza is the club's all-time leading scorer", None), ("Souza is a Brazilian international", None)], {}),
     # fragments: two subjects on one verb otherwise is a garbled parse, not a claim
     ("fragments", "The only candidate less popular: Donald J. Trump, the bombastic developer turned television star.",
      "clause", [], {"fragment_garbled": 1}),

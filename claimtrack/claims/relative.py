@@ -128,6 +128,21 @@ def lead_trimmed(doc, noun, np_: list[int]) -> list[int]:
     return rest if rest and any(doc[j].pos_ in ("NOUN", "PROPN") for j in rest) else np_
 
 
+def fronted_name(doc, desc):
+    """The name right after a fronted description that the parse made a second subject of the
+    same verb ("The former co-chairman of the campaign, Jackson was elected ..."), or None."""
+    verb = desc.head
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if len(subs) != 2 or subs[0].i != desc.i:
+        return None
+    name = subs[1]
+    if name.left_edge.i - 1 != desc.right_edge.i + 1 or doc[name.left_edge.i - 1].text != "," or name.pos_ != "PROPN" \
+            or not all(doc[j].pos_ == "PROPN" or doc[j].text in (".", "-")
+                       for j in range(name.left_edge.i, name.right_edge.i + 1)):
+        return None
+    return name
+
+
 def pp_depth(noun) -> int:
     """How many prepositional phrases deep ``noun`` hangs under another noun ("sides of the
     spectrum": the spectrum is 1 deep under "sides"; "protests from people on all sides of
@@ -285,6 +300,17 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             side.append(unit.copy(np_ + [verb] + list(range(part.i, subtree_range(part)[1])), head=part,
                                   kind="participial_modifier", composed=True))
             cut |= set(range(a - 1, b))
+        elif tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and fronted_name(doc, tok) is not None \
+                and all(j in toks for j in range(tok.left_edge.i, tok.right_edge.i + 1)):
+            # "A Mexican international, Hernández is the country's top scorer": the fronted
+            # description is a fact of its own ("Hernández is a Mexican international"); the
+            # fragment check gives the verb its name as subject
+            name = fronted_name(doc, tok)
+            desc: list = list(range(tok.left_edge.i, tok.right_edge.i + 1))
+            if doc[desc[0]].lower_ in ("the", "a", "an") and doc[desc[0]].text[:1].isupper():
+                desc[0] = doc[desc[0]].lower_
+            side.append(unit.copy(list(range(name.left_edge.i, name.right_edge.i + 1)) + ["is"] + desc, head=tok,
+                                  kind="appositive", composed=True, speaker=None, cue=None, quote_kind="none"))
         elif tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN") and tok.head.i in toks:
             noun = tok.head
             a, b = subtree_range(tok)
