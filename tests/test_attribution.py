@@ -741,3 +741,13 @@ def test_who_after_a_thing_speaks_for_the_people_before_it():
     c = check("The host began taking calls from black listeners to his radio program who said they had misgivings "
               "about the nominee.", "had misgivings about the nominee", "black listeners", "speech", ["said"])
     assert "program" not in c.speaker
+
+
+def test_according_to_inside_a_relative_clause_is_not_the_sentences_source():
+    """"A weighs 236 pounds, which classifies him as overweight according to his chart": the
+    source speaks to the relative clause only; the main clause is no claim of the chart's."""
+    claims = extract_claims("The patient is six feet tall and weighs 236 pounds, which classifies him as overweight "
+                            "according to his body mass index.")
+    assert not any(c.speaker and "index" in c.speaker for c in claims), [(c.speaker, c.text) for c in claims]
+    check("The plan will cost four billion dollars, according to Ann Lowe.", "The plan will cost four billion dollars",
+          "Ann Lowe", "speech", ["according"])

@@ -737,6 +737,11 @@ def attribute_sentence(doc, s: int, e: int, root) -> list[Unit]:
                                  composed=stolen)]
             if pobj is None:
                 continue
+            if tok.i > s + 1 and any(x.dep_ == "relcl" or x.pos_ in ("VERB", "AUX") and x.i < tok.i and any(
+                    g.tag_ in ("WDT", "WP") and g.lower_ in ("which", "who") for g in x.children) for x in tok.ancestors):
+                # "..., which classifies him as overweight according to his body mass index": the
+                # source speaks to the relative clause, not to the sentence that carries it
+                continue
             a, b = tok.i, pobj.right_edge.i + 1
             if tok.i <= s + 1:  # "According to X, the move ...": the parse may run X on past its comma
                 comma = next((j for j in range(pobj.i + 1, b) if doc[j].text == ","), None)
