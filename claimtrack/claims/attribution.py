@@ -1401,7 +1401,7 @@ def continued_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
         if c.lower_ == low and ctx.last_speaker and ctx.last_speaker_age == 0:
             names.append(ctx.last_speaker)  # "He notes A. He says B": whoever the first he was
             continue
-        name = _person_of(ctx, c)
+        name = _person_of(ctx, c) or _described_person(ctx, c)
         if name:
             names.append(name)
     names = list(dict.fromkeys(names))
@@ -1467,6 +1467,16 @@ def _person_of(ctx, tok) -> str | None:
     text = ent.text if ent is not None else " ".join(
         t.text for t in doc[tok.left_edge.i:tok.i + 1] if t.i == tok.i or t.pos_ == "PROPN" and t.dep_ == "compound")
     return ctx.canonical(text.removesuffix("'s").removesuffix("\u2019s"))
+
+
+def _described_person(ctx, tok) -> str | None:
+    """"The Republican nominee also linked A to B. He said ...": the person a definite role
+    description stands for, when the article gave one person that role; else None."""
+    if tok.pos_ != "NOUN" or not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
+        return None
+    from claimtrack.claims import resolve
+
+    return resolve.resolve_description(ctx, tok)
 
 
 def _known_person(ctx, name: str) -> bool:
