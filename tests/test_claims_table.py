@@ -622,9 +622,9 @@ TABLE = [
     # coordination: "X and other Ys" only makes sense whole
     ("coordination", "The flood killed Maria Lopez and two other residents.", "clause",
      [("The flood killed Maria Lopez and two other residents", None)], {}),
-    # coordination: a list inside a noun's "of" phrase, or places after a noun, is one noun phrase's
-    ("coordination", "The storm caused the deaths of Maria Lopez and her neighbor.", "clause",
-     [("The storm caused the deaths of Maria Lopez and her neighbor", None)], {}),
+    # coordination: "X and other Ys" inside a noun's "of" phrase; places after a noun are one noun phrase's
+    ("coordination", "The storm caused the deaths of Maria Lopez and two other residents.", "clause",
+     [("The storm caused the deaths of Maria Lopez and two other residents", None)], {}),
     ("coordination", "Flights were cancelled after floods in Ohio and Kentucky.", "clause",
      [("Flights were cancelled after floods in Ohio and Kentucky", None)], {}),
     # ... while places as a verb's object still split
@@ -643,6 +643,9 @@ TABLE = [
     # ... members with their own determiners stand apart
     ("coordination", "The company sold its trucks and its warehouses to a rival.", "clause",
      [("The company sold its trucks to a rival", None), ("The company sold its warehouses to a rival", None)], {}),
+    # ... a determiner "each" is no "each other": the object list still splits
+    ("coordination", "Each cabin has a reading light and a small safe.", "clause",
+     [("Each cabin has a reading light", None), ("Each cabin has a small safe", None)], {}),
     # coordination: "their"/"those" in the conjunct point into the first one: the clause stays whole
     ("coordination", "The coach praised the young players and doubled their wages.", "clause",
      [("The coach praised the young players and doubled their wages", None)], {}),

@@ -55,6 +55,7 @@ def refers_back(doc, first_toks, second_toks, subj) -> bool:
 
 
 SYMMETRIC_PREPS = {"between", "among", "amongst", "with"}
+LOCATIVE_PREPS = {"in", "at", "across", "throughout", "near", "around"}
 
 
 SYMMETRIC_VERBS = {"meet", "agree", "talk", "negotiate", "marry", "unite", "compare", "differ", "merge",
@@ -337,8 +338,8 @@ def shared_post_modifier(doc, members) -> bool:
     member is every member's when the earlier members are common nouns without one and the
     last has no determiner of its own (with one, "its chief executive and its head of
     finance", the members stand apart). The parse may hang it on the last member or on the
-    verb; on the verb it counts only when every member is bare ("sold guns and ammunition to
-    minors") and it names no date or place."""
+    verb; on the verb it counts only when every member is bare, it names no date or place,
+    and it repeats the preposition that governs the list ("related to A and B to C")."""
     last = members[-1]
     if not all(m.pos_ == "NOUN" and not any(c.dep_ == "prep" for c in m.children) for m in members[:-1]):
         return False
@@ -347,6 +348,9 @@ def shared_post_modifier(doc, members) -> bool:
     nxt = last.right_edge.i + 1
     if nxt >= len(doc) or doc[nxt].dep_ != "prep" or not all(bare(m) for m in members):
         return False
+    first = members[0]
+    if not (first.dep_ == "pobj" and doc[nxt].head.i == first.head.head.i and doc[nxt].lower_ == first.head.lower_):
+        return False  # (only "related to A and B to C": a second "to" on the verb is the last member's, misparsed)
     obj = next((c for c in doc[nxt].children if c.dep_ == "pobj"), None)
     return obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")
 
@@ -404,6 +408,9 @@ def collective(doc, toks, inside: set[int]) -> bool:
         if j in inside:
             continue
         w = doc[j].lower_
+        if w in ("each", "both") and doc[j].dep_ in ("det", "predet", "preconj") and not (
+                j + 1 < len(doc) and doc[j + 1].lower_ == "other"):
+            continue  # "Each bunk has A and B": a determiner of another noun, not "each other"
         if w in COLLECTIVE_WORDS or w == "another" and j > 0 and doc[j - 1].lower_ == "one":
             return True
     return False
@@ -430,10 +437,9 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
         if tok.dep_ == "pobj":
             if verb.lower_ in SYMMETRIC_PREPS:
                 continue
-            if verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and (
-                    verb.lower_ == "of" or any(c.ent_type_ in NAMED_PLACES for c in [tok] + conj)):
-                # "the deaths of Smith and two others", "the attacks in Paris and Nice": the
-                # noun is the whole list's (one set of deaths); "the deaths of Smith" is another
+            if verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and verb.lower_ in LOCATIVE_PREPS and any(
+                    c.ent_type_ in ("GPE", "LOC") for c in [tok] + conj):
+                # "the attacks in Paris and Nice": one set of attacks, not "the attacks in Nice"
                 continue
             verb = verb.head
         if verb.lemma_.lower() in SYMMETRIC_VERBS or tok.dep_ == "nsubj" and verb.lemma_.lower() in (
