@@ -50,6 +50,8 @@ def refers_back(doc, first_toks, second_toks, subj) -> bool:
             or doc[i].lower_ in DEMONSTRATIVE_REFS and doc[i].dep_ != "det"]
     if not refs:
         return False
+    if subj is not None and (subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we", "these", "those")):
+        return False  # ("officials met the firms and kept their records": "their" is most likely the subject's)
     skip = subtree(subj) if subj is not None else set()
     return any(doc[i].tag_ in ("NNS", "NNPS") and i not in skip and i < min(refs) for i in first_toks)
 
@@ -335,8 +337,8 @@ def bare(m) -> bool:
 
 def shared_post_modifier(doc, members) -> bool:
     """"stock ownership and family ties to judges": a prepositional modifier after the last
-    member is every member's when the earlier members are common nouns without one and the
-    last has no determiner of its own (with one, "its chief executive and its head of
+    member is every member's when the earlier members are common nouns without one and no
+    member has a determiner of its own (with one, "its chief executive and its head of
     finance", the members stand apart). The parse may hang it on the last member or on the
     verb; on the verb it counts only when every member is bare, it names no date or place,
     and it repeats the preposition that governs the list ("related to A and B to C")."""
@@ -344,7 +346,7 @@ def shared_post_modifier(doc, members) -> bool:
     if not all(m.pos_ == "NOUN" and not any(c.dep_ == "prep" for c in m.children) for m in members[:-1]):
         return False
     if any(c.dep_ == "prep" and c.i > last.i for c in last.children):
-        return bare(last)
+        return all(bare(m) for m in members)  # ("a profane threat and remarks about X": two things)
     nxt = last.right_edge.i + 1
     if nxt >= len(doc) or doc[nxt].dep_ != "prep" or not all(bare(m) for m in members):
         return False
