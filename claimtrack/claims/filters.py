@@ -68,14 +68,14 @@ XCOMP_EXPLETIVE = {"be", "take", "cost", "pay", "help", "hurt", "make", "seem", 
 OBJECT_EXPLETIVE = {"make", "find", "consider", "take", "keep", "leave", "think", "believe", "deem", "call"}
 
 
-def expletive_it(head) -> bool:
+def expletive_it(head, strict_if: bool = True) -> bool:
     """Is the subject "it" of ``head`` an expletive (pointing forward to a clause), not a
     pronoun for something the claim does not name?"""
     if head.lemma_.lower() in EXPLETIVE_VERBS and not (head.lemma_.lower() in ("seem", "appear") and any(
             c.dep_ == "xcomp" and c.lemma_ == "be" for c in head.children)):
         return True  # ("it seems to be rather serious" is about something; "it seems that ..." is not)
     for c in head.children:
-        if c.dep_ == "advcl" and not (head.lemma_.lower() in ("be", "help", "hurt", "matter", "make") or any(
+        if strict_if and c.dep_ == "advcl" and not (head.lemma_.lower() in ("be", "help", "hurt", "matter", "make") or any(
                 g.dep_ in ("acomp", "attr") for g in head.children)):
             continue  # "if it did come up ..., it would put Brown in a tough spot": no "it would be nice if"
         if c.dep_ == "xcomp" and head.lemma_.lower() in XCOMP_EXPLETIVE or c.dep_ in ("ccomp", "csubj", "advcl") and any(
@@ -457,7 +457,7 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
             # ("Rick Santorum said they believe man should protect the earth", "Administration
             # officials warn it would leave the United States vulnerable")
             person = bool(speaker) and (speaker_alone is not None or ctx is not None and ctx.canonical(speaker) is not None
-                                        or named_person(speaker)) and " and " not in speaker
+                                        or named_person(speaker) and not direct) and " and " not in speaker
             group = bool(speaker) and (" and " in speaker or speaker.split()[-1][:1].islower() and speaker.endswith("s"))
             # (a quotation worked into the reporter's "that" clause -- 'responded that "they do not
             # ..."' -- reads as indirect speech: its "they" is nobody the claim names either)
@@ -467,11 +467,14 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
                 return "unresolved_pronoun"  # "Rather, they go through the bureaucracy", "most of them"
             # an organisation that speaks of "it" as a thing it is not ("Twitter said it was an
             # algorithmic glitch that has since been fixed"): the glitch's "it" is unnamed
-            thing = pron.i == subj.i and head.lemma_ == "be" and any(
+            thing = pron.i == subj.i and head.lemma_ == "be" and not direct and any(
                 c.dep_ == "attr" and c.pos_ == "NOUN" and c.lemma_.lower() not in ORG_NOUNS and any(
                     g.dep_ == "det" and g.lower_ in ("a", "an") for g in c.children) for c in head.children)
-            if low in ("it", "its") and not before and not (pron.i == subj.i and expletive_it(head)) \
-                    and not (pron.i in quoted and speaker and not (thing and pron.i in kept)) \
+            # (a speaker's own words -- also a quotation opened in a sentence before -- keep the
+            # old reading of "if": "If that were so, it would never have been ratified")
+            words = bool(speaker) and (pron.i in quoted or direct)
+            if low in ("it", "its") and not before and not (pron.i == subj.i and expletive_it(head, strict_if=not words)) \
+                    and not (pron.i in quoted and speaker and not (thing and pron.i in kept and not direct)) \
                     and not (pron.i != subj.i and speaker and not (person or group)) \
                     and not (speaker and not (person or group) and not thing):
                 # (a speaker's own words keep their "it": the statement shows who said it)

@@ -4,6 +4,7 @@ conjunction, no attribution leftover)? Repairs what the parse allows, else a dro
 from __future__ import annotations
 
 from claimtrack.claims.attribution import SAY_VERBS, aside_attribution
+from claimtrack.claims.relative import fronted_name
 from claimtrack.claims.units import Unit, tokens_with, trim_pieces
 
 
@@ -177,8 +178,8 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
         return "fragment_no_subject"
     if all(t.tag_ in ("WP", "WDT") for t in subj):
         return "fragment_no_subject"
-    if all(t.dep_ == "csubj" and t.tag_ == "VBG" and not any(g.dep_ in ("nsubj", "poss") for g in t.children)
-           and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," for t in subj):
+    if head.dep_ == "conj" and all(t.dep_ == "csubj" and t.tag_ == "VBG" and not any(g.dep_ in ("nsubj", "poss") for g in t.children)
+                                   and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," for t in subj):
         # "Ryan went on offense, using an interview ... to claim Obama's plan treats ...": a
         # participle after a comma is no subject ("Paul Ryan using an interview ... treats ...")
         return "fragment_garbled"
@@ -327,10 +328,8 @@ def subject_pair(doc, unit: Unit, toks: set[int]):
     if len(subs) != 2 or not any(s.i in toks for s in subs):
         return None
     first, second = subs
-    if second.left_edge.i - 1 == first.right_edge.i + 1 and doc[second.left_edge.i - 1].text == "," \
-            and second.pos_ == "PROPN" and all(doc[j].pos_ == "PROPN" or doc[j].text in (".", "-")
-                                               for j in range(second.left_edge.i, second.right_edge.i + 1)) \
-            and any(doc[j].pos_ == "NOUN" for j in range(first.left_edge.i, first.right_edge.i + 1)):
+    name = fronted_name(doc, first)
+    if name is not None and name.i == second.i:
         return first, second
     between = doc[first.i + 1:second.left_edge.i]
     if any(t.text == ":" for t in between) and not any(t.pos_ in ("VERB", "AUX") or t.dep_ == "cc" for t in between):

@@ -93,8 +93,7 @@ def appositive_certain(doc, noun, app_head, a: int) -> bool:
     if noun.pos_ == "NOUN" and a - 2 >= 0 and doc[a - 2].i != noun.i and doc[a - 2].pos_ == "PROPN" \
             and doc[a - 2].i in subtree(noun):
         return False
-    if (noun.ent_type_ == "PERSON" or person_noun(noun)) and (app_head.like_num or app_head.lower_ in PARTITIVES) \
-            and not app_head.text.isdigit():
+    if (noun.ent_type_ == "PERSON" or person_noun(noun)) and app_head.lower_ in PARTITIVES:
         part = next((g for c in app_head.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"), None)
         if part is not None and part.ent_type_ != "PERSON" and not person_noun(part) and part.lemma_.lower() not in \
@@ -108,8 +107,7 @@ def appositive_certain(doc, noun, app_head, a: int) -> bool:
     return True
 
 
-PARTITIVES = {"one", "first", "second", "third", "fourth", "last", "latest", "final", "two", "three", "both",
-              "each", "several", "some", "many", "few", "member", "part"}
+PARTITIVES = {"first", "second", "third", "fourth", "fifth", "last", "latest", "final", "next"}
 # plural nouns of people ("one of the organizers", "one of five children")
 PARTITIVE_PEOPLE = {"organizer", "member", "child", "son", "daughter", "candidate", "people", "person", "man",
                     "woman", "lawmaker", "senator", "official", "founder", "leader", "author", "sponsor",
@@ -140,6 +138,14 @@ def fronted_name(doc, desc):
             or not all(doc[j].pos_ == "PROPN" or doc[j].text in (".", "-")
                        for j in range(name.left_edge.i, name.right_edge.i + 1)):
         return None
+    lead = doc[desc.left_edge.i]
+    if lead.lower_ not in ("the", "a", "an") or any(doc[j].pos_ in ("ADP", "VERB", "PRON") or doc[j].text == ","
+                                                   for j in range(desc.left_edge.i, desc.i)) \
+            or not any(doc[j].pos_ == "NOUN" for j in range(desc.left_edge.i, desc.right_edge.i + 1)):
+        return None  # ("That group of Republicans, Mr. Corker said, ...", "With the moderator, ...")
+    nxt = doc[name.right_edge.i + 1] if name.right_edge.i + 1 < len(doc) else None
+    if nxt is None or not (nxt.i == verb.i or nxt.head.i == verb.i and nxt.dep_ in ("aux", "auxpass", "neg", "advmod")):
+        return None  # the name is right before its verb
     return name
 
 
