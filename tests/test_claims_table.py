@@ -739,6 +739,16 @@ TABLE = [
      [("Obama will approach next week's debate with Romney, the second of three debates for the two men", None)], {}),
     ("relative", "Mr. Reese, one of the organizers of the letter, said the budget was unfair.", "clause",
      [("Mr. Reese is one of the organizers of the letter", None), ("the budget was unfair", "Reese")], {}),
+    # filters: a party word ("The Illinois Democrat"), "the spokesperson" and a "the legislator"
+    # speaker name nobody
+    ("filters", "The Illinois Democrat faces up to five years in prison.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "The spokesperson also touted the senator's record on the committee.", "clause",
+     [], {"unresolved_pronoun": 1}),
+    ("filters", "\u201cI\u2019m honored to meet with him,\u201d the legislator said.", "clause",
+     [], {"unresolved_pronoun": 1}),
+    # fragments: "partly" at the claim's end with what it leans on cut off
+    ("fragments", "The party won the seat in 2012 partly by arguing that the mayor had raided the pension fund.",
+     "clause", [("the mayor had raided the pension fund", "The party")], {"fragment_dangling": 1}),
 ]
 
 

@@ -213,7 +213,11 @@ EPITHET_NOUNS = {"congressman", "congresswoman", "agent", "businessman", "busine
 # generic roles a subject names nobody by ("The official also insisted on anonymity"), when
 # resolution (the one person titled so, the person quoted last) found no name
 # (only "official": the anonymous source's word; "the aide", "the adviser" often re-describe a named person)
-GENERIC_EPITHETS = {"official"}
+GENERIC_EPITHETS = {"official", "spokesperson", "spokesman", "spokeswoman"}
+# "The Illinois Democrat faces up to five years in prison": a party word for a person
+PARTY_EPITHETS = {"democrat", "republican"}
+# speakers only an epithet names ("the legislator said"), besides EPITHET_NOUNS
+SPEAKER_EPITHETS = {"legislator", "cameraman", "spokesperson", "spokesman", "spokeswoman", "official"}
 # "the pair disparaged ...": which two, the claim does not say
 GROUP_EPITHETS = {"pair", "duo", "trio"}
 # calendar nouns an anaphoric "that"/"those" points back with ("For that year, ..."); not "at
@@ -237,7 +241,8 @@ def epithet_person(doc, idx, subs, quoted, speaker, direct=False) -> bool:
         # ("The Congressman will be in the hospital": the tagger calls a capitalised epithet a name)
         if t.lower_ in EPITHET_NOUNS and (t.pos_ == "NOUN" and t.tag_ == "NN" or t.tag_ == "NNP" and t.ent_type_ != "PERSON"
                                           and not t.ent_type_ and t.dep_ != "compound") \
-                or generic and t.pos_ == "NOUN" and t.tag_ == "NN":
+                or generic and t.pos_ == "NOUN" and t.tag_ == "NN" \
+                or t.lower_ in PARTY_EPITHETS and t.tag_ in ("NNP", "NN") and t.dep_ in ("nsubj", "nsubjpass"):
             det = next((c for c in t.children if c.dep_ == "det"), None)
             if det is None or det.lower_ not in ("the", "that", "this"):
                 continue
@@ -404,7 +409,7 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
     if demonstrative_np(doc, idx, subs, quoted, speaker, direct):
         return "unresolved_pronoun"  # "Mr. Sasse echoed that sentiment": which sentiment?
     if speaker and not speaker_resolved and re.fullmatch(
-            r"(?i)the (?:[\w-]+ ){0,3}(%s)" % "|".join(sorted(EPITHET_NOUNS)), speaker.strip()):
+            r"(?i)the (?:[\w-]+ ){0,3}(%s)" % "|".join(sorted(EPITHET_NOUNS | SPEAKER_EPITHETS)), speaker.strip()):
         return "unresolved_pronoun"  # "The congressman added ...": which congressman?
     if epithet_person(doc, idx, subs, quoted, speaker, direct) or anaphoric_np(doc, idx, subs, quoted, speaker, direct):
         return "unresolved_pronoun"  # "the former FBI agent", "For that year, ...", "such funding"

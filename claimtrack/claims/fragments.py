@@ -37,6 +37,11 @@ VAGUE_SUBJECTS = {"those", "these", "one", "ones", "second", "first", "third", "
                   "another", "both", "either", "neither", "each", "many", "most", "several", "few"}
 
 
+# adverbs that lean on what follows them ("partly because ...")
+CUT_ADVERBS = {"partly", "largely", "mainly", "mostly", "primarily", "chiefly", "solely", "entirely", "only",
+               "precisely", "simply", "just", "even", "especially", "particularly"}
+
+
 # counts whose noun was elided ("Hundreds exchanged over months were found")
 QUANTITY_SUBJECTS = {"hundreds", "thousands", "dozens", "millions", "scores", "tens"}
 
@@ -413,6 +418,9 @@ def _repair(doc, unit: Unit, pieces, asides: bool):
             return True  # "Our problem with Representative Ryan is": what it is was cut off
         if not t.whitespace_ and t.i + 1 < len(doc) and doc[t.i + 1].text in ("-", "—", "–") and t.is_alpha:
             return True  # "Congress needs to re-": a word cut at its hyphen
+        if t.dep_ == "advmod" and t.lower_ in CUT_ADVERBS and t.i + 1 < len(doc) and t.i + 1 not in toks \
+                and not doc[t.i + 1].is_punct:
+            return True  # "won control of the House in 2010 partly" (its "because ..." cut off)
         return t.dep_ in ("prep", "agent") and not any(c.i in toks for c in t.children)
     while pieces and dangling(pieces[0], True):
         if isinstance(pieces[0], int) and doc[pieces[0]].lower_ == "nor":
