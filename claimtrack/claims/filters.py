@@ -242,7 +242,9 @@ def epithet_person(doc, idx, subs, quoted, speaker, direct=False) -> bool:
         if t.lower_ in EPITHET_NOUNS and (t.pos_ == "NOUN" and t.tag_ == "NN" or t.tag_ == "NNP" and t.ent_type_ != "PERSON"
                                           and not t.ent_type_ and t.dep_ != "compound") \
                 or generic and t.pos_ == "NOUN" and t.tag_ == "NN" \
-                or t.lower_ in PARTY_EPITHETS and t.tag_ in ("NNP", "NN") and t.dep_ in ("nsubj", "nsubjpass"):
+                or t.lower_ in PARTY_EPITHETS and t.tag_ in ("NNP", "NN") and t.dep_ in ("nsubj", "nsubjpass") and all(
+                    c.dep_ == "det" or c.dep_ == "compound" and c.ent_type_ == "GPE" for c in t.children):
+            # (not "the top Republican and Democrat on the committee": that says who)
             det = next((c for c in t.children if c.dep_ == "det"), None)
             if det is None or det.lower_ not in ("the", "that", "this"):
                 continue
