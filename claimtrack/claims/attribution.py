@@ -763,7 +763,8 @@ def attribute_sentence(doc, s: int, e: int, root) -> list[Unit]:
                     # the "I" who speaks; its own cue, if any, names the speaker, else nobody
                     return attribute_verbal(doc, start, e, e, root) or [Unit(range_(start, e), root)]
                 units = [Unit(range_(start, e), root, speaker, "according to", quote_kind_of(doc, start, e, s, e))]
-            elif b >= e - 1 or doc[b].text == "," and not any(doc[j].pos_ in ("VERB", "AUX") for j in range(b + 1, e)):
+            elif b >= e - 1 or not any(doc[j].pos_ in ("VERB", "AUX") for j in range(b, e)) and (doc[b].text == "," or any(
+                    c.dep_ == "appos" and doc[c.left_edge.i - 1].text == "," for c in pobj.children)):
                 # "..., according to X." (or "..., according to X, part of the inquiry into Y.": a
                 # verbless appositive after it, which the parse did not hang on X)
                 inner = attribute_verbal(doc, s, a, e, root)
