@@ -746,6 +746,9 @@ TABLE = [
      [], {"unresolved_pronoun": 1}),
     ("filters", "\u201cI\u2019m honored to meet with him,\u201d the legislator said.", "clause",
      [], {"unresolved_pronoun": 1}),
+    # filters: a conjunct split at ", and that ..." has a "that" for the clause before it (quoted too)
+    ("filters", "\"We lost the vote, and that is a shame,\" the mayor said.", "clause",
+     [("We lost the vote", "the mayor")], {"unresolved_pronoun": 1}),
     # fragments: "partly" at the claim's end with what it leans on cut off
     ("fragments", "The party won the seat in 2012 partly by arguing that the mayor had raided the pension fund.",
      "clause", [("the mayor had raided the pension fund", "The party")], {"fragment_dangling": 1}),

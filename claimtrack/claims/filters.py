@@ -408,6 +408,12 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
             "nsubj", "nsubjpass") and not (speaker and (first.i in quoted or direct)) and first.i not in subs and not any(
             c.dep_ in ("relcl", "acl", "prep") for c in first.children):  # ("Those who ask ..." says who)
         return "unresolved_pronoun"  # "That is not the objective, man is the objective": that what?
+    if first is not None and first.lower_ in ("that", "this") and first.pos_ == "PRON" and first.dep_ in (
+            "nsubj", "nsubjpass") and first.i not in subs and first.i >= 2 and doc[first.i - 1].dep_ == "cc" \
+            and doc[first.i - 1].i not in idx and doc[first.i - 2].text == ",":
+        # '"Too many voices are being destroyed, and that cannot be allowed to happen," he tweeted'
+        # split at its "and": the "that" is the clause cut off before it, also in quoted words
+        return "unresolved_pronoun"
     if demonstrative_np(doc, idx, subs, quoted, speaker, direct):
         return "unresolved_pronoun"  # "Mr. Sasse echoed that sentiment": which sentiment?
     if speaker and not speaker_resolved and re.fullmatch(
