@@ -3,6 +3,7 @@ member (only "and" lists of subjects/objects, never under symmetric verbs/prepos
 
 from __future__ import annotations
 
+from claimtrack.claims.attribution import quoted_tokens
 from claimtrack.claims.units import SUBJECTS, Unit, subtree, subtree_range
 
 
@@ -19,22 +20,8 @@ def quoted_words(doc, unit: Unit) -> set[int]:
     cache = doc.user_data.setdefault("claimtrack_quoted_sent", {})
     found = cache.get(sent.start)
     if found is None:
-        found = cache[sent.start] = quoted_in(doc, sent.start, sent.end)
+        found = cache[sent.start] = frozenset(quoted_tokens(doc, sent.start, sent.end))
     return toks & found
-
-
-def quoted_in(doc, s: int, e: int) -> frozenset[int]:
-    out, inside = set(), False
-    for t in doc[s:e]:
-        if t.text in ("“", "«"):
-            inside = True
-        elif t.text in ("”", "»"):
-            inside = False
-        elif t.text == '"':
-            inside = not inside
-        elif inside:
-            out.add(t.i)
-    return frozenset(out)
 
 
 PLURAL_REFS = {"their", "them", "they", "theirs", "themselves"}
