@@ -749,6 +749,9 @@ TABLE = [
     # filters: a conjunct split at ", and that ..." has a "that" for the clause before it (quoted too)
     ("filters", "\"We lost the vote, and that is a shame,\" the mayor said.", "clause",
      [("We lost the vote", "the mayor")], {"unresolved_pronoun": 1}),
+    # fragments: a filler alone ("I mean") says nothing; the aside cut that made it is undone
+    ("fragments", "\u201cI mean what I say,\u201d the governor declared.", "clause",
+     [("I mean what I say", "the governor")], {}),
     # fragments: "partly" at the claim's end with what it leans on cut off
     ("fragments", "The party won the seat in 2012 partly by arguing that the mayor had raided the pension fund.",
      "clause", [("the mayor had raided the pension fund", "The party")], {"fragment_dangling": 1}),

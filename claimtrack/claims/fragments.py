@@ -37,6 +37,10 @@ VAGUE_SUBJECTS = {"those", "these", "one", "ones", "second", "first", "third", "
                   "another", "both", "either", "neither", "each", "many", "most", "several", "few"}
 
 
+# "I mean", "you know", "I think" alone say nothing
+FILLER_VERBS = {"mean", "know", "guess", "think", "suppose", "believe", "say", "see"}
+
+
 # adverbs that lean on what follows them ("partly because ...")
 CUT_ADVERBS = {"partly", "largely", "mainly", "mostly", "primarily", "chiefly", "solely", "entirely", "only",
                "precisely", "simply", "just", "even", "especially", "particularly"}
@@ -266,6 +270,10 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
     if verb.pos_ == "VERB" and (verb.i == last or end.dep_ == "prt") and any(
             c.dep_ == "dobj" and c.i > last and c.i not in toks for c in verb.children):
         return "fragment_dangling"  # "a performance guaranteed to amp up" (its object cut off)
+    if head.lemma_.lower() in FILLER_VERBS and all(c.dep_ in ("nsubj", "aux", "neg", "punct", "advmod") for c in head.children
+                                                   if c.i in toks) and any(
+            c.dep_ == "nsubj" and c.lower_ in ("i", "you", "we") for c in head.children if c.i in toks):
+        return "fragment_dangling"  # 'Christie declared "I mean"': a filler, what he meant was cut
     lemma = head.lemma_.lower()
     if lemma in SAY_VERBS and head.pos_ == "VERB" and not any(c.dep_ == "neg" for c in head.children):
         deps = ("ccomp", "parataxis", "xcomp") if lemma == "tell" else ("ccomp", "parataxis", "dobj", "xcomp", "dative", "prep")
