@@ -661,9 +661,10 @@ TABLE = [
     # filters: a capitalised epithet ("The Congressman") is as unnamed as "the congressman"
     ("filters", "The Congressman will require more surgery and will be in the hospital for some time.", "clause",
      [], {"unresolved_pronoun": 2}),
-    # filters: "The official" (the anonymous source) that resolution found no name for
-    ("filters", "The official also insisted on anonymity to describe the private talks.", "clause",
-     [], {"unresolved_pronoun": 1}),
+    # filters: "The official" after an anonymous "an official" (resolution found no name): nobody;
+    # with no anonymous one before it stays (the office)
+    ("filters", "The deal is close, an official said. The official also insisted on anonymity to describe the "
+     "private talks.", "clause", [("The deal is close", "an official")], {"unresolved_pronoun": 1}),
     # filters: "that level" points back; "at this level" is the telling's own
     ("filters", "Party leaders got well above that level on the final vote.", "clause", [], {"unresolved_pronoun": 1}),
     ("filters", "The team won a title at this level for the first time.", "clause",
@@ -742,8 +743,9 @@ TABLE = [
     # filters: a party word ("The Illinois Democrat"), "the spokesperson" and a "the legislator"
     # speaker name nobody
     ("filters", "The Illinois Democrat faces up to five years in prison.", "clause", [], {"unresolved_pronoun": 1}),
-    ("filters", "The spokesperson also touted the senator's record on the committee.", "clause",
-     [], {"unresolved_pronoun": 1}),
+    ("filters", "The senator will run again, a spokesperson for the campaign said. The spokesperson also touted "
+     "the senator's record on the committee.", "clause",
+     [("The senator will run again", "a spokesperson for the campaign")], {"unresolved_pronoun": 1}),
     ("filters", "\u201cI\u2019m honored to meet with him,\u201d the legislator said.", "clause",
      [], {"unresolved_pronoun": 1}),
     # filters: a conjunct split at ", and that ..." has a "that" for the clause before it (quoted too)

@@ -228,6 +228,16 @@ CALENDAR_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "d
 NUMBER_WORDS = {"two", "three", "four", "both", "one"}
 
 
+def anonymous_before(doc, t) -> bool:
+    """Did the text before ``t``'s sentence bring in an unnamed one of its kind ("according to
+    another official who was present", "a spokesman for the campaign")? Then "the official" is
+    that anonymous person, whom no claim can name."""
+    start = t.sent.start
+    return any(x.lemma_.lower() == t.lemma_.lower() and any(
+        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one", "second") for c in x.children)
+        for x in doc[:start])
+
+
 def epithet_person(doc, idx, subs, quoted, speaker, direct=False) -> bool:
     """A person only an epithet names ("the congressman remained in critical condition", "the
     former FBI agent"), or a bare "The two"/"The next one" subject, outside a speaker's quoted
@@ -237,7 +247,8 @@ def epithet_person(doc, idx, subs, quoted, speaker, direct=False) -> bool:
         if i in subs or speaker and (i in quoted or direct):
             continue
         generic = t.lower_ in GENERIC_EPITHETS | GROUP_EPITHETS and t.dep_ in ("nsubj", "nsubjpass") and not any(
-            c.dep_ in ("amod", "compound", "nummod") for c in t.children)  # ("the senior official" may be titled)
+            c.dep_ in ("amod", "compound", "nummod") for c in t.children) and (
+            t.lower_ in GROUP_EPITHETS or anonymous_before(doc, t))  # ("the senior official" may be titled)
         # ("The Congressman will be in the hospital": the tagger calls a capitalised epithet a name)
         if t.lower_ in EPITHET_NOUNS and (t.pos_ == "NOUN" and t.tag_ == "NN" or t.tag_ == "NNP" and t.ent_type_ != "PERSON"
                                           and not t.ent_type_ and t.dep_ != "compound") \
