@@ -38,7 +38,7 @@ from claimtrack.claims.resolution import resolution_subs, resolve_speaker
 from claimtrack.claims.segment import iter_docs, sentence_spans
 from claimtrack.claims.units import NO_SPACE_BEFORE, Unit, range_, subtree_range, trim_pieces
 
-EXTRACTOR_VERSION = "rules-v7"  # issue 13 third pass (coordination, fragments, demonstratives, he-chains) + issue 18 carried speakers, garbles
+EXTRACTOR_VERSION = "rules-v8"  # issue 13 fourth pass (quotes never rewritten by splits, collective lists, epithets, relatives) + issue 18 garbles, "as" evaluations
 
 
 QUOTE_MARKS = ('"', "“", "”", "«", "»")
