@@ -658,6 +658,21 @@ TABLE = [
     ("coordination", "The mayor wants to ban fireworks and to require permits for bonfires.", "clause",
      [("The mayor wants to ban fireworks", None), ("The mayor wants to require permits for bonfires", None)], {}),
     # --- fragments / filters / relative / resolve rows, session 24 (keep those rows here) ---
+    # relative: a title with a possessor is no title of its own ("X is personal lawyer": whose?), and a
+    # hyphenated modifier cut in half is none ("a latter-day Dan Quayle" is no "Dan Quayle is day")
+    ("relative", "The mayor\u2019s personal lawyer Tom Reed later said he was the one who wrote that letter.", "clause",
+     [], None),
+    ("relative", "Critics have called the senator a latter-day Dan Quayle.", "clause",
+     [("Critics have called the senator a latter-day Dan Quayle", None)], None),
+    # resolve: "Jesse Jackson Jr." is not his father "Jesse Jackson"; a bare "Mr. Jackson" may be
+    # either, so his "he" is resolved to neither (the father's name would be the wrong person)
+    ("resolve", "Dan Moore Jr., the former mayor, pleaded guilty on Monday. Mr. Moore's father, the Rev. Dan Moore, "
+     "went to the hearing with him.\n\nLast spring, Mr. Moore took a leave from the council. After winning "
+     "re-election in May, he resigned, citing his health.", "clause",
+     [("Dan Moore Jr. pleaded guilty on Monday", None), ("Dan Moore Jr. is the former mayor", None),
+      ("Mr. Moore's father went to the hearing with him", None),
+      ("Mr. Moore's father is the Rev. Dan Moore", None),
+      ("Last spring, Mr. Moore took a leave from the council", None)], {"unresolved_pronoun": 1}),
     # filters: a capitalised epithet ("The Congressman") is as unnamed as "the congressman"
     ("filters", "The Congressman will require more surgery and will be in the hospital for some time.", "clause",
      [], {"unresolved_pronoun": 2}),

@@ -390,6 +390,10 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             if j >= s and doc[j].head.i in title and doc[j].dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod",
                                                                       "poss", "case", "nummod"):
                 continue  # a modifier that cannot be part of it ("Chelsea 's captain"): the title is not whole
+            if any(c.dep_ == "poss" for t in title for c in doc[t].children) or doc[title[0] - 1].text in ("-", "–"):
+                # "Trump's personal lawyer John Dowd" is no "John Dowd is personal lawyer" (whose?);
+                # "a latter-day Dan Quayle" is no "Dan Quayle is day"
+                continue
             if doc[title[-1]].text.endswith(".") or doc[title[-1]].lower_ in ("rev", "dr", "gen", "sen", "rep", "gov",
                                                                                 "mr", "mrs", "ms", "miss", "sir"):
                 continue  # "civil rights leader Rev. Jesse Jackson" is no "Jesse Jackson is leader Rev."

@@ -64,11 +64,27 @@ michelle nancy nicole nikki patricia rachel rashida rebecca ruth sally sandra sa
 susana tammy theresa tulsi virginia""".split())
 
 
+# generational suffixes: "Jesse Jackson Jr." is a Jackson, and not his father "Jesse Jackson"
+NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+
+
+def _name_parts(name: str) -> tuple[list[str], str]:
+    """The words of a name without its generational suffix, and the suffix ("" for none)."""
+    parts = name.replace(",", " ").split()
+    if len(parts) > 1 and parts[-1].lower() in NAME_SUFFIXES:
+        return parts[:-1], parts[-1].lower().rstrip(".")
+    return parts, ""
+
+
 def compatible(a: str, b: str) -> bool:
     """Can two mentions name the same person? Same surname, and (when both give a first
-    name) the same first name or initial: "Melania Trump" is not "Donald Trump"."""
-    pa, pb = a.split(), b.split()
+    name) the same first name or initial: "Melania Trump" is not "Donald Trump"; and the same
+    generational suffix: "Jesse Jackson Jr." is not "Jesse Jackson" (a bare "Jackson" may be
+    either, so it is resolved to neither)."""
+    (pa, sa), (pb, sb) = _name_parts(a), _name_parts(b)
     if not pa or not pb or pa[-1] != pb[-1]:
+        return False
+    if sa != sb and len(pa) > 1 and len(pb) > 1:
         return False
     if len(pa) == 1 or len(pb) == 1 or pa[-len(pb):] == pb or pb[-len(pa):] == pa:
         return True  # ("Secretary of State Marco Rubio" ends with "Marco Rubio")
