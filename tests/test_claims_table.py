@@ -658,6 +658,12 @@ TABLE = [
     ("coordination", "The mayor wants to ban fireworks and to require permits for bonfires.", "clause",
      [("The mayor wants to ban fireworks", None), ("The mayor wants to require permits for bonfires", None)], {}),
     # --- fragments / filters / relative / resolve rows, session 24 (keep those rows here) ---
+    # fragments: "X asked at a news conference" with its question gone is an attribution leftover;
+    # an asking verb with its own content stays
+    ("fragments", "\u201cWhere is the money?\u201d Representative Ann Cole of Ohio asked at a news conference.", "clause",
+     [], {"question": 1, "attribution_leftover": 1}),
+    ("fragments", "The senator asked for a delay of the vote.", "clause",
+     [("The senator asked for a delay of the vote", None)], {}),
     # relative: a title with a possessor is no title of its own ("X is personal lawyer": whose?), and a
     # hyphenated modifier cut in half is none ("a latter-day Dan Quayle" is no "Dan Quayle is day")
     ("relative", "The mayor\u2019s personal lawyer Tom Reed later said he was the one who wrote that letter.", "clause",

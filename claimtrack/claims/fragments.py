@@ -13,6 +13,8 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 # reporting verbs that are nothing without what was reported ("testified on Wednesday" is an act)
 PURE_SAY = {"say", "tell", "add", "note", "state", "announce", "report", "write", "tweet", "explain", "reiterate"}
+# verbs of asking: their content is the question
+QUESTION_VERBS = {"ask", "wonder", "inquire"}
 
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
@@ -275,6 +277,8 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
             c.dep_ == "nsubj" and c.lower_ in ("i", "you", "we") for c in head.children if c.i in toks):
         return "fragment_dangling"  # 'Christie declared "I mean"': a filler, what he meant was cut
     lemma = head.lemma_.lower()
+    if lemma in QUESTION_VERBS and head.pos_ == "VERB" and asked_nothing(doc, head, toks):
+        return "attribution_leftover"  # "X asked at a news conference": the question went elsewhere
     if lemma in SAY_VERBS and head.pos_ == "VERB" and not any(c.dep_ == "neg" for c in head.children):
         deps = ("ccomp", "parataxis", "xcomp") if lemma == "tell" else ("ccomp", "parataxis", "dobj", "xcomp", "dative", "prep")
         content = [c for c in head.children if c.dep_ in deps and c.i in toks and not (
@@ -287,6 +291,26 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
             c.dep_ in ("prep", "xcomp", "ccomp", "dobj", "advcl") and c.i in toks for c in head.children):
         return "attribution_leftover"  # "Managers, he went on": what he went on to say was cut out
     return None
+
+
+def asked_nothing(doc, head, toks: set[int]) -> bool:
+    """Is the asking verb left with nothing asked: no object or clause of its own in the claim, and
+    after it only when and where it was asked ("asked at a news conference", "asked on Friday")?"""
+    if any(c.i in toks and c.dep_ in ("ccomp", "parataxis", "xcomp", "dobj", "dative", "conj") for c in head.children):
+        return False
+    for i in toks:
+        if i <= head.i or doc[i].is_punct:
+            continue
+        t = doc[i]
+        while t.head.i != head.i and t.head.i != t.i:
+            t = t.head
+        if t.head.i != head.i or t.i == head.i:
+            return False
+        setting = t.dep_ == "prep" and all(g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in MEDIA
+                                           for g in t.children) or t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME")
+        if not setting:
+            return False
+    return True
 
 
 # where something was said: "wrote in a letter delivered Tuesday" says nothing yet
