@@ -354,6 +354,12 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
     for child in kids:
         if (child.dep_ in ("ccomp", "parataxis") or reported_advcl(doc, verb, child)) and clause_head(child) \
                 and (speaker_tok is None or child.i != speaker_tok.i) and not restated_object(verb, child):
+            inner = reported_speech(doc, child)
+            if inner:
+                # "The wire reported that Ng said in a letter that A": the one who said A is Ng
+                # (the outer source only relays it); the inner attribution is kept
+                units.extend(inner)
+                continue
             a, b = subtree_range(child)
             pieces = range_(a, b)
             more = []
@@ -402,13 +408,95 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
                         pieces = [i for i in pieces if i not in cut]
                         more.extend(found)
                     break
-            units.append(Unit(pieces, child, speaker, cue or cue_text(verb), quote_kind_of(doc, a, b, s, e)))
+            qk = quote_kind_of(doc, a, b, s, e)
+            if qk != "direct" and mandative(verb, child):
+                # "X insisted that the city pay for it": a demand, not a report that it pays ->
+                # "the city should pay for it" (the demand keeps its sense under "said")
+                k = pieces.index(child.i)
+                pieces = pieces[:k] + ["should"] + pieces[k:]
+                units.append(Unit(pieces, child, speaker, cue or cue_text(verb), qk, composed=True))
+            else:
+                units.append(Unit(pieces, child, speaker, cue or cue_text(verb), qk))
             units.extend(more)
         elif child.dep_ in ("advcl", "conj") and child.tag_ == "VBG" and lem(child) in SPEECH_VERBS | set(DESCRIBE_VERBS):
             # "..., noting that the meeting lasted four hours" / "calling it premature to ..."
-            units.extend(u.copy(kind="participial") for u in content_units(doc, child, speaker_tok, s, e)
-                         or describe_units(doc, child, speaker_tok, s, e))
+            owner = speaker_tok
+            if _subordinate(verb) and any(doc[j].text == "," for j in range(verb.i + 1, child.i)):
+                # "The council rejected the plan before the mayor unveiled it, arguing that ...":
+                # a participle set off after a "before"/"when" clause is the main clause's
+                # subject's (the parse hangs it on the nearer verb); nobody's when that has none
+                owner = find_speaker(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
+                if owner is None:
+                    continue
+            units.extend(u.copy(kind="participial") for u in content_units(doc, child, owner, s, e)
+                         or describe_units(doc, child, owner, s, e))
     return units
+
+
+# cues that take a demand in the subjunctive ("insisted that the city pay", "demanded that he resign")
+MANDATIVE_CUES = {"insist", "demand", "urge", "ask", "request", "propose", "recommend", "require", "suggest", "order"}
+
+
+def mandative(verb, clause) -> bool:
+    """Is ``clause`` a subjunctive demand of ``verb``: a base-form verb with no auxiliary after a
+    singular subject ("insisted that the administration agree", "demanded he resign")?"""
+    if lem(verb) not in MANDATIVE_CUES or clause.tag_ not in ("VB", "VBP") or clause.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in clause.children):
+        return False
+    subj = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+    if subj is None:
+        return False
+    if any(c.dep_ == "conj" or c.dep_ == "prep" and c.lower_ == "of" for c in subj.children):
+        return False  # ("a majority of voters want": a collective takes the plural)
+    if subj.tag_ in ("NN", "NNP") or subj.lower_ in ("he", "she", "it"):
+        return True
+    # a plural subject: a demand by the cue's sense ("demanded that workers get"), or a present
+    # tense under a past cue ("insisted that the states pay")
+    past = verb.tag_ == "VBD" or verb.tag_ == "VBN" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
+    return subj.lower_ not in ("i", "you", "we") and (lem(verb) in MANDATIVE_CUES - {"insist", "suggest", "ask"} or past)
+
+
+def reported_speech(doc, clause) -> list[Unit]:
+    """A reported clause that is itself a speech cue with a speaker named by a noun ("... that
+    Ng said in a letter that A"): the units of that inner cue, each with its own speaker;
+    [] otherwise (a pronoun subject, "he said", is left to the outer clause's reading)."""
+    if clause.dep_ != "ccomp" or not is_cue(clause, SAY_VERBS) or any(
+            c.dep_ == "neg" or c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
+        return []  # ("the mayor should insist that ...": no report of what was said)
+    if any(a <= clause.i <= b for a, b in quote_regions(doc)):
+        return []  # a quoted speaker's own words: the outer speaker owns them
+    spk = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if spk is None or spk.pos_ not in ("PROPN", "NOUN") or not valid_speaker(spk) \
+            or not any(c.dep_ == "ccomp" and c.i > clause.i for c in clause.children):
+        return []
+    if spk.pos_ == "NOUN" and spk.tag_ == "NN" and spk.lemma_.lower() not in PERSON_NOUNS and spk.ent_type_ not in (
+            "ORG", "PERSON", "NORP", "GPE"):
+        return []  # "he said the phrase suggests that ...": a thing's "suggests" is his reading, no speech
+    return [u for u in content_units(doc, clause, spk, clause.sent.start, clause.sent.end)
+            if u.kind != "participial"]
+
+
+def _subordinate(verb) -> bool:
+    """Is ``verb`` the head of an adverbial clause opened by a subordinating word ("before
+    the mayor unveiled it", "when the paper reported it"; not "as")?"""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "as" or c.dep_ == "advmod" and c.tag_ == "WRB"
+                                        and c.i < verb.i for c in verb.children)
+
+
+def participle_owner(doc, root):
+    """"The dispute grew when a paper reported the issue, saying that ...": the main clause's
+    subject cannot speak, and the participle follows (after a comma) a subordinate clause
+    whose speech cue has a speaker of its own: that speaker token; else None."""
+    for c in root.children:
+        if c.dep_ != "advcl" or c.tag_ != "VBG" or lem(c) not in SPEECH_VERBS or doc[c.i - 1].text != ",":
+            continue
+        cue = next((a for a in root.children if a.dep_ == "advcl" and a.i < c.i and a.right_edge.i == c.i - 2
+                    and is_cue(a, SPEECH_CUES)), None)
+        spk = find_speaker(cue) if cue is not None else None
+        if spk is not None and spk.i > cue.left_edge.i - 1:
+            return spk
+    return None
 
 
 def restated_object(verb, child) -> bool:
@@ -520,6 +608,8 @@ def directive_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
     lemma = lem(verb)
     if lemma not in DIRECTIVES or speaker_tok is None or speaker_tok.i > verb.i:
         return []
+    if verb.dep_ == "conj" and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.head.children):
+        return []  # "X confirmed that Y called him and told him to ...": Y's telling, by the sense, not X's
     cue = cue_text(verb)
     addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if addressee is None and lemma == "call":
@@ -528,15 +618,18 @@ def directive_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
         cue = f"{cue} {on.text}" if addressee is not None else cue
     if addressee is None or addressee.lower_ in NON_SPEAKERS:
         return []
+    # (a quotation may open between "to" and its verb: 'urged Y to \u201cpoint out ...\u201d')
     x = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX") and c.i > addressee.i
-              and any(g.tag_ == "TO" and g.i == c.i - 1 for g in c.children)), None)
+              and any(g.tag_ == "TO" and (g.i == c.i - 1 or g.i == c.i - 2 and doc[c.i - 1].text in ("\u201c", '"', "``"))
+                      for g in c.children)), None)
     if x is None or any(g.tag_ in ("WP", "WRB", "WDT") and g.i < x.i for g in x.subtree):
         return []  # ("tells them what to do", "told him how to vote": no directive of X's)
     neg = any(g.dep_ == "neg" and g.i == x.i - 2 for g in x.children)  # "urged Y not to Z"
     a, b = subtree_range(addressee)
     _, xb = subtree_range(x)
     modal = ["should", "not"] if neg else ["should"]
-    return [Unit(range_(a, b) + modal + range_(x.i, xb), x, speaker_text(speaker_tok), f"{cue} … to", "indirect",
+    xa = x.i - 1 if doc[x.i - 1].text in ("\u201c", '"', "``") else x.i
+    return [Unit(range_(a, b) + modal + range_(xa, xb), x, speaker_text(speaker_tok), f"{cue} … to", "indirect",
                  composed=True)]
 
 
@@ -956,6 +1049,8 @@ def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
     # "X appeared to suggest that ...", "X went on to explain that ...": the cue is the
     # infinitive, the speaker the subject of the verb it hangs off
     for x in root.children:
+        if any(c.dep_ in ("dobj", "dative") and c.i < x.i for c in root.children):
+            break  # "X urged Y to point out that ...": Y would point it out, not X
         if x.dep_ == "xcomp" and is_cue(x, CLAUSE_CUES) and any(g.tag_ == "TO" for g in x.children):
             spk = find_speaker(root)
             if spk is None or nested(doc, x, spk, s, e):
@@ -982,6 +1077,9 @@ def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
     for child in root.children:
         if (child.dep_ in ("parataxis", "advcl", "ccomp") and child.i > root.i
                 and is_cue(child, cues.FINAL_CUES | SPEECH_VERBS)
+                # ("…, the controversy grew when a paper reported the issue": a clause opened by
+                # "when", "after", "because" tells when or why, never who said the main clause)
+                and not _subordinate(child)
                 and (child.tag_ in ("VBP", "VBZ", "VBD") or child.tag_ == "VBN" and any(
                     c.dep_ == "aux" and c.lemma_ == "have" for c in child.children))
                 and not any(g.dep_ in ("ccomp", "dobj", "xcomp") for g in child.children)
@@ -1009,7 +1107,10 @@ def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
             return [main] + units
     # Participial add-on to a non-speech clause: "X met Y, noting that ..."
     stance = None  # stances stay unattributed clauses (see STANCE_CUES)
-    extra = [u for u in content_units(doc, root, find_speaker(root), s, e) if u.kind == "participial"]
+    owner = find_speaker(root)
+    if owner is None:
+        owner = participle_owner(doc, root)
+    extra = [u for u in content_units(doc, root, owner, s, e) if u.kind == "participial"]
     if extra:
         drop = set()
         for c in root.children:
@@ -1131,6 +1232,9 @@ def _speech_verb(doc, window, region):
         if a <= i <= b or not is_cue(t, SPEECH_CUES) or any(qa < i < qb for qa, qb in regions):
             continue
         spk = find_speaker(t)
+        if spk is None and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj") and t.head.pos_ in ("VERB", "AUX") \
+                and t.head.dep_ == "ROOT" and doc[t.i - 1].text == ",":
+            spk = find_speaker(t.head)  # "X accused Y of Z, saying \u201cA. B.\u201d": X says B too
         if spk is not None and not a <= spk.i <= b and not any(qa < spk.i < qb for qa, qb in regions):
             return spk, cue_text(t)
     return None
@@ -1145,8 +1249,8 @@ def aside_attribution(doc, unit: Unit, toks: set[int]):
     head = unit.head
     for i in sorted(toks):
         v = doc[i]
-        if v.i == head.i or lem(v) not in SAY_VERBS or v.pos_ != "VERB":
-            continue
+        if v.i == head.i or lem(v) not in SAY_VERBS or v.pos_ != "VERB" or _subordinate(v):
+            continue  # ("…, the dispute grew when a paper reported it": when, not who)
         content = [c for c in v.children if c.dep_ in ("ccomp", "parataxis") and c.i in toks]
         own = [c for c in v.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c.i not in toks]
         if own:

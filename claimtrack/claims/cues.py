@@ -59,7 +59,8 @@ FINAL_CUES = SPEECH | BELIEF | {"learn", "find", "show", "confirm", "discover", 
 
 # Abstract nouns that can stand as a verb's subject but never speak ("the political
 # crosscurrents said ..." is a misparse): no speaker when the cue's subject is one of them.
-ABSTRACT_NOUNS = frozenset({"crosscurrent", "undercurrent", "pressure", "tension", "dynamic", "cross-current"})
+ABSTRACT_NOUNS = frozenset({"crosscurrent", "undercurrent", "pressure", "tension", "dynamic", "cross-current",
+                            "controversy", "dispute", "scandal", "furor", "furore", "uproar", "backlash", "feud"})
 
 # Documents and other non-agents that can be the source of words ("said the statement", "the
 # report found"): ``Claim.statement`` reads them "According to the statement, ...", since a
