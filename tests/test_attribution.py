@@ -794,3 +794,13 @@ def test_no_should_for_an_indicative_or_a_collective():
     # a thing's "suggests" inside a report is the speaker's reading, not a nested speaker
     claims = extract_claims("Dana Price said that the phrase suggests a campaign has to look outside itself.")
     assert not any(c.speaker == "the phrase" for c in claims), [(c.speaker, c.text) for c in claims]
+
+
+def test_possessive_after_a_bound_subject_is_the_speakers():
+    """"Ruiz said she had beaten the flu twice in her campaigns": the "her" of a clause whose
+    "she" is the speaker is hers too; an object "him" beside a bound "he" is someone else."""
+    check("Sen. Ana Ruiz spoke on Monday. Ruiz, a Lopez ally, said she had beaten the flu twice in her campaigns.",
+          "she had beaten the flu twice in her campaigns", "Ana Ruiz", "speech", ["said"])
+    claims = extract_claims("Mayor Dan Lowe denied that he had tried to fire Ruiz, telling reporters that he was very "
+                            "happy with him.")
+    assert not any("happy with him" in c.text for c in claims), [(c.speaker, c.text) for c in claims]

@@ -1420,7 +1420,33 @@ def bound_pronouns(doc, unit, pieces, s: int, e: int, person: str | None = None,
         if rivals:
             continue
         out.add(p.i)
-    return out
+    return out | _same_person(doc, out, toks, spk)
+
+
+# (possessives only: an object "him" beside its clause's "he" is someone else -- "he was happy
+# with him" -- and a reflexive is never a pronoun to resolve)
+SAME_PERSON = {"he": ("his",), "she": ("her",)}
+
+
+def _same_person(doc, bound: set[int], toks: set[int], spk) -> set[int]:
+    """"Ruiz said she had beaten the flu twice in her campaigns": once the clause's subject
+    "she" stands for the speaker, a later her/his of that clause does too -- when the
+    claim names no other person (a name, a person noun) whom it could mean."""
+    subj = [doc[i] for i in bound if doc[i].lower_ in SAME_PERSON]
+    if len(subj) != 1:
+        return set()
+    p = subj[0]
+    forms = SAME_PERSON[p.lower_]
+    sa, sb = subtree_range(spk)
+    for i in toks:
+        t = doc[i]
+        if sa <= i < sb or t.i == p.i:
+            continue
+        if t.ent_type_ == "PERSON" or t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS | {"people", "person"} \
+                or t.pos_ == "PRON" and t.lower_ in ("he", "she", "him", "his", "her", "they", "them") \
+                and not (t.lower_ in forms and t.dep_ == "poss"):
+            return set()  # someone else the pronoun could mean, or a second person
+    return {i for i in toks if i > p.i and doc[i].lower_ in forms and doc[i].pos_ == "PRON" and doc[i].dep_ == "poss"}
 
 
 def pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
