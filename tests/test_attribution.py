@@ -804,3 +804,18 @@ def test_possessive_after_a_bound_subject_is_the_speakers():
     claims = extract_claims("Mayor Dan Lowe denied that he had tried to fire Ruiz, telling reporters that he was very "
                             "happy with him.")
     assert not any("happy with him" in c.text for c in claims), [(c.speaker, c.text) for c in claims]
+
+
+def test_epithet_speaker_resolved_only_when_certain():
+    """"Sen. Ana Ruiz said A. The Ohio Democrat said B": the epithet is the one speaker of the
+    sentence before; with a second person named there outside what was reported, nobody."""
+    c = check("Sen. Ana Ruiz, D-Ohio, said the levee was unsafe. The Ohio Democrat said the state must pay for the "
+              "repairs.", "the state must pay for the repairs", "Ana Ruiz", "speech", ["said"])
+    assert c.speaker_mention == "The Ohio Democrat", c.speaker_mention
+    c = check("Acme Mining at the time said the spill was an accident. \u201cWe regret the damage. We will pay for "
+              "the cleanup,\u201d the mining company said in a statement.", "We will pay for the cleanup", "Acme Mining",
+              "speech", ["said"])
+    claims = extract_claims("Sen. Ana Ruiz criticized Tom Baker on Monday. The Ohio Democrat said the state must pay "
+                            "for the repairs.")
+    assert not any(c.speaker in ("Ana Ruiz", "Tom Baker") for c in claims if "repairs" in c.text), \
+        [(c.speaker, c.text) for c in claims]

@@ -1755,3 +1755,92 @@ def carried_listener(doc, name: str | None, s: int, ctx=None) -> bool:
     for h in heads:
         owned |= {t.i for t in h.subtree if t.dep_ not in ("relcl", "acl")}
     return not any(t.i in owned for t in hits)
+
+
+# --- epithet speakers ("The Arizona Republican said", "the tech giant said") -------------
+
+# head nouns of an epithet for a person / for an organisation
+PERSON_EPITHETS = PERSON_NOUNS | {"nominee", "candidate", "justice", "incumbent", "challenger", "lawmaker", "politician",
+                                  "billionaire", "businessman", "businesswoman", "congressman", "congresswoman",
+                                  "republican", "democrat", "conservative", "liberal", "independent", "libertarian",
+                                  "progressive", "populist", "newcomer", "veteran", "mogul", "tycoon", "firebrand"}
+ORG_EPITHETS = {"company", "giant", "firm", "network", "platform", "group", "agency", "organization", "organisation",
+                "newspaper", "paper", "outlet", "publication", "broadcaster", "retailer", "automaker", "carrier",
+                "airline", "maker", "conglomerate", "startup", "bank", "lender", "insurer", "union", "coalition",
+                "nonprofit", "charity", "manufacturer", "chain", "corporation", "business", "site", "service"}
+
+
+def epithet_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
+    """"Sen. John McCain said A. The Arizona Republican said B" / "Acme at the time said A.
+    \u201cB,\u201d the tech giant said": a definite epithet as the speaker ("the" + words + a person
+    or organisation noun, no name in it) stands for the speaker or subject of the sentence just
+    before, when that is the one person (one organisation) that sentence names outside its
+    quotations and what it reports, nobody is named before the epithet in its own sentence,
+    and the article gives the epithet's noun to nobody else as a role. The name, or None."""
+    words = mention.split()
+    if not 2 <= len(words) <= 6 or words[0].lower() != "the" or ctx is None:
+        return None
+    head = words[-1].lower()
+    cls = "person" if head in PERSON_EPITHETS else "org" if head in ORG_EPITHETS else None
+    if cls is None:
+        return None
+    # (in its own sentence, or -- '\u201cA. B,\u201d the tech giant said' -- in the sentence that
+    # closes the quotation the claim's sentence opens)
+    tok = next((t for t in doc[s:] if t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos")
+                and t.lower_ == head and speaker_text(t) == mention), None)
+    if tok is not None and tok.i >= e:
+        hit = quote_attribution(doc, s, e)
+        if hit is None or hit[0].i != tok.i:
+            return None
+    if tok is None or any(t.ent_type_ in ("PERSON", "ORG") or t.text[:1].isupper() and t.ent_type_ == "" and t.i != tok.left_edge.i
+                          and t.pos_ == "PROPN" for t in speaker_tokens(tok)):
+        return None  # a name inside ("the Acme spokesman"): not a bare epithet
+    ts = tok.sent.start
+    quoted = quoted_tokens(doc, ts, tok.sent.end) | {i for a, b in quote_regions(doc) for i in range(a, b + 1)}
+    if any(t.i not in quoted and (t.ent_type_ in ("PERSON", "ORG") or _person_of(ctx, t)) for t in doc[ts:tok.left_edge.i]):
+        return None  # somebody named before it in its own sentence
+    # (the sentence before the quotation, when the claim's sentence continues one)
+    opened = min([a for a, b in quote_regions(doc) if a < s < b], default=s)
+    before = _sentence_before(doc, doc[opened].sent.start)
+    if before is None:
+        return None
+    prev, pdoc, pquoted, root = before
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    spk = find_speaker(root)
+    cands = ([spk] if spk is not None else []) + [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # what the sentence before reports (its cue's clause) may name others: they are not candidates
+    reported = set()
+    for c in root.children:
+        if c.dep_ in ("ccomp", "parataxis") or c.dep_ == "advcl" and c.tag_ == "VBG":
+            reported |= subtree(c)
+    names = []
+    for c in cands:
+        if c.i in pquoted or c.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if cls == "person":
+            name = _person_of(ctx, c)
+            if name and any(p.name == name for p in ctx.people):
+                names.append(name)
+        elif (c.ent_type_ == "ORG" or c.text[:1].isupper() and c.tag_ in ("NN", "NNP") and not c.ent_type_
+              and not any(g.dep_ == "det" for g in c.children)) and not _person_of(ctx, c):
+            # ("Acme at the time said", the name tagged a common noun): the name's own words
+            ent = next((x for x in pdoc.ents if x.start <= c.i < x.end and x.label_ == "ORG"), None)
+            names.append(ent.text if ent is not None else " ".join(
+                t.text for t in pdoc[c.left_edge.i:c.i + 1] if t.i == c.i
+                or t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.i == c.i))
+    names = [n for n in dict.fromkeys(names) if n]
+    if len(names) != 1:
+        return None
+    name = names[0]
+    for t in pdoc[prev.start:prev.end]:  # anyone else of the kind named outside quotes and reports
+        if t.i in pquoted or t.i in reported:
+            continue
+        if cls == "person" and t.ent_type_ == "PERSON" and (_person_of(ctx, t) or t.text) != name \
+                and t.text not in name.split():
+            return None
+        if cls == "org" and t.ent_type_ == "ORG" and t.text not in name.split():
+            return None
+    if cls == "person" and any(p.name != name and head in {r.lower() for r in p.roles} for p in ctx.people):
+        return None  # the article calls someone else so ("the justice": another justice)
+    return name

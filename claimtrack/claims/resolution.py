@@ -217,4 +217,11 @@ def resolve_speaker(doc, speaker_tok_text: str | None, sent_people, ctx: resolve
             name = resolve.resolve_description(ctx, t)
             if name:
                 return name, name
+    if low.startswith("the "):
+        # "Sen. Ana Ruiz said A. The Ohio Democrat said B": the one speaker of the sentence before
+        from claimtrack.claims.attribution import epithet_speaker
+
+        name = epithet_speaker(doc, ctx, speaker_tok_text, s, e)
+        if name:
+            return name, (name if any(p.name == name for p in ctx.people) else None)
     return speaker_tok_text, None
