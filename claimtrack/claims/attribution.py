@@ -1826,7 +1826,9 @@ def epithet_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
               and not any(g.dep_ == "det" for g in c.children)) and not _person_of(ctx, c):
             # ("Acme at the time said", the name tagged a common noun): the name's own words
             ent = next((x for x in pdoc.ents if x.start <= c.i < x.end and x.label_ == "ORG"), None)
-            names.append(ent.text if ent is not None else pdoc[c.left_edge.i:c.i + 1].text)
+            whole = pdoc[c.left_edge.i:c.i + 1]  # ("The United States Fish and Wildlife Service", tagged in parts)
+            names.append(whole.text if ent is None or all(t.is_title or t.is_upper or t.pos_ in ("DET", "CCONJ", "ADP")
+                                                           for t in whole) else ent.text)
     names = [n for n in dict.fromkeys(names) if n]
     if len(names) != 1:
         return None
