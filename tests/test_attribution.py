@@ -819,3 +819,12 @@ def test_epithet_speaker_resolved_only_when_certain():
                             "for the repairs.")
     assert not any(c.speaker in ("Ana Ruiz", "Tom Baker") for c in claims if "repairs" in c.text), \
         [(c.speaker, c.text) for c in claims]
+
+
+def test_he_after_a_two_sentence_quotation_is_the_person_before_it():
+    """"Reyes blasted the county. \u201cA. B,\u201d he said.": the sentence before "B" is the quotation's
+    first; the one before the quotation names who "he" is."""
+    c = check("Mayor Tom Reyes blasted the county board on Monday.\n\n\u201cThe river is rising. The town must act "
+              "before the storm comes,\u201d he said.", "The town must act before the storm comes", "Tom Reyes", "speech",
+              ["said"])
+    assert c.speaker_mention == "he", c.speaker_mention

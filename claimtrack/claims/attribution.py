@@ -1512,7 +1512,9 @@ def continued_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
     quoted = quoted_tokens(doc, s, e)
     if any(t.i not in quoted and (t.ent_type_ == "PERSON" or _person_of(ctx, t)) for t in doc[s:tok.i]):
         return None  # somebody named before it in its own sentence: the resolver's case
-    before = _sentence_before(doc, s)
+    # ("\u201cA. B,\u201d he said": the sentence before is the one before the quotation opened)
+    opened = min([a for a, b in quote_regions(doc) if a < s < b and b < e], default=s)
+    before = _sentence_before(doc, doc[opened].sent.start)
     if before is None:
         return None
     prev, pdoc, pquoted, root = before
