@@ -828,3 +828,10 @@ def test_he_after_a_two_sentence_quotation_is_the_person_before_it():
               "before the storm comes,\u201d he said.", "The town must act before the storm comes", "Tom Reyes", "speech",
               ["said"])
     assert c.speaker_mention == "he", c.speaker_mention
+
+
+def test_later_subject_he_after_a_bound_he_is_the_speakers():
+    """"Lee said he would win the state because he had the votes": both are Lee, when the
+    claim names nobody else."""
+    check("Sen. Tom Lee spoke in Ohio on Monday. Lee said he would win the state because he had the votes.",
+          "he would win the state because he had the votes", "Tom Lee", "speech", ["said"])

@@ -1425,7 +1425,7 @@ def bound_pronouns(doc, unit, pieces, s: int, e: int, person: str | None = None,
 
 # (possessives only: an object "him" beside its clause's "he" is someone else -- "he was happy
 # with him" -- and a reflexive is never a pronoun to resolve)
-SAME_PERSON = {"he": ("his",), "she": ("her",)}
+SAME_PERSON = {"he": ("his", "he"), "she": ("her", "she")}
 
 
 def _same_person(doc, bound: set[int], toks: set[int], spk) -> set[int]:
@@ -1444,9 +1444,11 @@ def _same_person(doc, bound: set[int], toks: set[int], spk) -> set[int]:
             continue
         if t.ent_type_ == "PERSON" or t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS | {"people", "person"} \
                 or t.pos_ == "PRON" and t.lower_ in ("he", "she", "him", "his", "her", "they", "them") \
-                and not (t.lower_ in forms and t.dep_ == "poss"):
+                and not (t.lower_ in forms and t.dep_ in ("poss", "nsubj", "nsubjpass")):
             return set()  # someone else the pronoun could mean, or a second person
-    return {i for i in toks if i > p.i and doc[i].lower_ in forms and doc[i].pos_ == "PRON" and doc[i].dep_ == "poss"}
+    # (a later subject "he" of a clause inside it too: "Lee said he would win because he had the votes")
+    return {i for i in toks if i > p.i and doc[i].lower_ in forms and doc[i].pos_ == "PRON"
+            and doc[i].dep_ in ("poss", "nsubj", "nsubjpass")}
 
 
 def pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
