@@ -835,3 +835,17 @@ def test_later_subject_he_after_a_bound_he_is_the_speakers():
     claim names nobody else."""
     check("Sen. Tom Lee spoke in Ohio on Monday. Lee said he would win the state because he had the votes.",
           "he would win the state because he had the votes", "Tom Lee", "speech", ["said"])
+
+
+def test_possessed_claim_noun_reports_its_that_clause():
+    """"Contrary to Lee's claim that the dam would hold, ...": the "that" clause of a speech
+    noun with a possessor who names someone is that person's claim (cue: the noun); the
+    sentence's own claim stays; a possessive pronoun ("his claim") names nobody."""
+    text = "Contrary to Mayor Tom Lee's claim that the old dam would hold, engineers found three cracks in the wall."
+    claims = extract_claims(text)
+    c = next((c for c in claims if c.text == "the old dam would hold"), None)
+    assert c is not None and c.speaker == "Tom Lee" and c.cue == "claim" and c.attribution_kind == "speech", \
+        [(c.speaker, c.text) for c in claims]
+    check(text, "engineers found three cracks in the wall", None, None)
+    assert not any(c.speaker for c in extract_claims("His claim that the old dam would hold was wrong, engineers said "
+                                                     "on Monday.") if c.text.startswith("the old dam"))

@@ -714,10 +714,51 @@ def discourse_phrases(doc, s: int, e: int) -> tuple[set[int], object]:
     return cut, head
 
 
+# nouns of speech and belief that carry their content in a "that" clause ("Trump's claim that ...")
+CLAIM_NOUNS = {"claim", "claims", "assertion", "assertions", "contention", "insistence", "argument", "allegation",
+               "allegations", "prediction", "declaration", "statement", "charge", "charges", "suggestion", "promise",
+               "pledge", "vow", "warning", "belief", "view", "complaint", "accusation", "boast", "admission"}
+
+
+def nominal_units(doc, s: int, e: int) -> list[Unit]:
+    """"Contrary to Trump's claim that people would learn nothing, ...": a speech or belief
+    noun with a possessor that names someone and a "that" clause with its own subject reports
+    that clause as the possessor's (cue: the noun); the sentence's own claims stay as they are."""
+    out = []
+    for n in doc[s:e]:
+        if n.lower_ not in CLAIM_NOUNS or n.pos_ != "NOUN":
+            continue
+        poss = next((c for c in n.children if c.dep_ == "poss" and c.i < n.i), None)
+        if poss is None or poss.pos_ not in ("PROPN", "NOUN") or poss.tag_ in ("PRP$", "WP$") or not (
+                poss.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or poss.pos_ == "PROPN"
+                or poss.lemma_.lower() in PERSON_NOUNS):
+            continue
+        clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > n.i and clause_head(c)
+                       and any(g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)
+                       and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)), None)
+        if clause is None or any(a < n.i < b for a, b in quote_regions(doc)):
+            continue
+        a, b = subtree_range(clause)
+        pieces = [i for i in range(a + 1, b)]  # (without its "that")
+        words = [t for t in speaker_tokens(poss) if t.dep_ != "case"]
+        speaker = re.sub(r"\s{2,}", " ", "".join(t.text_with_ws for t in words)).strip(" ,")
+        if not speaker or len(pieces) < 3:
+            continue
+        out.append(Unit(pieces, clause, speaker, n.text, quote_kind_of(doc, a + 1, b, s, e)))
+    return out
+
+
 def attribute(doc, s: int, e: int, root) -> list[Unit]:
     """Split a sentence into content units with their speakers; a sentence inside a quote
     that spans several sentences gets the quote's speaker; a sentence of a paragraph that is
     someone's words as a whole (``paragraph_speaker``) gets that speaker."""
+    units = _attribute(doc, s, e, root)
+    if any(t.lower_ in CLAIM_NOUNS for t in doc[s:e]):
+        units = units + nominal_units(doc, s, e)
+    return units
+
+
+def _attribute(doc, s: int, e: int, root) -> list[Unit]:
     units = [_cut_trailing_cue(doc, u) for u in attribute_sentence(doc, s, e, root)]
     if any(t.lower_ == "said" for t in doc[s:e]):
         connective, head = discourse_phrases(doc, s, e)
