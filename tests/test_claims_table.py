@@ -657,6 +657,60 @@ TABLE = [
     # coordination: a conjunct with its own "to" gets no second one ("wants to to require")
     ("coordination", "The mayor wants to ban fireworks and to require permits for bonfires.", "clause",
      [("The mayor wants to ban fireworks", None), ("The mayor wants to require permits for bonfires", None)], {}),
+    # --- coordination rows, session 25 (keep new coordination rows here) ---
+    # coordination (fifth pass): an amount "of"/"on" a list is the total of all members
+    ("coordination", "The name does not appear once in the 900 pages of testimony and supporting documents.", "clause",
+     [("The name does not appear once in the 900 pages of testimony and supporting documents", None)], {}),
+    ("coordination", "The state spent $5 million on roads and bridges.", "clause",
+     [("The state spent $5 million on roads and bridges", None)], {}),
+    # ... while a noun's list without an amount stays distributive ("salaries of A" is a fact of its own)
+    ("coordination", "The city announced a freeze on the salaries of teachers and nurses.", "clause",
+     [("The city announced a freeze on the salaries of teachers", None),
+      ("The city announced a freeze on the salaries of nurses", None)], {}),
+    # coordination: a plural title before the first name is every name's
+    ("coordination", "Representatives Ann Ruiz of Ohio and Tom Hale of Utah visited the border on Monday.", "clause",
+     [("Representatives Ann Ruiz of Ohio and Tom Hale of Utah visited the border on Monday", None)], {}),
+    # coordination: agents of one event (a thing's passive, subjects of "a letter") are collective ...
+    ("coordination", "The complaint was filed by the city and the county.", "clause",
+     [("The complaint was filed by the city and the county", None)], {}),
+    ("coordination", "The complaint was brought by attorneys general in Iowa and Kansas.", "clause",
+     [("The complaint was brought by attorneys general in Iowa and Kansas", None)], {}),
+    ("coordination", "Ruiz and Hale wrote a letter to the board.", "clause",
+     [("Ruiz and Hale wrote a letter to the board", None)], {}),
+    # ... while a person's passive and plain direct objects stay distributive (one fact each)
+    ("coordination", "Ms. Diaz was praised by the mayor and the governor.", "clause",
+     [("Ms. Diaz was praised by the mayor", None), ("Ms. Diaz was praised by the governor", None)], {}),
+    ("coordination", "Police seized guns and drugs at the farm.", "clause",
+     [("Police seized guns at the farm", None), ("Police seized drugs at the farm", None)], {}),
+    ("coordination", "The ministers visited a school and a clinic.", "clause",
+     [("The ministers visited a school", None), ("The ministers visited a clinic", None)], {}),
+    # coordination: the first member's determiner or possessive is a bare later member's too
+    ("coordination", "The storm damaged the school and gym.", "clause",
+     [("The storm damaged the school and gym", None)], {}),
+    ("coordination", "The senator thanked her husband and children.", "clause",
+     [("The senator thanked her husband and children", None)], {}),
+    # coordination: a bare member before "and" and a noun modifier shares the later head noun
+    ("coordination", "The plan would give farms and towns grants to repair roads.", "clause",
+     [("The plan would give farms and towns grants to repair roads", None)], {}),
+    # coordination: a series of noun phrases the parse read as clauses ("the safety of the records
+    # queried") is not cut inside a quotation
+    ("coordination", "\u201cThe board believes a recorded interview would best protect Governor Hale\u2019s privacy, the "
+     "safety of the records queried, and the public\u2019s interest in ensuring this board has all information needed "
+     "to finish the work set before it,\u201d Ruiz also wrote in the letter.", "clause",
+     [("The board believes a recorded interview would best protect Governor Hale\u2019s privacy, the safety of the "
+       "records queried, and the public\u2019s interest in ensuring this board has all information needed to finish "
+       "the work set before it", "Ruiz")], {}),
+    # coordination: a quoted conjunct whose "then" points back to the first stays with it
+    ("coordination", "\"We will pass the law, and they will then sue us,\" the governor said.", "clause",
+     [("We will pass the law, and they will then sue us", "the governor")], {}),
+    # coordination: a conjoined report with its own speaker is that speaker's, not the first one's
+    ("coordination", "Aides said this week that the agency is drawing up plans to move all 300 staff out of Denver, "
+     "and Maria Ruiz later tweeted that \u201cwe have finished the job in Denver.\u201d", "clause",
+     [("the agency is drawing up plans to move all 300 staff out of Denver", "Aides"),
+      ("we have finished the job in Denver", "Maria Ruiz")], {}),
+    # ... but "argued that A and that B": the second "that" keeps B the first speaker's
+    ("coordination", "Ms. Ruiz argued that the rules were unfair and that the city's lawyers knew it.", "clause",
+     [("the rules were unfair", "Ruiz"), ("the city's lawyers knew it", "Ruiz")], {}),
     # --- fragments / filters / relative / resolve rows, session 24 (keep those rows here) ---
     # fragments: "X asked at a news conference" with its question gone is an attribution leftover;
     # an asking verb with its own content stays

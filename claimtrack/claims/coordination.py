@@ -3,7 +3,7 @@ member (only "and" lists of subjects/objects, never under symmetric verbs/prepos
 
 from __future__ import annotations
 
-from claimtrack.claims.attribution import quoted_tokens
+from claimtrack.claims.attribution import SPEECH_VERBS, is_cue, quoted_tokens, verb_units
 from claimtrack.claims.units import SUBJECTS, Unit, subtree, subtree_range
 
 
@@ -142,10 +142,59 @@ def series_subject(doc, head, child, cut):
     return None
 
 
+def noun_series_misparse(doc, toks) -> bool:
+    """"would protect A's privacy, the security of the information queried, and the public's
+    interest in ensuring ...": a "clause" joined by a comma alone whose verb is a bare
+    participle (or a past form with nothing after it) with a noun subject of its own and no
+    auxiliary ("the security ... queried") is a noun phrase of a series the parse read as
+    clauses; every cut of the unit at a conjunct would cut the series, so the
+    unit stays whole."""
+    for i in toks:
+        t = doc[i]
+        if t.dep_ in ("conj", "ccomp") and t.pos_ == "VERB" and t.head.i in toks \
+                and (t.tag_ in ("VBN", "VBG") or t.tag_ == "VBD" and t.right_edge.i == t.i) \
+                and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in t.children) \
+                and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+            return True
+    return False
+
+
+SEQUEL_ADVERBS = {"then", "thereafter", "afterward", "afterwards", "subsequently"}
+
+
+def sequel(child) -> bool:
+    """"We will have a national emergency, and we will then be sued": a conjunct whose
+    "then" ("after that", "as a result") points to the first conjunct means little alone.
+    Inside a speaker's quoted words, where the cut cannot be mended, the clause stays whole
+    (outside quotes a narrator's "then" reads as a plain time and the split is kept; a
+    leading "and then X can ..." is the fragment check's, which drops it)."""
+    subj = next((c for c in child.children if c.dep_ in SUBJECTS), None)
+    return subj is not None and any(c.dep_ == "advmod" and c.lower_ in SEQUEL_ADVERBS and subj.i < c.i < child.i
+                                    for c in child.children)
+
+
+def own_report(doc, unit: Unit, child) -> list[Unit]:
+    """The content units of a verb conjunct that is a report of its own -- a speech verb
+    with its own subject and reported clause ("..., and Trump later tweeted that B") --
+    inside a unit someone else is reported to have said (not quoted words); else []."""
+    if not unit.speaker or unit.quote_kind == "direct" or not is_cue(child, SPEECH_VERBS):
+        return []
+    subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON") or quoted_words(doc, unit) & {child.i}:
+        return []
+    if any(c.dep_ == "mark" for c in child.children):
+        return []  # "argued that A and that B": the second "that" keeps B the speaker's
+    sent = child.sent
+    return [u for u in verb_units(doc, child, sent.start, sent.end) if u.token_set() <= subtree(child)]
+
+
 def split_coordination(doc, unit: Unit) -> list[Unit]:
     """Split "A did X and B did Y" into two units; "A did X but did Y" carries A over."""
     head = unit.head
     toks = unit.token_set()
+    if noun_series_misparse(doc, toks):
+        return [unit]
     for child in head.children:
         if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX") or child.i not in toks:
             continue
@@ -156,6 +205,21 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
             # clause stays whole rather than cut at "analysts"
             continue
         if alternative(doc, head, child) or tense_mismatch(head, child):
+            continue
+        reported = own_report(doc, unit, child)
+        if reported:
+            # "Officials said A, and Trump later tweeted that B": "Trump tweeted" is no part of
+            # what the officials said; B is Trump's, the conjunct a report of its own
+            cut = c_start
+            while cut - 1 in toks and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].text == ","):
+                cut -= 1
+            first_p = [p for p in unit.pieces if not (isinstance(p, int) and cut <= p <= child.right_edge.i)]
+            if any(isinstance(p, int) for p in first_p):
+                out = split_coordination(doc, unit.copy(first_p))
+                for u in reported:
+                    out.extend(split_coordination(doc, u))
+                return out
+        if sequel(child) and child.i in quoted_words(doc, unit):
             continue
         cut = c_start
         while cut - 1 in toks and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].text == ","):
@@ -382,7 +446,121 @@ def list_splits(doc, tok, members) -> bool:
             anc = anc.head.head if anc.dep_ == "pobj" else anc.head
         if anc.pos_ in ("NOUN", "PROPN", "PRON") and anc.dep_ in ("nsubj", "nsubjpass"):
             return False
-    return True
+    return not one_thing(doc, tok, members)
+
+
+PLURAL_TITLES = {"representatives", "reps", "senators", "sens", "congressmen", "congresswomen", "governors",
+                 "govs", "presidents", "justices", "judges", "ministers", "mayors", "lawmakers", "officials"}
+DETERMINERS = ("det", "poss", "nummod", "predet")
+
+
+def own_determiner(m) -> bool:
+    return any(c.dep_ in DETERMINERS and c.i < m.i for c in m.children)
+
+
+def shared_determiner(members) -> bool:
+    """Is the first member's determiner a later member's too? A possessive is shared by any
+    later common noun without its own ("his wife and children"); "the"/"a" only by a
+    singular one, which cannot stand bare ("the mayor and council", "the House and Senate";
+    not "the chamber and major corporations")."""
+    d = next((c for c in members[0].children if c.dep_ in ("det", "poss") and c.i < members[0].i), None)
+    if d is None:
+        return False
+    possessive = d.dep_ == "poss" or d.tag_ == "PRP$"
+    if not possessive and d.lower_ not in ("the", "a", "an"):
+        return False
+    for m in members[1:]:
+        if own_determiner(m) or m.pos_ == "PROPN" and m.ent_type_ in NAMED_PLACES + ("PERSON",):
+            continue
+        if m.pos_ == "NOUN" and (possessive or m.tag_ == "NN") or m.pos_ == "PROPN" and m.tag_ == "NNP" \
+                and d.lower_ != "a":
+            return True
+    return False
+
+
+def nearer_noun(doc, members) -> bool:
+    """"the 1,768 pages of legislation and explanatory materials": a bare second member after
+    a bare noun that ends the first member's own prepositional phrase is that noun's
+    conjunct (the pages are of both), which the parse hung on the first member."""
+    first, second = members[0], members[1]
+    cc = second.left_edge.i - 1
+    if cc < 1 or doc[cc].lower_ not in ("and", "&") or second.pos_ != "NOUN" or own_determiner(second):
+        return False
+    prev = doc[cc - 1]
+    return prev.pos_ == "NOUN" and prev.dep_ == "pobj" and prev.head.head.i == first.i \
+        and prev.head.i > first.i and not own_determiner(prev)
+
+
+def shared_head(doc, members) -> bool:
+    """"supports rape and incest exceptions", "the budgets of leadership, rank-and-file member
+    and committee offices": bare earlier members (no determiner or noun modifier of their own,
+    nothing after them; "mail fraud and wire fraud" are two) before a last member led by a
+    noun modifier ("committee offices") are that modifier's conjuncts; the head noun is
+    every member's (split, "supports rape" says something else)."""
+    last = members[-1]
+    for m in members[:-1]:
+        if m.pos_ != "NOUN" or own_determiner(m) or any(c.i > m.i and c.dep_ not in ("cc", "conj", "punct")
+                                                         or c.dep_ == "compound" for c in m.children):
+            return False
+    cc = last.left_edge.i - 1
+    if cc < 1 or doc[cc].lower_ not in ("and", "&") or members[-2].i != cc - 1:
+        return False
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == last.left_edge.i for c in last.children)
+
+
+AMOUNTS = ("MONEY", "QUANTITY", "CARDINAL", "PERCENT")
+
+
+def counted(noun) -> bool:
+    """Is ``noun`` an amount ("the 900 pages", "$5 million", "two weeks")? An amount "of A
+    and B" is the total of both; one member alone does not have it."""
+    if noun.pos_ == "NUM" or noun.ent_type_ in AMOUNTS and noun.pos_ in ("NOUN", "NUM", "SYM"):
+        return True
+    return noun.pos_ == "NOUN" and any(c.dep_ == "nummod" and c.i < noun.i for c in noun.children)
+
+
+def one_thing(doc, tok, members) -> bool:
+    """Is the list one thing the fact needs whole, rather than separate facts? A member is a
+    separate fact when it is individuated -- a name, or a noun with its own determiner,
+    possessive or number ("fired its chief executive and its finance director", "hit Ohio
+    and Kentucky"); a verb's objects, prepositional ones too, and a noun's are separate
+    facts ("seized guns and drugs", "clash on taxes and parking", "nods to A, B and C"). The
+    list is one thing when
+    - a determiner or possessive of the first member is the later members' too ("his
+      department and FBI", "the mayor and council"): split, the later member loses it;
+    - the parse hung a conjunct of a noun on the list ("the pages of A and B materials",
+      "supports A and B exceptions", "the budgets of A, B and C offices"): see
+      ``nearer_noun`` and ``shared_head``;
+    - a plural title before the first name is every name's ("Representatives A of X and B
+      of Y"): split, "Representatives A" is one person under a plural title;
+    - it is "of" an amount ("the 900 pages of A and B", "spent $5 million on A and B"): the
+      total of all members, not of one;
+    - it names the agents of one event: a passive with a singular subject ("the lawsuit
+      was brought by A and B", "by attorneys general in A and B"), or subjects of a verb
+      whose object is one thing ("A and B introduced an article"): one lawsuit, one
+      article, not one each."""
+    if shared_determiner(members) or nearer_noun(doc, members) or shared_head(doc, members):
+        return True
+    if tok.dep_ == "pobj" and (counted(tok.head.head) or tok.head.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("dobj", "nsubjpass") and counted(c) for c in tok.head.head.children)):
+        return True  # (also "spent $5 million on A and B", "20 people were killed in A and B")
+    first = members[0]
+    if first.pos_ == "PROPN" and any(
+            doc[j].dep_ == "compound" and (doc[j].tag_ in ("NNS", "NNPS") or doc[j].lower_.rstrip(".") in PLURAL_TITLES)
+            for j in range(first.left_edge.i, first.i)):
+        return True
+    agent = next((a for a in tok.ancestors if a.dep_ == "agent" or a.pos_ in ("VERB", "AUX")), None)
+    if agent is not None and agent.dep_ == "agent":
+        # (the list anywhere in the agent: "brought by attorneys general in A and B")
+        subj = next((c for c in agent.head.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and subj.tag_ == "NN" and not subj.ent_type_ and not any(c.dep_ == "conj" for c in subj.children):
+            return True
+    verb = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        if any(c.dep_ == "dobj" and c.tag_ == "NN" and any(d.dep_ == "det" and d.lower_ in ("a", "an", "one")
+                                                            for d in c.children) for c in verb.children):
+            return True
+    return False
 
 
 COLLECTIVE_WORDS = {"identical", "same", "similar", "together", "jointly", "joint", "both", "each", "between",
