@@ -832,6 +832,82 @@ TABLE = [
     # fragments: "partly" at the claim's end with what it leans on cut off
     ("fragments", "The party won the seat in 2012 partly by arguing that the mayor had raided the pension fund.",
      "clause", [("the mayor had raided the pension fund", "The party")], {"fragment_dangling": 1}),
+    # --- fragments / filters / relative / resolve rows, session 25 (keep those rows here) ---
+    # relative: an appositive that runs on past its subtree ("the few ... to ...", the rest of a
+    # name) is no "X is Y" claim
+    ("relative", "Ms. Ortiz, one of the few council members to back the plan, said the vote was rushed.", "clause",
+     [("the vote was rushed", "Ortiz")], {}),
+    ("relative", "\"We are ready to open the new shelter,\" said Ana Ruiz, director of the Campaign to End Hunger.",
+     "clause", [("We are ready to open the new shelter", "Ana Ruiz")], {}),
+    # relative: an appositive repeating a noun further up renames that noun, not the nearest one
+    ("relative", "The chief spoke of a budget based on the census, a different budget.", "clause",
+     [("The chief spoke of a budget based on the census, a different budget", None)], {}),
+    # relative: a "which" after an adverbial time is about the clause, not the day
+    ("relative", "Voters cheered the mayor's reversal on Monday, which was seen as a response to the protests.",
+     "clause", [("Voters cheered the mayor's reversal on Monday, which was seen as a response to the protests", None)], {}),
+    # relative: a clause after a name's "of"/"on" phrase is about the whole name
+    ("relative", "The letter went to the Committee on Ethics, which is led by Senator Ann Lee.", "clause",
+     [("The letter went to the Committee on Ethics", None), ("the Committee on Ethics is led by Senator Ann Lee", None)],
+     {}),
+    # relative: a participle after an adverbial time describes the subject, not the time
+    ("relative", "On Friday, the union leaders emerged from the talks after 90 minutes, unified on rejecting the offer.",
+     "clause", [("On Friday, the union leaders emerged from the talks after 90 minutes, unified on rejecting the offer",
+                 None)], {}),
+    # relative: a restrictive "X done by Y" in a hypothetical clause (or on a bare plural) is no
+    # fact of its own; a definite delegation that arrived is
+    ("relative", "Fees set by the agency would rise each year.", "clause",
+     [("Fees set by the agency would rise each year", None)], {}),
+    ("relative", "A delegation led by Senator John Smith arrived in Kyiv.", "clause",
+     [("A delegation led by Senator John Smith arrived in Kyiv", None),
+      ("The delegation was led by Senator John Smith", None)], {}),
+    # fragments: "if anything" is no subject of the second conjunct
+    ("fragments", "What it achieved among young voters, if anything, is hard to tell and will take days to sort out.",
+     "clause", [("What it achieved among young voters, if anything, is hard to tell", None)],
+     {"fragment_subordinate": 1}),
+    # fragments: a participle before the clause's real verb (", were ...") only describes the subject
+    ("fragments", "Behind the scenes, county officials \u2014 Democrats and House Republicans \u2014 exasperated after four "
+     "years of scandals, were scrambling to find a fix.", "clause",
+     [("county officials \u2014 Democrats and House Republicans were scrambling to find a fix", None)],
+     {"fragment_no_finite_verb": 1}),
+    # fragments: what is said inside a relative clause ("a plan that aides say the mayor never
+    # understood") has a gap: the plan is not in the claim
+    ("fragments", "Ms. Lee wrote a plan that some aides say the mayor never fully understood.", "clause",
+     [("Ms. Lee wrote a plan", None)], {"fragment_dangling": 1}),
+    # fragments: a free relative object ("what he says there") is no reporting aside: the
+    # quotation stays whole
+    ("fragments", "\"For him to skip the hearing, I wouldn't trust what he says there,\" Lee said.", "clause",
+     [("For him to skip the hearing, I wouldn't trust what he says there", "Lee")], {}),
+    # fragments: a claim whose last verb is followed by the rest of its clause ("think\" are best")
+    # was cut mid-sentence
+    ("fragments", "The mayor said cities should not be punished for \"making choices that they think\" are best for "
+     "residents.", "clause", [], {"fragment_dangling": 1, "fragment_no_subject": 1}),
+    # filters: "it is likely to happen" raises "it" from the infinitive: no expletive; an "it" a
+    # person speaker says cannot be that person; an organisation's "it" is its own
+    ("filters", "A senior aide told reporters that it was likely to happen on Friday.", "clause",
+     [], {"unresolved_pronoun": 1}),
+    ("filters", "It is likely that the vote will slip.", "clause",
+     [("It is likely that the vote will slip", None)], {}),
+    ("filters", "The company said it would delay its report.", "clause",
+     [("it would delay its report", "The company")], {}),
+    # filters: a second conjunct carries the first one's subject "it"
+    ("filters", "The scholars acknowledge that the doctrine indeed calls for local solutions to problems but say it is "
+     "\"not a license to gut government\" and requires higher levels of government.", "clause",
+     [("the doctrine indeed calls for local solutions to problems", "The scholars"),
+      ("it is \"not a license to gut government\"", "The scholars")], {"unresolved_pronoun": 1}),
+    # filters: an object "it" of a composed claim ("urged X to stop it"), an "it" whose phrase
+    # hangs on the verb's own object ("her vision for it"), an object's "its" with no owner
+    ("filters", "Two former officials have urged the governor to stop it.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "The governor seemed to scale back her vision for it.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "Local officials disputed its findings.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "The board released its findings.", "clause", [("The board released its findings", None)], {}),
+    # filters: "the following statement" (its content is elsewhere), "pushed for such a law",
+    # "these measures that ..." point outside the claim; "the following week" is a time
+    ("filters", "A spokesman released the following statement on the decision:", "clause", [],
+     {"unresolved_pronoun": 1}),
+    ("filters", "The following week, the council voted.", "clause", [("The following week, the council voted", None)], {}),
+    ("filters", "Parents of the victims have pushed for such a law for years.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "The board said the tax bill will not come before these measures that are already scheduled.", "clause",
+     [], {"unresolved_pronoun": 1}),
 ]
 
 

@@ -68,6 +68,12 @@ XCOMP_EXPLETIVE = {"be", "take", "cost", "pay", "help", "hurt", "make", "seem", 
 OBJECT_EXPLETIVE = {"make", "find", "consider", "take", "keep", "leave", "think", "believe", "deem", "call"}
 
 
+# adjectives that raise the subject of their infinitive ("it is likely to happen": "it" is
+# what happens), unlike "it is hard to say" (an expletive pointing to the infinitive)
+RAISING_ADJS = {"likely", "unlikely", "certain", "sure", "bound", "set", "poised", "due", "able", "unable",
+                "apt", "liable", "slated", "expected", "supposed"}
+
+
 def expletive_it(head, strict_if: bool = True) -> bool:
     """Is the subject "it" of ``head`` an expletive (pointing forward to a clause), not a
     pronoun for something the claim does not name?"""
@@ -85,6 +91,8 @@ def expletive_it(head, strict_if: bool = True) -> bool:
                 g.dep_ == "relcl" and any(x.dep_ == "aux" and x.lower_ in ("has", "have", "had") for x in g.children)
                 or g.dep_ == "relcl" and any(x.lower_ == "since" for x in g.children) for g in c.children):
             return False  # "it was an algorithmic glitch that has since been fixed": a description of "it", no cleft
+        if c.dep_ == "acomp" and c.lower_ in RAISING_ADJS and any(g.dep_ == "xcomp" for g in c.children):
+            return False  # "it was likely to happen tonight": "it" is what happens, no expletive
         if c.dep_ in ("attr", "acomp", "oprd") and any(g.dep_ in EXPLETIVE_DEPS and (g.dep_ != "acl" or any(
                 x.tag_ == "TO" for x in g.children)) for g in c.children):
             # (the clause of the predicate itself, "It was the review that set off ...", "It is
@@ -160,7 +168,10 @@ def demonstrative_np(doc, idx, subs, quoted, speaker, direct=False) -> bool:
             continue  # (a speaker's quoted words, also a quotation running on from a sentence before)
         if any(c.dep_ in ("acl", "prep") and c.i > noun.i and (c.dep_ == "acl" or c.lower_ == "of") for c in noun.children):
             continue
-        if any(c.dep_ == "relcl" and c.i > noun.i and doc[c.left_edge.i - 1].text != "," for c in noun.children):
+        if any(c.dep_ == "relcl" and c.i > noun.i and doc[c.left_edge.i - 1].text != "," for c in noun.children) and not (
+                t.lower_ == "these" and not any(j < t.i and doc[j].tag_ == "NNS" and doc[j].lower_ not in VAGUE_NOUNS for j in toks)):
+            # ("those who ...", "that part of the bill which ..." say which; "these measures that
+            # are already in the queue" points back all the same)
             continue
         if any(doc[j].lemma_.lower() == noun.lemma_.lower() or doc[j].ent_type_ in ("GPE", "LOC", "FAC")
                and noun.lower_ in PLACE_NOUNS or t.lower_ in ("these", "those") and doc[j].tag_ == "NNS"
@@ -177,6 +188,20 @@ def object_it(doc, idx, head, quoted, speaker, direct: bool = False) -> bool:
     toks = set(idx)
     for i in idx:
         t = doc[i]
+        if t.lower_ == "its" and t.dep_ == "poss" and t.head.dep_ in ("dobj", "pobj") and t.head.i in toks \
+                and (t.head.dep_ == "dobj" or t.head.head.head.pos_ in ("VERB", "AUX") and t.head.head.head.i < t.i):
+            # (not a phrase fronted before its verb: "on its face, ...")
+            # "Republican officials disputed its characterization": whose, the claim does not
+            # say (its own subject may own it: "The board released its report")
+            if speaker and (t.i in quoted or direct or not (named_person(speaker) or described_person(speaker))):
+                continue  # ("Twitter said Mr. Jones had not violated its policies": the speaker's own)
+            if any(doc[j].lower_ in ("it", "they") and doc[j].pos_ == "PRON" for j in toks if j < t.i):
+                continue  # ("it would defer its inquiry": one thing, as the claim's subject says)
+            if any(doc[j].pos_ in ("NOUN", "PROPN") and doc[j].ent_type_ != "PERSON" and doc[j].lower_ not in VAGUE_NOUNS
+                   and doc[j].dep_ != "compound" and not person_noun(doc[j]) and doc[j].lemma_.lower() not in PERSON_NOUNS | ROLE_NOUNS
+                   and doc[j].ent_type_ not in ("DATE", "TIME", "NORP") for j in toks if j < t.i):
+                continue
+            return True
         if t.lower_ not in ("it", "them") or t.dep_ not in ("dobj", "pobj", "dative") or t.pos_ != "PRON":
             continue
         if speaker and (t.i in quoted or direct):
@@ -187,12 +212,17 @@ def object_it(doc, idx, head, quoted, speaker, direct: bool = False) -> bool:
         # the subject of its own verb is never what an object "it" is ("A protester posted it
         # to YouTube": not the protester; that would be "itself")
         verb = t.head if t.dep_ != "pobj" else t.head.head
-        own = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        # (nor its object: "pare back his vision for it" is no vision for the vision)
+        own = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") or c.dep_ in ("dobj", "dative") and c.i < t.i}
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.tag_ == "TO" for c in verb.children):
             # "the military option to stop it": the option is the means, not what "it" is
             own |= {verb.head.i} | {c.i for c in verb.head.children if c.dep_ in ("compound", "amod")}
         if not own and verb.dep_ == "conj":
             own = {c.i for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+        if t.dep_ == "pobj" and t.head.head.pos_ == "NOUN":
+            # "pare back his vision for it", "stress the need for it": the noun the pronoun's
+            # phrase hangs on is not what it is
+            own |= {t.head.head.i}
         if any(j not in own and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].ent_type_ != "PERSON" and doc[j].lower_ not in VAGUE_NOUNS
                and doc[j].dep_ != "compound" and not person_noun(doc[j]) and doc[j].lower_ not in PERSON_NOUNS | ROLE_NOUNS
                and not (t.lower_ == "it" and doc[j].tag_ in ("NNS", "NNPS"))
@@ -299,8 +329,16 @@ def anaphoric_np(doc, idx, subs, quoted, speaker, direct=False) -> bool:
             if any(doc[j].ent_type_ in ("DATE", "TIME", "EVENT") and j < t.i for j in toks):
                 continue
             return True
+        if t.lower_ == "following" and t.dep_ == "amod" and t.i < noun.i and noun.lower_ not in CALENDAR_NOUNS \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+                and not any(c.dep_ in ("relcl", "acl", "prep") and c.i > noun.i and c.lower_ != "on" for c in noun.children) \
+                and t.i - 1 >= 0 and doc[t.i - 1].lower_ == "the":
+            # "a post provides the following commentary on the encounter": what follows is not in
+            # the claim ("the following day" is a time)
+            return True
         if t.lower_ == "such" and t.dep_ in ("amod", "predet", "det") and t.i < noun.i and noun.tag_ == "NN" \
-                and noun.dep_ in ("nsubj", "nsubjpass", "dobj") \
+                and (noun.dep_ in ("nsubj", "nsubjpass", "dobj") or noun.dep_ == "pobj" and noun.head.lower_ in (
+                    "for", "against", "about") and noun.head.head.pos_ == "VERB") \
                 and not any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.i > t.i for c in noun.children):
             # ("such a free hand", "such a big deal": a degree, not a thing named before)
             # (one such thing as subject or object: "such a meeting", "such funding"; a plural is a
@@ -328,6 +366,23 @@ def named_person(speaker: str) -> bool:
     "Aitan Goelman"), who is no "it"?"""
     words = speaker.split()
     return len(words) >= 2 and (words[0].lower() in HONORIFICS or words[0].lower() in MALE_FIRST | FEMALE_FIRST)
+
+
+# people a speaker is described as ("a senior Democratic staffer", "the aide"): no "it"
+SPEAKER_PEOPLE = PERSON_NOUNS | ROLE_NOUNS | SPEAKER_EPITHETS | {"staffer", "aide", "source", "strategist",
+                                                               "operative", "consultant", "insider"}
+
+
+def inside_marks(doc, i: int) -> bool:
+    """Is token ``i`` between quotation marks of its sentence (an odd count of marks before it)?"""
+    return sum(1 for t in doc[doc[i].sent.start:i] if t.is_quote and t.text not in ("'", "’", "‘")) % 2 == 1
+
+
+def described_person(speaker: str) -> bool:
+    """Is the speaker, as written, one person described by a role ("A senior Democratic
+    staffer", "the official")? (A person is no "it" the speaker says something of.)"""
+    words = speaker.lower().split()
+    return len(words) >= 2 and words[0] in ("a", "an", "the", "one") and words[-1] in SPEAKER_PEOPLE and " of " not in speaker
 
 
 def predicate_possessive(t) -> bool:
@@ -432,7 +487,7 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
         return "unresolved_pronoun"  # "The congressman added ...": which congressman?
     if epithet_person(doc, idx, subs, quoted, speaker, direct) or anaphoric_np(doc, idx, subs, quoted, speaker, direct):
         return "unresolved_pronoun"  # "the former FBI agent", "For that year, ...", "such funding"
-    if head is not None and head.i in idx and object_it(doc, idx, head, quoted, speaker, direct):
+    if (head is None or head.i in idx) and object_it(doc, idx, head, quoted, speaker, direct):
         return "unresolved_pronoun"
     if first is not None and first.lower_ == "it" and first.pos_ == "PRON" and first.dep_ == "nsubj" \
             and head is not None and first.head.i != head.i and first.head.i < head.i and first.head.dep_ in (
@@ -440,6 +495,10 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
         return "unresolved_pronoun"  # "It's also the result of some unusual alliances: Schumer led ..."
     if head is not None and head.i in idx:
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in idx), None)
+        if subj is None and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i not in idx:
+            # "The writers say it is not a free pass and requires ...": the subject carried over
+            # from the first conjunct
+            subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in idx), None)
         if subj is None and head.dep_ == "relcl" and head.head.i in idx and head.head.pos_ == "NOUN":
             subj = head.head  # a relative clause is about its noun ("their efforts come after ...")
         if subj is not None and subj.i not in subs:
@@ -480,8 +539,11 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
             # a speaker who is one named person is no "they"; a person or a group is no "it"
             # ("Rick Santorum said they believe man should protect the earth", "Administration
             # officials warn it would leave the United States vulnerable")
+            # (a quotation that opened in a sentence before holds the whole claim: no marks of its own)
+            running = direct and not any(t.is_quote for t in doc[doc[min(idx)].sent.start:min(idx)])
             person = bool(speaker) and (speaker_alone is not None or ctx is not None and ctx.canonical(speaker) is not None
-                                        or named_person(speaker) and not direct) and " and " not in speaker
+                                        or (named_person(speaker) or described_person(speaker)) and not running) \
+                and " and " not in speaker
             group = bool(speaker) and (" and " in speaker or speaker.split()[-1][:1].islower() and speaker.endswith("s"))
             # (a quotation worked into the reporter's "that" clause -- 'responded that "they do not
             # ..."' -- reads as indirect speech: its "they" is nobody the claim names either)
@@ -496,9 +558,13 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
                     g.dep_ == "det" and g.lower_ in ("a", "an") for g in c.children) for c in head.children)
             # (a speaker's own words -- also a quotation opened in a sentence before -- keep the
             # old reading of "if": "If that were so, it would never have been ratified")
-            words = bool(speaker) and (pron.i in quoted or direct)
+            # ("A senior staffer said it was likely to happen": an "it" bound to a speaker who is a
+            # person, outside quotation marks, is no speaker's own name for itself)
+            unbound = pron.i in kept and person and (named_person(speaker) or described_person(speaker)) \
+                and not direct and not inside_marks(doc, pron.i)
+            words = bool(speaker) and (pron.i in quoted and not unbound or direct)
             if low in ("it", "its") and not before and not (pron.i == subj.i and expletive_it(head, strict_if=not words)) \
-                    and not (pron.i in quoted and speaker and not (thing and pron.i in kept and not direct)) \
+                    and not (pron.i in quoted and not unbound and speaker and not (thing and pron.i in kept and not direct)) \
                     and not (pron.i != subj.i and speaker and not (person or group)) \
                     and not (speaker and not (person or group) and not thing):
                 # (a speaker's own words keep their "it": the statement shows who said it)

@@ -148,6 +148,28 @@ def reduced_relative(doc, head, toks: set[int]) -> bool:
     return False
 
 
+def participle_before_verb(doc, head, toks: set[int]) -> bool:
+    """"State lawmakers -- Democrats and Republicans -- exasperated after six years of
+    controversies, were scrambling to ...": a participle with no auxiliary whose conjunct
+    (after a comma, no "and") is the clause's real verb with its own auxiliary and no subject
+    of its own, cut out of the claim; the participle only describes the subject."""
+    if head.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return False
+    for c in head.children:
+        if c.dep_ != "conj" or c.i < head.i or c.i in toks or c.pos_ != "VERB":
+            continue
+        if any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+            continue
+        aux = [g for g in c.children if g.dep_ in ("aux", "auxpass") and g.i < c.i]
+        if not aux or not any(a.tag_ in FINITE_TAGS for a in aux):
+            continue
+        k = aux[0].i - 1
+        if k > head.i and doc[k].text == "," and not any(g.dep_ == "cc" and g.i > c.left_edge.i - 3 and g.i < c.i
+                                                         for g in head.children):
+            return True
+    return False
+
+
 def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
     """Why a (non-composed) claim is not a proposition -- no finite verb, no subject, an
     unsplit reporting verb -- or None."""
@@ -189,6 +211,18 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
         return "fragment_no_subject"
     if all(t.tag_ in ("WP", "WDT") for t in subj):
         return "fragment_no_subject"
+    if all(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PRON", "NOUN", "PROPN") and any(
+            c.dep_ == "mark" and c.lower_ in SUBORDINATE_MARKS for c in t.children) for t in subj):
+        # "if anything will take days to sort out": the aside "if anything" is no subject (the
+        # clause's own subject, "What it accomplished", went with the first conjunct)
+        return "fragment_subordinate"
+    if head.dep_ == "ccomp" and head.head.dep_ == "relcl" and head.head.lemma_.lower() in SAY_VERBS and any(
+            c.i not in toks and c.dep_ not in ("nsubj", "nsubjpass") and (c.tag_ in ("WDT", "WP") or c.lower_ == "that" and c.dep_ == "mark")
+            for c in head.head.children) or head.dep_ == "ccomp" and head.head.dep_ == "relcl" and any(
+            c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "pobj") and c.i not in toks for c in head.children):
+        # "an approach that some advisers say the president never fully comprehended": what is
+        # said comes out of a relative clause; its gap (the approach) is not in the claim
+        return "fragment_dangling"
     if head.dep_ == "conj" and all(t.dep_ == "csubj" and t.tag_ == "VBG" and not any(g.dep_ in ("nsubj", "poss") for g in t.children)
                                    and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," for t in subj):
         # "Ryan went on offense, using an interview ... to claim Obama's plan treats ...": a
@@ -247,6 +281,8 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
             c.dep_ == "agent" for c in head.children):
         # (a ROOT one is a headline, "was" is inserted; a conjunct may carry the first verb's "was")
         return "fragment_no_finite_verb"  # "The latest criticism signed by priests": a participle
+    if participle_before_verb(doc, head, toks):
+        return "fragment_no_finite_verb"  # "state lawmakers, exasperated after six years ..." (, were scrambling)
     if reduced_relative(doc, head, toks):
         return "fragment_no_finite_verb"  # "Text messages turned over to the committee" (... showed)
     words = [doc[i].lower_ for i in sorted(toks)]
@@ -268,10 +304,22 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
         # "Romney added his voice after five past" (", and present senators urged ...": the
         # parse cut an adjective pair "past and present" of one noun phrase)
         return "fragment_dangling"
+    while end.i > min(toks) and (end.is_punct or end.is_quote) and end.i - 1 in toks:
+        end = doc[end.i - 1]  # ('... decisions that they think”': the quote mark is no word)
+    wlast = end.i
     verb = end.head if end.dep_ == "prt" else end
-    if verb.pos_ == "VERB" and (verb.i == last or end.dep_ == "prt") and any(
-            c.dep_ == "dobj" and c.i > last and c.i not in toks for c in verb.children):
-        return "fragment_dangling"  # "a performance guaranteed to amp up" (its object cut off)
+    if verb.pos_ == "VERB" and (verb.i == wlast or end.dep_ == "prt") and any(
+            c.dep_ == "dobj" and c.i > wlast and c.i not in toks or c.dep_ in ("ccomp", "xcomp") and c.i > wlast
+            and c.i not in toks and verb.lemma_.lower() not in SAY_VERBS and doc[c.left_edge.i].tag_ in ("WP", "WDT")
+            for c in verb.children):
+        # "a performance guaranteed to amp up" (its object cut off), "I wouldn't trust" (what he says)
+        return "fragment_dangling"
+    if verb.pos_ == "VERB" and verb.i == wlast:
+        nxt = next((doc[j] for j in range(wlast + 1, min(wlast + 4, len(doc))) if not doc[j].is_quote), None)
+        if nxt is not None and nxt.i not in toks and nxt.tag_ in ("VBZ", "VBP", "VBD", "MD") and nxt.sent.start == end.sent.start:
+            # '"... making decisions that they think" are in the best interests of ...': a finite
+            # verb right after the claim's last verb is the rest of its clause, cut off
+            return "fragment_dangling"
     if head.lemma_.lower() in FILLER_VERBS and all(c.dep_ in ("nsubj", "aux", "neg", "punct", "advmod") for c in head.children
                                                    if c.i in toks) and any(
             c.dep_ == "nsubj" and c.lower_ in ("i", "you", "we") for c in head.children if c.i in toks):

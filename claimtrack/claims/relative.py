@@ -149,6 +149,42 @@ def fronted_name(doc, desc):
     return name
 
 
+def name_head(noun):
+    """The head of a proper name whose "of"/"on" phrase holds ``noun`` ("the House Select
+    Committee on Benghazi", "the Bank of America"): a comma-set clause after the name is about
+    the whole name, not its last word. None when ``noun`` is not such a name's tail."""
+    if noun.dep_ != "pobj" or noun.pos_ != "PROPN" or noun.head.dep_ != "prep" or noun.head.lower_ not in ("of", "on", "for"):
+        return None
+    top = noun.head.head
+    if top.pos_ != "PROPN" or not top.text[:1].isupper():
+        return None
+    ent = next((x for x in top.doc.ents if x.start <= top.i < x.end), None)
+    if not (ent is not None and ent.start <= noun.i < ent.end or any(c.dep_ == "compound" for c in top.children)):
+        return None
+    return top
+
+
+# adjectives that leave a noun waiting for its complement ("one of the few conservatives
+# to ...", "the first woman to ...", "the only candidate who ...")
+COMPLEMENT_ADJS = {"few", "only", "first", "last", "next", "sole"}
+
+
+def runs_on(doc, tok, a: int, b: int) -> bool:
+    """Does the appositive headed by ``tok`` (tokens a..b-1) go on past its subtree: no
+    punctuation closes it and the next word is "to" after a noun that waits for its complement
+    ("the few conservatives to ..."), the rest of a name ("Secure America | Now", "the
+    Coalition | to Stop Gun Violence") or a finite verb (the "appositive" is a subject)?"""
+    if doc[b - 1].is_punct or doc[b].is_punct:
+        return False
+    nxt = doc[b]
+    if nxt.tag_ == "TO":
+        return b + 1 < len(doc) and doc[b + 1].text[:1].isupper() or any(
+            doc[j].lower_ in COMPLEMENT_ADJS and doc[j].dep_ == "amod" for j in range(a, b))
+    if nxt.text[:1].isupper() and nxt.is_alpha:
+        return True
+    return nxt.tag_ in ("VBD", "VBZ", "VBP", "MD")
+
+
 def pp_depth(noun) -> int:
     """How many prepositional phrases deep ``noun`` hangs under another noun ("sides of the
     spectrum": the spectrum is 1 deep under "sides"; "protests from people on all sides of
@@ -196,6 +232,13 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 # "any voter who considers themselves middle class, which is a large number":
                 # a predicate noun's "which" is about the whole clause, not the noun
                 continue
+            if noun.ent_type_ in ("DATE", "TIME") and rel.lower_ == "which" and noun.dep_ in ("npadvmod", "pobj"):
+                # "celebrated the change in course Friday, which was believed to be a response
+                # to ...": a "which" after a time is about the clause or a noun before it
+                continue
+            inside = name_head(noun)
+            if inside is not None and inside.i in toks:
+                noun = inside  # "the House Select Committee on Benghazi, which is led by ...": the committee
             if rel.lower_ == "which" and pp_depth(noun) >= 2:
                 # "a storm of protests from people on all sides of the political spectrum, which
                 # forced her to apologize": deep in a chain of "of"/"on" phrases, which noun (or the
@@ -210,7 +253,10 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 # "those who ask for details": the clause restricts its noun and says nothing
                 # on its own ("those ask for details")
                 continue
-            near = doc[a - 2] if a - 2 >= s and doc[a - 1].text == "," else None
+            near = doc[a - 2] if a - 2 >= s and doc[a - 1].text == "," and noun.i != (inside.i if inside is not None else -1) \
+                else None  # (a whole name's clause is the name's)
+            if near is not None and getattr(name_head(near), "i", -1) == noun.i:
+                near = None  # "the Bank of America, which ...": the bank
             if near is not None and near.ent_type_ in PLACE_ENTS and near.i != noun.i:
                 # "the attack in Benghazi, Libya, which killed four Americans": whether the
                 # clause is about the place or the noun before it is not certain
@@ -219,7 +265,7 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 # "any role for Kyiv or Europeans, who fear ...": the nearest noun is meant
                 np_ = [j for j in range(near.left_edge.i, near.i + 1) if j in toks]
             else:
-                np_ = np_pieces(doc, noun, toks, set())
+                np_ = np_pieces(doc, noun, toks, set(range(a - 1, b)) if noun.i == getattr(inside, "i", -1) else set())
             # "who appears ... and who identifies ...": the second "who" goes with the first
             again = {g.i for c in tok.children if c.dep_ == "conj" for g in c.children
                      if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WP", "WDT")}
@@ -252,6 +298,8 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             # "the meeting, led by foreign ministers X and Y, marks ..." -> "the meeting was led
             # by foreign ministers X and Y" + "the meeting marks ..."
             noun = tok.head
+            if noun.ent_type_ in ("DATE", "TIME") and noun.dep_ in ("npadvmod", "pobj"):
+                continue  # "emerged from the White House after 90 minutes, unified on ...": the subject was unified
             if noun.dep_ == "conj" or any(doc[k].dep_ == "conj" for k in range(noun.left_edge.i, tok.i)):
                 continue  # "levels of spending, savings and revenues, based on ...": about the whole list
             a, b = subtree_range(tok)
@@ -279,6 +327,12 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                     or noun.dep_ in ("nsubj", "nsubjpass") and b > noun.head.i:
                 # (no clause, aside or list inside it: "comments made by the billionaire that
                 # are derogatory" is about the comments)
+                continue
+            if noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod")
+                                                        for c in noun.children) or any(
+                    c.dep_ == "aux" and c.tag_ == "MD" for c in noun.head.children):
+                # "Cuts recommended by the board would take effect ...": a bare plural (a kind)
+                # or a hypothetical clause -- no cut need exist; no fact of its own
                 continue
             np_ = np_pieces(doc, noun, toks, set(range(a, b)))
             if not np_ or any(doc[j].pos_ == "PRON" for j in np_):
@@ -326,6 +380,15 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             for c in tok.children:  # "the city's budget director, who were there": the relative is its own claim
                 if c.dep_ == "relcl" and c.left_edge.i - 1 >= a and doc[c.left_edge.i - 1].text == ",":
                     rel_cut |= set(range(c.left_edge.i - 1, c.right_edge.i + 1))
+            if b < e and runs_on(doc, tok, a, b):
+                # "Ms. Ingraham, one of the few conservatives to put her muscle behind ...,
+                # said", "director of the Coalition to Stop Gun Violence": the appositive runs
+                # on past what the parse gave it; cut there it says nothing (or a wrong name)
+                continue
+            if any(x.pos_ == "NOUN" and x.lemma_.lower() == tok.lemma_.lower() for x in noun.ancestors):
+                # "not a theology based on the Bible, a different theology": a second go at a
+                # noun further up, not a description of the nearest one
+                continue
             app = [j for j in range(a, b) if j in toks and j not in rel_cut
                    and not (doc[j].dep_ == "punct" and j in (a, b - 1))]
             while app and doc[app[-1]].text == ",":
