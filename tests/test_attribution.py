@@ -849,3 +849,12 @@ def test_possessed_claim_noun_reports_its_that_clause():
     check(text, "engineers found three cracks in the wall", None, None)
     assert not any(c.speaker for c in extract_claims("His claim that the old dam would hold was wrong, engineers said "
                                                      "on Monday.") if c.text.startswith("the old dam"))
+
+
+def test_nested_speech_keeps_the_conjuncts_hung_on_the_inner_cue():
+    """"... that Price said that A was unsafe, but wasn't yet closed and that B was polluted":
+    the parse conjoins the last two with "said"; all three are Price's."""
+    text = ("The Courier reported that Dana Price said in a letter to the board that the plant was unsafe, but wasn\u2019t "
+            "yet closed and that the river was still polluted.")
+    for needle in ("the plant was unsafe", "the plant wasn\u2019t yet closed", "the river was still polluted"):
+        check(text, needle, "Dana Price", "speech", ["said", "reported", "that"])

@@ -473,8 +473,41 @@ def reported_speech(doc, clause) -> list[Unit]:
     if spk.pos_ == "NOUN" and spk.tag_ == "NN" and spk.lemma_.lower() not in PERSON_NOUNS and spk.ent_type_ not in (
             "ORG", "PERSON", "NORP", "GPE"):
         return []  # "he said the phrase suggests that ...": a thing's "suggests" is his reading, no speech
-    return [u for u in content_units(doc, clause, spk, clause.sent.start, clause.sent.end)
-            if u.kind != "participial"]
+    units = [u for u in content_units(doc, clause, spk, clause.sent.start, clause.sent.end) if u.kind != "participial"]
+    if units:
+        units += _hung_conjuncts(doc, clause, spk)
+    return units
+
+
+def _hung_conjuncts(doc, cue, spk) -> list[Unit]:
+    """"Ng said that A was on the run, but wasn't yet defeated and that B wasn't done": verbs
+    the parse conjoined with the cue itself after its reported clause (no cue, no subject of
+    their own but that clause's, or a "that" of their own) are more of what was said: one unit
+    each, the reported clause's subject carried where they have none."""
+    content = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    subj = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None) if content is not None else None
+    out, todo = [], [c for c in cue.children if c.dep_ == "conj" and c.i > cue.i]
+    while todo:
+        v = todo.pop(0)
+        if v.pos_ not in ("VERB", "AUX") or is_cue(v, CLAUSE_CUES) or content is None or v.i < content.i:
+            continue
+        inner = [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        todo.extend(inner)
+        cut = set()
+        for c in inner:
+            cut |= subtree(c)
+        cut |= {c.i for c in v.children if c.dep_ in ("cc", "mark", "punct") and c.i < v.i}
+        pieces = sorted(i for i in subtree(v) if i not in cut)
+        while pieces and doc[pieces[-1]].is_punct:
+            pieces.pop()
+        own = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
+        if not own and (subj is None or subj.pos_ == "PRON" and subj.lower_ not in ("he", "she", "it", "they")):
+            continue
+        if len(pieces) < 2:
+            continue
+        lead = [] if own else list(range(subj.left_edge.i, subj.right_edge.i + 1))
+        out.append(Unit(lead + pieces, v, speaker_text(spk), cue_text(cue), "indirect", composed=not own))
+    return out
 
 
 def _subordinate(verb) -> bool:
