@@ -908,6 +908,12 @@ TABLE = [
     ("filters", "Parents of the victims have pushed for such a law for years.", "clause", [], {"unresolved_pronoun": 1}),
     ("filters", "The board said the tax bill will not come before these measures that are already scheduled.", "clause",
      [], {"unresolved_pronoun": 1}),
+    # fragments: "a handful of others", a bare "some" as subject: of whom, the claim does not say
+    ("fragments", "A handful of others attended the meeting. A handful of senators attended the meeting.", "clause",
+     [("A handful of senators attended the meeting", None)], {"fragment_vague_subject": 1}),
+    ("fragments", "Speaking of gay couples, he warned a conservative audience in Ohio that some are actually raising "
+     "children. Some of the senators are raising money.", "clause",
+     [("Some of the senators are raising money", None)], None),
 ]
 
 

@@ -35,8 +35,12 @@ SUBORDINATE_MARKS = {"once", "if", "when", "whenever", "because", "although", "t
 
 # a subject that is only a determiner/ordinal whose noun was elided ("a second would provide
 # money", "Those think we should pull out"): what it is about is not in the claim
-VAGUE_SUBJECTS = {"those", "these", "one", "ones", "second", "first", "third", "latter", "former", "others",
+VAGUE_SUBJECTS = {"those", "these", "one", "ones", "second", "first", "third", "latter", "former", "others", "some",
                   "another", "both", "either", "neither", "each", "many", "most", "several", "few"}
+
+
+# amounts of a group ("a handful of others", "a number of those")
+PART_NOUNS = {"handful", "number", "couple", "dozen", "dozens", "group", "host", "few", "lot", "majority", "minority"}
 
 
 # "I mean", "you know", "I think" alone say nothing
@@ -276,6 +280,11 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
             c.dep_ in ("prep", "relcl", "compound", "amod") or c.pos_ in ("NOUN", "PROPN") for c in s0.children):
         # "a second would provide money", "One released this week found 56 percent ..."
         return "fragment_vague_subject"
+    if s0.lower_ in PART_NOUNS and s0.pos_ == "NOUN" and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lower_ in ("others", "those", "these")
+                                                          and not any(g.children) for g in c.children)
+            for c in s0.children):
+        return "fragment_vague_subject"  # "A handful of others attended the meeting": others than whom?
     if (head.tag_ == "VBD" or head.tag_ == "VBN" and head.dep_ != "ROOT" and not any(
             doc[i].dep_ in ("aux", "auxpass") for i in toks if i < head.i)) and not auxes and any(
             c.dep_ == "agent" for c in head.children):
