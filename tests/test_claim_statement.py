@@ -21,6 +21,13 @@ from claimtrack.claims import extract_claims
          'The chief said he was "saddened by this decision," adding, "It has been an honor to serve my city"'),
         # a direct quote keeps its marks and its capital
         ('"The plan is dead," Ortiz said.', 'Ortiz said "The plan is dead"'),
+        # a free relative object ("what he says there") is no reporting aside: the quotation
+        # reads whole, not cut at "trust"
+        ('"For him to skip the hearing, I wouldn\'t trust what he says there," Lee said.',
+         'Lee said "For him to skip the hearing, I wouldn\'t trust what he says there"'),
+        # a relative clause after a name's "on" phrase is about the whole name (the reporter's aside)
+        ("The clerk said the Committee on Ethics, which is led by Senator Ann Lee, received the letter.",
+         "the Committee on Ethics is led by Senator Ann Lee"),
     ],
 )
 def test_statement_reads_as_one_sentence(sentence, statement):

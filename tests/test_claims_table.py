@@ -914,6 +914,11 @@ TABLE = [
     ("fragments", "Speaking of gay couples, he warned a conservative audience in Ohio that some are actually raising "
      "children. Some of the senators are raising money.", "clause",
      [("Some of the senators are raising money", None)], None),
+    # filters: a cleft cut before its clause ("It was the main thing | that voters had said ...")
+    # points to nothing; a whole cleft stays
+    ("filters", "It was the main thing that voters had said the mayor should have done last year. It was the first "
+     "time the agency admitted the error.", "clause",
+     [("It was the first time the agency admitted the error", None)], {"unresolved_pronoun": 1, "fragment_dangling": 1}),
 ]
 
 

@@ -489,6 +489,13 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
         return "unresolved_pronoun"  # "the former FBI agent", "For that year, ...", "such funding"
     if (head is None or head.i in idx) and object_it(doc, idx, head, quoted, speaker, direct):
         return "unresolved_pronoun"
+    if first is not None and first.lower_ == "it" and first.pos_ == "PRON" and first.dep_ == "nsubj" and head is not None \
+            and first.head.i == head.i and head.lemma_ == "be" and first.i not in subs \
+            and not (speaker and (first.i in quoted or direct)) and any(
+                c.dep_ == "attr" and any(g.dep_ == "relcl" and g.i not in idx for g in c.children) for c in head.children):
+        # "It was the number one thing" (that Democrats had said Obama should have done): a cleft
+        # whose clause was cut off; its "it" now points to nothing
+        return "unresolved_pronoun"
     if first is not None and first.lower_ == "it" and first.pos_ == "PRON" and first.dep_ == "nsubj" \
             and head is not None and first.head.i != head.i and first.head.i < head.i and first.head.dep_ in (
             "ccomp", "parataxis") and not expletive_it(first.head) and not (speaker and (first.i in quoted or direct)):
