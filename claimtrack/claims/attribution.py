@@ -1801,38 +1801,113 @@ def spoken_about(doc, ctx, name: str, pron, s: int) -> bool:
 
 
 def carried_listener(doc, name: str | None, s: int, ctx=None) -> bool:
-    """Is ``name`` (what a he/she speaker was resolved to) named in the sentence before only
-    as someone else's listener, host or object ("Dunn told host Dana Price ... He said ...",
-    "..., he said on \u201cThe Hour with Dana Price.\u201d He said ...")? A he/she carried from the
-    sentence before is its subject or speaker, never one of those."""
+    """Is ``name`` (what a he/she speaker was resolved to) no possible speaker here? A he/she
+    carried from before is the subject or speaker of the sentence that last named the person,
+    never someone named there only as a listener, host or object ("Dunn told host Dana Price
+    ... He said ...", "..., he said on \u201cThe Hour with Dana Price.\u201d He said ..."), only
+    inside a quotation ("\u201cLee wasn't happy.\u201d ... \u201cA,\u201d he said": he is not Lee) or only
+    as a modifier ("Backing the Lee campaign's line, he said": he is not Lee); and a person the
+    sentence just before introduces as its subject ("Ana Cruz, 52, lives nearby. She said ...")
+    blocks carrying anyone from further back. (When so, the pronoun is recorded, so that the
+    next sentence's he/she does not carry the rejected name either.)"""
     if not name:
         return False
-    last = name.split()[-1]
     pron = next((t for t in doc[s:] if t.lower_ in ("he", "she") and t.pos_ == "PRON"), None)
     if pron is None:
         return False
+    why = _carried_wrongly(doc, name, pron, s, ctx)
+    if why == "never":  # (named before only so: the he/she chain does not go on with that name)
+        doc.user_data.setdefault("claimtrack_rejected_pronouns", set()).add(pron.i)
+    return why is not None
+
+
+def not_a_speaker(tok, quoted: set[int]) -> bool:
+    """Is this mention of a person (a name's last word) no candidate for a later he/she
+    speaker: inside a quotation, a modifier of a common noun ("the Lee campaign", "the Lee
+    family"), or the listener of a speech verb ("she told Fox's Dana Price", "talking to Lee")?"""
+    if tok.i in quoted:
+        return True
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+        return True
+    if tok.dep_ in ("dobj", "dative") and is_cue(tok.head, SPEECH_CUES):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("to", "with") and is_cue(tok.head.head, SPEECH_CUES)
+
+
+def _sentences_back(doc, s: int, n: int = 3):
+    """Up to ``n`` sentences before [s, ...), nearest first (this paragraph, then the one before)."""
+    out = [x for x in doc.sents if x.end <= s][::-1]
+    prev = doc.user_data.get("claimtrack_prev")
+    if prev is not None and len(prev):
+        out += list(prev.sents)[::-1]
+    return out[:n]
+
+
+def _new_subject(ctx, sent, name: str) -> bool:
+    """Does ``sent`` introduce, as its main subject, a person other than ``name`` ("Ana Cruz,
+    52, lives nearby", "Tom Baker, a student, was there")? A name the tagger may have missed
+    counts when an age or a person noun stands in apposition to it."""
+    from claimtrack.claims import resolve
+
+    last = name.split()[-1]
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "PROPN" or not subj.text[:1].isupper() or subj.text == last:
+        return False
+    if subj.ent_type_ in resolve.NON_PERSON_ENTS:
+        return False
+    other = _person_of(ctx, subj) if ctx is not None else None
+    if other == name:
+        return False
+    if subj.ent_type_ == "PERSON" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subj.children):
+        return True  # a full name, first and last
+    return any(c.dep_ == "appos" and (c.like_num or c.lower_ in PERSON_NOUNS | resolve.PERSON_NOUNS)
+               for c in subj.children)
+
+
+def _carried_wrongly(doc, name: str, pron, s: int, ctx) -> str | None:
+    """Why ``name`` is no carried he/she speaker: "never" (named before only inside a
+    quotation, as a modifier or listener, or someone new came in between), "not subject" (the
+    sentence before names the person, but not as its subject or speaker), or None."""
+    last = name.split()[-1]
     if spoken_about(doc, ctx, name, pron, s):
-        return True  # the quotation speaks of that person: someone else speaks
-    if any(t.text == last for t in doc[s:pron.i]):
-        return False  # named in its own sentence before the pronoun: the resolver's case
-    prev = _previous_sentence(doc, s)
-    if prev is None:
-        return False
-    hits = [t for t in prev if t.text == last]
-    if not hits:
-        return False
-    root = prev.root
-    heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    spk = find_speaker(root) if root.pos_ in ("VERB", "AUX") else None
-    if spk is not None:
-        heads.append(spk)
-    for t in prev:
-        if t.lower_ == "according":  # "According to Reyes, ...": the source speaks
-            heads += [c for to in t.children if to.lower_ == "to" for c in to.children if c.dep_ == "pobj"]
-    owned = set()
-    for h in heads:
-        owned |= {t.i for t in h.subtree if t.dep_ not in ("relcl", "acl")}
-    return not any(t.i in owned for t in hits)
+        return "not subject"  # the quotation speaks of that person: someone else speaks
+    regions = {i for a, b in quote_regions(doc) for i in range(a + 1, b)}
+    # (in its own sentence before the pronoun, outside quotations -- the resolver reads none there)
+    own = [t for t in doc[s:pron.i] if t.text == last and t.i not in regions]
+    if own:  # named in its own sentence before the pronoun: a modifier or listener only is no speaker
+        return "never" if all(not_a_speaker(t, set()) for t in own) else None
+    for k, prev in enumerate(_sentences_back(doc, s)):
+        hits = [t for t in prev if t.text == last]
+        if not hits:
+            if k == 0 and _new_subject(ctx, prev, name):
+                return "never"  # "Ana Cruz, 52, lives nearby. She said ...": not someone from before
+            if k == 0 and prev.root.pos_ in ("VERB", "AUX") and any(
+                    c.i in prev.doc.user_data.get("claimtrack_rejected_pronouns", ())
+                    for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == pron.lower_):
+                return "never"  # the he/she before was found to be no carried name: neither is this one
+            continue
+        pdoc = prev.doc
+        quoted = {i for a, b in quote_regions(pdoc) for i in range(a + 1, b)}
+        if all(not_a_speaker(t, quoted) for t in hits):
+            return "never"  # named there only inside a quotation, as a modifier or as a listener
+        if k:
+            return None
+        root = prev.root
+        heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        spk = find_speaker(root) if root.pos_ in ("VERB", "AUX") else None
+        if spk is not None:
+            heads.append(spk)
+        for t in prev:
+            if t.lower_ == "according":  # "According to Reyes, ...": the source speaks
+                heads += [c for to in t.children if to.lower_ == "to" for c in to.children if c.dep_ == "pobj"]
+        owned = set()
+        for h in heads:
+            owned |= {t.i for t in h.subtree if t.dep_ not in ("relcl", "acl")}
+        return None if any(t.i in owned for t in hits) else "not subject"
+    # (further back: the sentence that last named people named this one only so)
+    if ctx is not None and name in ctx.last_sentence_listeners and name in ctx.last_sentence_people:
+        return "never"
+    return None
 
 
 # --- epithet speakers ("The Arizona Republican said", "the tech giant said") -------------

@@ -196,7 +196,10 @@ def resolve_speaker(doc, speaker_tok_text: str | None, sent_people, ctx: resolve
         return None, None
     low = speaker_tok_text.lower()
     several = re.search(r"\b(and|or)\b|,", speaker_tok_text) is not None  # "Smith and Jones" is no one person
-    canon = ctx.canonical(speaker_tok_text) if speaker_tok_text[:1].isupper() and not several else None
+    # "A spokesman for Prosecutor Ann Lee", "an aide to Lee": someone speaking for the person, not the person
+    agent = re.match(r"(?:[Aa]n?|[Oo]ne|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome)\s+(?:\S+\s+)*?[a-z][\w-]*\s+(?:for|to|of|with)\s",
+                     speaker_tok_text)
+    canon = ctx.canonical(speaker_tok_text) if speaker_tok_text[:1].isupper() and not several and not agent else None
     for _, text, roles in sent_people:
         if speaker_tok_text == text or (speaker_tok_text.endswith(" " + text) and not re.search(r"\b(for|of|to|from|with|and|or)\b|,|'s |’s ", speaker_tok_text)):
             name = ctx.canonical(text) or text

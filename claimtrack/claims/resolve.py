@@ -105,6 +105,9 @@ class Context:
 
     people: list[Person] = field(default_factory=list)
     last_sentence_people: list[str] = field(default_factory=list)
+    # those of them named there only inside a quotation, as a modifier or as a listener
+    # ("\u201cLee wasn't happy.\u201d", "the Lee campaign", "she told Fox's Ann Lee"): no he/she speaker later
+    last_sentence_listeners: set[str] = field(default_factory=set)
     last_subject_person: str | None = None
     last_speaker: str | None = None
     last_speaker_age: int = 99  # sentences since the last person speaker
@@ -291,11 +294,20 @@ def update(ctx: Context, doc, s: int, e: int, speaker_name: str | None) -> None:
     pron = next((t for t in doc[s:e] if t.lower_ in ("he", "she") and t.pos_ == "PRON" and t.dep_ in (
         "nsubj", "nsubjpass") and (t.head.dep_ == "ROOT" or t.head.dep_ == "parataxis" and t.head.head.dep_ == "ROOT")),
         None)  # (also the speaker of an aside: "Saying Obama, he said, was too simple an answer")
-    lost = pron is not None and speaker_name is None and resolve_pronoun(ctx, doc, pron, s, e) is None
+    # (or one whose carried name was rejected: "Ana Cruz, 52, lives nearby. She said A. \u201cB,\u201d she said")
+    lost = pron is not None and speaker_name is None and (
+        pron.i in doc.user_data.get("claimtrack_rejected_pronouns", ()) or resolve_pronoun(ctx, doc, pron, s, e) is None)
     if names:
         ctx.last_sentence_people = list(dict.fromkeys([ctx.canonical(n) or n for n in names] + rivals
                                                       + (["?"] if lost else [])))
         ctx.last_subject_person = subj_name
+        from claimtrack.claims.attribution import not_a_speaker, quote_regions
+
+        regions = {i for a, b in quote_regions(doc) for i in range(a + 1, b)}
+        mentions: dict[str, list[bool]] = {}
+        for (ent, _, _), n in zip(spans, names):
+            mentions.setdefault(ctx.canonical(n) or n, []).append(not_a_speaker(ent.root, regions))
+        ctx.last_sentence_listeners = {n for n, flags in mentions.items() if all(flags)}
     elif lost:
         ctx.last_sentence_people = ["?"]
         ctx.last_subject_person = None
