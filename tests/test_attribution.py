@@ -902,3 +902,33 @@ def test_a_spokesman_for_a_person_is_not_the_person():
     for the council" does)."""
     check("A spokesman for Mayor Ann Lake said the budget would pass next week.", "the budget would pass next week",
           "A spokesman for Mayor Ann Lake", "speech", ["said"])
+
+
+def _parsed(words, heads, deps, pos, tags):
+    """A hand-built parse (the misparses these rules guard against depend on the model)."""
+    from spacy.tokens import Doc
+    from claimtrack.claims.nlp import get_nlp
+    return Doc(get_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+# a misparse that hangs the main verb and its object on the subject ("Ortiz" <- "hailed",
+# "Keller"): the speaker ends before the verb; never a span with a verb in it
+GLUED_VERB_SPEAKERS = [
+    (["Ortiz", "hailed", "Keller", "’s", "exit", ",", "writing", "that", "it", "helped"],
+     [4, 2, 0, 2, 4, 4, 4, 9, 9, 6],
+     ["nsubj", "amod", "dobj", "case", "ROOT", "punct", "advcl", "mark", "nsubj", "ccomp"],
+     ["PROPN", "VERB", "PROPN", "PART", "VERB", "PUNCT", "VERB", "SCONJ", "PRON", "VERB"],
+     ["NNP", "VBN", "NNP", "POS", "VBG", ",", "VBG", "IN", "PRP", "VBD"], "Ortiz"),
+    (["The", "mayor", "thanked", "voters", "and", "left"],
+     [1, 5, 1, 1, 5, 5],
+     ["det", "nsubj", "dep", "dobj", "cc", "ROOT"],
+     ["DET", "NOUN", "VERB", "NOUN", "CCONJ", "VERB"],
+     ["DT", "NN", "VBD", "NNS", "CC", "VBD"], "The mayor"),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,tags,expected", GLUED_VERB_SPEAKERS)
+def test_speaker_holds_no_verb(words, heads, deps, pos, tags, expected):
+    from claimtrack.claims import attribution
+    doc = _parsed(words, heads, deps, pos, tags)
+    assert attribution.speaker_text(doc[0] if doc[0].dep_ == "nsubj" else doc[1]) == expected

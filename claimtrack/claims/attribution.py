@@ -60,6 +60,7 @@ SPEAKER_POS = {"NOUN", "PROPN", "PRON", "NUM"}  # NUM: "one of the attorneys", "
 CONDITION_MARKS = {"if", "when", "unless", "whether", "because", "while", "although", "though", "once", "until",
                    "before", "after", "since", "as"}
 
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 DASHES = {"-", "--", "—", "–", "―"}
 
 # prepositions that, after a name, tell where or when someone spoke ("Perry in the new ad",
@@ -248,6 +249,15 @@ def speaker_tokens(tok) -> list:
             if t.left_edge.i - 1 >= a and tok.doc[t.left_edge.i - 1].text == ",":
                 drop.add(t.left_edge.i - 1)
     words = [t for t in tok.doc[a:b] if t.i not in drop]
+    glued = next((t for t in words if t.i > tok.i and (t.dep_ == "dobj" and t.head.pos_ not in ("VERB", "AUX")
+                                                      or t.pos_ == "VERB" and t.tag_ in FINITE_TAGS)), None)
+    if glued is not None:
+        # "Trump celebrated Strzok's firing, writing ...": a misparse hung the main verb and its
+        # object on the subject (a verb's object on a noun, or a finite verb; "sheriffs
+        # bordering Colorado" is a participle with its own object and stays), so
+        # the name ends before the first verb after its head
+        cut = next((t.i for t in words if tok.i < t.i <= glued.i and t.pos_ in ("VERB", "AUX")), glued.i)
+        words = [t for t in words if t.i < cut]
     if a > 0 and tok.pos_ == "PROPN" and tok.doc[a].lower_ == "the" and tok.doc[a - 1].is_title:
         words = _name_head(tok, a) + words
     dashes = [t.i for t in words if t.text in DASHES and (t.text != "-" or t.whitespace_)
