@@ -932,3 +932,20 @@ def test_speaker_holds_no_verb(words, heads, deps, pos, tags, expected):
     from claimtrack.claims import attribution
     doc = _parsed(words, heads, deps, pos, tags)
     assert attribution.speaker_text(doc[0] if doc[0].dep_ == "nsubj" else doc[1]) == expected
+
+
+# "according to X" inside a quotation whose speaker is known: the quote speaker's words (X is
+# named within them); outside a quotation X stays the source
+QUOTED_SOURCES = [
+    ('"The bridge is safe," Lopez said. "We read the inspection and now according to the county it needs new cables."',
+     "We read the inspection", "Lopez", "speech", []),
+    ('"According to the county, the bridge needs new cables," Lopez said.', "the bridge needs new cables",
+     "Lopez", "speech", ["said"]),
+    ("The bridge needs new cables, according to the county.", "The bridge needs new cables", "the county",
+     "speech", ["according"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", QUOTED_SOURCES)
+def test_according_to_inside_a_quotation(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)

@@ -815,8 +815,10 @@ def _attribute(doc, s: int, e: int, root) -> list[Unit]:
             units = [u.copy([p for p in u.pieces if not (isinstance(p, int) and p in cut)]) for u in units]
         if not any(u.speaker for u in units):
             return [u.copy(speaker=name, cue=cue, quote_kind="direct") for u in units]
-    if any(u.speaker for u in units):
+    if any(u.speaker and u.speaker.lower() not in FIRST_SECOND for u in units):
         return units
+    # (a cue whose speaker is "I"/"we" inside a quotation is the quote speaker's own report:
+    # the rest of the sentence is still the quote speaker's words)
     inherited = quote_attribution(doc, s, e)
     if inherited is None:
         return units
@@ -830,7 +832,7 @@ def _attribute(doc, s: int, e: int, root) -> list[Unit]:
         if region is None:
             return units
         units = [u.copy([p for p in u.pieces if not isinstance(p, int) or region[0] < p < region[1]]) for u in units]
-    return [u.copy(speaker=speaker, cue=cue, quote_kind="direct") for u in units]
+    return [u if u.speaker else u.copy(speaker=speaker, cue=cue, quote_kind="direct") for u in units]
 
 
 def _cut_trailing_cue(doc, unit: Unit) -> Unit:
@@ -912,7 +914,7 @@ def attribute_sentence(doc, s: int, e: int, root) -> list[Unit]:
                     stolen = not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i in inside for c in head.children)
                     return [Unit(rest, head, words.text, "according to", quote_kind_of(doc, comma + 1, e, s, e),
                                  composed=stolen)]
-            if pobj is None:
+            if pobj is None or _quoted_source(doc, tok, s, e):
                 continue
             if tok.i > s + 1 and any(x.dep_ == "relcl" or x.pos_ in ("VERB", "AUX") and x.i < tok.i and any(
                     g.tag_ in ("WDT", "WP") and g.lower_ in ("which", "who") for g in x.children) for x in tok.ancestors):
@@ -952,6 +954,17 @@ def attribute_sentence(doc, s: int, e: int, root) -> list[Unit]:
                 units = [Unit(range_(s, a) + range_(b, e), root, speaker, "according to", "indirect")]
             return units
     return attribute_verbal(doc, s, e, e, root) or embedded_units(doc, s, e, root) or [Unit(range_(s, e), root)]
+
+
+def _quoted_source(doc, tok, s: int, e: int) -> bool:
+    """Is the "according to X" at ``tok`` inside a quotation whose own speaker is known ("“We
+    read the audit and now according to the county it fails,” Lopez said.")? Then X is named
+    by the quote's speaker, within the quoted words, and takes no clause of the quotation from
+    that speaker (the clause keeps "according to X" in its text)."""
+    region = next(((a, b) for a, b in quote_regions(doc) if a < tok.i < b), None)
+    if region is None:
+        return False
+    return _speech_verb(doc, range(s, e), region) is not None or quote_attribution(doc, s, e) is not None
 
 
 def embedded_units(doc, s: int, e: int, root) -> list[Unit]:
