@@ -949,3 +949,34 @@ QUOTED_SOURCES = [
 @pytest.mark.parametrize("text,needle,speaker,kind,absent", QUOTED_SOURCES)
 def test_according_to_inside_a_quotation(text, needle, speaker, kind, absent):
     check(text, needle, speaker, kind, absent)
+
+
+# a parse that ends a tree at a closing bracket with no sentence end before it ("... looks like
+# (the clerk) Lopez will cancel the vote."): one sentence, and the clause cut at the bracket
+# goes on past it, hedge and all ("it looks like" stays with what was said)
+BRACKET_SPLITS = [
+    (["Ruiz", "said", "it", "looks", "like", "(", "the", "clerk", ")", "Lopez", "will", "cancel", "the", "vote", "."],
+     [1, 1, 3, 1, 3, 4, 7, 4, 3, 11, 11, 11, 13, 11, 11],
+     ["nsubj", "ROOT", "nsubj", "ccomp", "prep", "punct", "det", "pobj", "punct", "nsubj", "aux", "ROOT", "det", "dobj",
+      "punct"],
+     ["PROPN", "VERB", "PRON", "VERB", "ADP", "PUNCT", "DET", "NOUN", "PUNCT", "PROPN", "AUX", "VERB", "DET", "NOUN",
+      "PUNCT"],
+     ["NNP", "VBD", "PRP", "VBZ", "IN", "-LRB-", "DT", "NN", "-RRB-", "NNP", "MD", "VB", "DT", "NN", "."],
+     ["Ruiz", "say", "it", "look", "like", "(", "the", "clerk", ")", "Lopez", "will", "cancel", "the", "vote", "."],
+     "it looks like (the clerk) Lopez will cancel the vote .", "Ruiz"),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,tags,lemmas,content,speaker", BRACKET_SPLITS)
+def test_clause_goes_on_past_a_bracket(words, heads, deps, pos, tags, lemmas, content, speaker):
+    from spacy.tokens import Doc
+    from claimtrack.claims import attribution
+    from claimtrack.claims.nlp import get_nlp
+    from claimtrack.claims.segment import sentence_spans
+    doc = Doc(get_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    spans = list(sentence_spans(doc))
+    assert spans == [(0, len(doc))]
+    units = attribution.attribute(doc, 0, len(doc), doc[0:len(doc)].root)
+    texts = [(" ".join(doc[p].text for p in sorted(u.token_set())).replace("( ", "(").replace(" )", ")"), u.speaker)
+             for u in units]
+    assert (content, speaker) in texts, texts

@@ -803,6 +803,7 @@ def attribute(doc, s: int, e: int, root) -> list[Unit]:
 
 def _attribute(doc, s: int, e: int, root) -> list[Unit]:
     units = [_cut_trailing_cue(doc, u) for u in attribute_sentence(doc, s, e, root)]
+    units = [_past_bracket(doc, u, s, e) for u in units]
     if any(t.lower_ == "said" for t in doc[s:e]):
         connective, head = discourse_phrases(doc, s, e)
         if connective:
@@ -833,6 +834,22 @@ def _attribute(doc, s: int, e: int, root) -> list[Unit]:
             return units
         units = [u.copy([p for p in u.pieces if not isinstance(p, int) or region[0] < p < region[1]]) for u in units]
     return [u if u.speaker else u.copy(speaker=speaker, cue=cue, quote_kind="direct") for u in units]
+
+
+def _past_bracket(doc, unit: Unit, s: int, e: int) -> Unit:
+    """"... it looks like (Libyan strongman Moammar) Gadhafi is going to beat ...": where the
+    parse ended a tree at a closing bracket inside the sentence (see ``segment.sentence_spans``),
+    a clause that runs up to the bracket goes on with the tree after it."""
+    toks = unit.token_set()
+    if not toks:
+        return unit
+    j = max(toks)
+    if doc[j].text not in (")", "]") or j + 1 >= e or doc[j + 1].dep_ != "ROOT" and doc[j + 1].head.dep_ != "ROOT":
+        return unit
+    nxt = doc[j + 1] if doc[j + 1].dep_ == "ROOT" else doc[j + 1].head
+    if nxt.left_edge.i != j + 1 or nxt.right_edge.i >= e or nxt.i == unit.head.i:
+        return unit
+    return unit.copy(unit.pieces + [i for i in range(j + 1, nxt.right_edge.i + 1) if i not in toks])
 
 
 def _cut_trailing_cue(doc, unit: Unit) -> Unit:

@@ -82,6 +82,16 @@ def sentence_spans(doc) -> Iterator[tuple[int, int]]:
         ):
             spans[-1][1] = start + 1
             start += 1
+        # "it looks like (Libyan strongman Moammar) Gadhafi is going to ...": the parse may end
+        # a sentence at a closing bracket that no sentence end precedes; the words after it
+        # continue that sentence
+        j = start - 1
+        while j > 0 and doc[j].text in CLOSERS:
+            j -= 1
+        if spans and spans[-1][1] == start and j < start - 1 and doc[start - 1].text in (")", "]") \
+                and doc[j].text not in (".", "!", "?") and start < end and not doc[start].is_space:
+            spans[-1][1] = end
+            continue
         # Skip whitespace-only tokens.
         while start < end and doc[start].is_space:
             start += 1
