@@ -980,3 +980,18 @@ def test_clause_goes_on_past_a_bracket(words, heads, deps, pos, tags, lemmas, co
     texts = [(" ".join(doc[p].text for p in sorted(u.token_set())).replace("( ", "(").replace(" )", ")"), u.speaker)
              for u in units]
     assert (content, speaker) in texts, texts
+
+
+# an opening mark typed for a closing one ("...?“ the mayor asked"): the quotation closes
+# there, and the next quotation of the paragraph is the same speaker's words, not a bare fact
+MISTYPED_CLOSING_MARKS = [
+    ("“Who will fix the roads?“ the mayor asked. “The state never did.”", "The state never did", "the mayor",
+     "speech", []),
+    ("“We paid for this,“ Lopez said. “The county never paid for the road.”", "The county never paid for the road",
+     "Lopez", "speech", ["said"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", MISTYPED_CLOSING_MARKS)
+def test_mistyped_closing_mark_closes_the_quote(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)

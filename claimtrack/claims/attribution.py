@@ -1284,7 +1284,13 @@ def quote_regions(doc) -> list[tuple[int, int]]:
         return cached
     out, start = [], None
     for t in doc:
-        if t.text in ("\u201c", "\u00ab", "``") or t.text in ('"', "''") and start is None:
+        if t.text == "\u201c" and start is not None and t.i > start + 1 and not doc[t.i - 1].whitespace_ \
+                and doc[t.i - 1].text in (".", ",", "?", "!") and (t.whitespace_ or t.i + 1 == len(doc)):
+            # "\u201cWho can promise that?\u201c he asked.": an opening mark typed for the closing
+            # one (glued to the quote's last punctuation, a space after it) closes the quote
+            out.append((start, t.i))
+            start = None
+        elif t.text in ("\u201c", "\u00ab", "``") or t.text in ('"', "''") and start is None:
             if start is None:
                 start = t.i
         elif t.text in ("\u201d", "\u00bb", '"', "''") and start is not None:
