@@ -919,6 +919,17 @@ TABLE = [
     ("filters", "It was the main thing that voters had said the mayor should have done last year. It was the first "
      "time the agency admitted the error.", "clause",
      [("It was the first time the agency admitted the error", None)], {"unresolved_pronoun": 1, "fragment_dangling": 1}),
+    # --- lead rows, session 25: appositives of a bare role ---
+    # relative: a bare role ("the front-runner", no whose/of what) makes no "X is NAME" claim;
+    # the name stays in its clause
+    ("relative", "Mr. Hale trails the front-runner, Ana Ruiz, by ten points.", "clause",
+     [("Mr. Hale trails the front-runner, Ana Ruiz, by ten points", None)], None),
+    # ... nor one whose restrictive relative clause made it that role
+    ("relative", "The banker who had run the fund for a decade, Tom Hale, pleaded guilty on Monday.", "clause",
+     [("The banker who had run the fund for a decade pleaded guilty on Monday", None)], None),
+    # ... while an anchored role ("the firm's", "the Democratic") still gives its claim
+    ("relative", "The Democratic leader, Ana Ruiz, opposed the bill.", "clause",
+     [("The Democratic leader opposed the bill", None), ("The Democratic leader is Ana Ruiz", None)], None),
 ]
 
 

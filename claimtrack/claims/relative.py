@@ -400,6 +400,17 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             np_ = lead_trimmed(doc, noun, [j for j in np_pieces(doc, noun, toks, set(range(a, b))) if j < a])
             if not np_ or noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children):
                 continue  # "the nominee for president, Hillary Clinton" is no "president is Hillary Clinton"
+            bare_role = noun.pos_ == "NOUN" and (tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN")
+            if bare_role and not any(c.dep_ in ("relcl", "acl") and c.i < a for c in noun.children) and not any(
+                    j != noun.i and (doc[j].dep_ in ("poss", "prep", "compound", "nmod") or doc[j].pos_ == "PROPN"
+                                     or doc[j].ent_type_) for j in np_):
+                # "the leader, Mitt Romney": leader of what? A bare role names nobody's role, so
+                # "the leader is Mitt Romney" says nothing alone; the name stays in its clause
+                continue
+            # "the businessman who ran the fund, Ana Ruiz": the relative clause is what made him
+            # that businessman, so "the businessman is Ana Ruiz" says nothing alone either; the
+            # clause keeps its relative and loses the name, as before, but no claim is made of it
+            described = not (bare_role and any(c.dep_ in ("relcl", "acl") and c.i < a for c in noun.children))
             if noun.pos_ == "NOUN" and not person_noun(noun) and not noun.ent_type_ and \
                     doc[app[0]].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir", "madam"):
                 continue  # "open the border, Mr. Mayor, and ...": a vocative; a thing is no person
@@ -425,8 +436,9 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             verb = "is"
             pieces = np_ + [verb] + app + (["years old"] if age else [])
             # the reporter's description, not the speaker's words ("Trump said Mattis, 68, ...")
-            side.append(unit.copy(pieces, head=tok, kind="appositive", composed=True, speaker=None, cue=None,
-                                  quote_kind="none"))
+            if described:
+                side.append(unit.copy(pieces, head=tok, kind="appositive", composed=True, speaker=None, cue=None,
+                                      quote_kind="none"))
             cut |= set(range(a - 1, b))
             if b < e and doc[b].text in (",", ")"):
                 cut.add(b)
