@@ -930,6 +930,12 @@ TABLE = [
     # ... while an anchored role ("the firm's", "the Democratic") still gives its claim
     ("relative", "The Democratic leader, Ana Ruiz, opposed the bill.", "clause",
      [("The Democratic leader opposed the bill", None), ("The Democratic leader is Ana Ruiz", None)], None),
+    # fragments/filters: "both sides" as a subject or speaker (which sides?) points at nobody the
+    # reader can tell; "both sides of the aisle" says which
+    ("fragments", "Both sides were quiet about the talks on Sunday.", "clause", [], {"fragment_vague_subject": 1}),
+    ("filters", "Both sides said the ruling is important.", "clause", [], {"unresolved_speaker": 1}),
+    ("fragments", "Republicans from both sides of the aisle backed the bill.", "clause",
+     [("Republicans from both sides of the aisle backed the bill", None)], None),
 ]
 
 

@@ -247,6 +247,8 @@ GENERIC_EPITHETS = {"official", "spokesperson", "spokesman", "spokeswoman"}
 # "The Illinois Democrat faces up to five years in prison": a party word for a person
 PARTY_EPITHETS = {"democrat", "republican"}
 # speakers only an epithet names ("the legislator said"), besides EPITHET_NOUNS
+# two sides a speaker names without saying which ("both sides said", "the two sides told")
+PAIR_SPEAKER = re.compile(r"(?i)(?:both|both sides|the two sides)")
 SPEAKER_EPITHETS = {"legislator", "cameraman", "spokesperson", "spokesman", "spokeswoman", "official"}
 # "the pair disparaged ...": which two, the claim does not say
 GROUP_EPITHETS = {"pair", "duo", "trio"}
@@ -420,6 +422,8 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
         return "unattributed_second_person"  # "you've been given a target": said to whom, by whom?
     if speaker and speaker.lower() in UNRESOLVED_SPEAKERS and not speaker_resolved:
         return "unresolved_speaker"
+    if speaker and not speaker_resolved and PAIR_SPEAKER.fullmatch(speaker.strip()):
+        return "unresolved_speaker"  # "Both sides said the case is consequential": which sides?
     # each he/she outside quotes: resolved, kept because the claim (or its speaker) already
     # names that person (``quoted`` holds those), or after a person the claim names whose
     # known gender fits; else nobody could resolve it
