@@ -60,7 +60,6 @@ SPEAKER_POS = {"NOUN", "PROPN", "PRON", "NUM"}  # NUM: "one of the attorneys", "
 CONDITION_MARKS = {"if", "when", "unless", "whether", "because", "while", "although", "though", "once", "until",
                    "before", "after", "since", "as"}
 
-FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 DASHES = {"-", "--", "—", "–", "―"}
 
 # prepositions that, after a name, tell where or when someone spoke ("Perry in the new ad",
@@ -249,12 +248,11 @@ def speaker_tokens(tok) -> list:
             if t.left_edge.i - 1 >= a and tok.doc[t.left_edge.i - 1].text == ",":
                 drop.add(t.left_edge.i - 1)
     words = [t for t in tok.doc[a:b] if t.i not in drop]
-    glued = next((t for t in words if t.i > tok.i and (t.dep_ == "dobj" and t.head.pos_ not in ("VERB", "AUX")
-                                                      or t.pos_ == "VERB" and t.tag_ in FINITE_TAGS)), None)
+    glued = next((t for t in words if t.i > tok.i and t.dep_ == "dobj" and t.head.pos_ not in ("VERB", "AUX")), None)
     if glued is not None:
         # "Trump celebrated Strzok's firing, writing ...": a misparse hung the main verb and its
-        # object on the subject (a verb's object on a noun, or a finite verb; "sheriffs
-        # bordering Colorado" is a participle with its own object and stays), so
+        # object on the subject (a verb's object hung on a noun; "sheriffs bordering
+        # Colorado" is a participle with its own object and stays), so
         # the name ends before the first verb after its head
         cut = next((t.i for t in words if tok.i < t.i <= glued.i and t.pos_ in ("VERB", "AUX")), glued.i)
         words = [t for t in words if t.i < cut]
@@ -804,6 +802,12 @@ def attribute(doc, s: int, e: int, root) -> list[Unit]:
 def _attribute(doc, s: int, e: int, root) -> list[Unit]:
     units = [_cut_trailing_cue(doc, u) for u in attribute_sentence(doc, s, e, root)]
     units = [_past_bracket(doc, u, s, e) for u in units]
+    covered = set().union(*(u.token_set() for u in units)) if units else set()
+    for r in doc[s:e]:
+        # a tree after a bracket that no clause went on with (see ``_past_bracket``) is read
+        # as the sentence it was parsed as
+        if r.dep_ == "ROOT" and r.i != root.i and r.i not in covered and s < r.left_edge.i and doc[r.left_edge.i - 1].text in (")", "]"):
+            units += [_cut_trailing_cue(doc, u) for u in attribute_sentence(doc, r.left_edge.i, min(r.right_edge.i + 1, e), r)]
     if any(t.lower_ == "said" for t in doc[s:e]):
         connective, head = discourse_phrases(doc, s, e)
         if connective:
