@@ -934,6 +934,8 @@ TABLE = [
     # reader can tell; "both sides of the aisle" says which
     ("fragments", "Both sides were quiet about the talks on Sunday.", "clause", [], {"fragment_vague_subject": 1}),
     ("filters", "Both sides said the ruling is important.", "clause", [], {"unresolved_speaker": 1}),
+    ("fragments", "The envoy said the two sides would meet again in May.", "clause",
+     [("the two sides would meet again in May", "The envoy")], None),
     ("fragments", "Republicans from both sides of the aisle backed the bill.", "clause",
      [("Republicans from both sides of the aisle backed the bill", None)], None),
 ]

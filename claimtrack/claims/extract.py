@@ -38,7 +38,7 @@ from claimtrack.claims.resolution import resolution_subs, resolve_speaker
 from claimtrack.claims.segment import iter_docs, sentence_spans
 from claimtrack.claims.units import NO_SPACE_BEFORE, Unit, range_, subtree_range, trim_pieces
 
-EXTRACTOR_VERSION = "rules-v8"  # issue 13 fourth pass (quotes never rewritten by splits, collective lists, epithets, relatives) + issue 18 garbles, "as" evaluations
+EXTRACTOR_VERSION = "rules-v9"  # issue 13 fifth pass (distributive vs whole lists, cut complements, object "it", bare-role appositives, "both sides") + issue 18 fifth round (nested speech, epithet speakers, demands, carried he/she never a quoted/modifier/listener name)
 
 
 QUOTE_MARKS = ('"', "“", "”", "«", "»")

@@ -298,8 +298,10 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
                                                           and not any(g.children) for g in c.children)
             for c in s0.children):
         return "fragment_vague_subject"  # "A handful of others attended the meeting": others than whom?
-    if s0.i in toks and unit.quote_kind != "direct" and pair_subject(s0):
-        return "fragment_vague_subject"  # "Both sides were tightlipped about the meeting"
+    if s0.i in toks and unit.quote_kind != "direct" and not unit.speaker and pair_subject(s0):
+        # "Both sides were tightlipped about the meeting"; a speaker's "the two sides" is the
+        # speaker's side and the other ("Ushakov said the two sides would meet again")
+        return "fragment_vague_subject"
     if (head.tag_ == "VBD" or head.tag_ == "VBN" and head.dep_ != "ROOT" and not any(
             doc[i].dep_ in ("aux", "auxpass") for i in toks if i < head.i)) and not auxes and any(
             c.dep_ == "agent" for c in head.children):
