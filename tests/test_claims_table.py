@@ -930,12 +930,12 @@ TABLE = [
     # ... while an anchored role ("the firm's", "the Democratic") still gives its claim
     ("relative", "The Democratic leader, Ana Ruiz, opposed the bill.", "clause",
      [("The Democratic leader opposed the bill", None), ("The Democratic leader is Ana Ruiz", None)], None),
-    # fragments/filters: "both sides" as a subject or speaker (which sides?) points at nobody the
-    # reader can tell; "both sides of the aisle" says which
-    ("fragments", "Both sides were quiet about the talks on Sunday.", "clause", [], {"fragment_vague_subject": 1}),
+    # filters: "both sides" as the speaker (which sides?) names nobody the reader can tell; as a
+    # subject it stays (the seeds' "Both sides agreed to form delegations ..." is one claim that
+    # four outlets carry, and the article says who the sides are)
     ("filters", "Both sides said the ruling is important.", "clause", [], {"unresolved_speaker": 1}),
-    ("fragments", "The envoy said the two sides would meet again in May.", "clause",
-     [("the two sides would meet again in May", "The envoy")], None),
+    ("fragments", "Both sides agreed to hold talks in May.", "clause",
+     [("Both sides agreed to hold talks in May", None)], None),
     ("fragments", "Republicans from both sides of the aisle backed the bill.", "clause",
      [("Republicans from both sides of the aisle backed the bill", None)], None),
 ]

@@ -174,19 +174,6 @@ def participle_before_verb(doc, head, toks: set[int]) -> bool:
     return False
 
 
-def pair_subject(tok) -> bool:
-    """Is ``tok`` a subject that points at two sides the claim does not name: "both sides",
-    "the two sides", a bare "both" ("Both sides were tightlipped about the meeting": which
-    sides?). Not with a name, an "of" phrase or a relative clause beside it ("both sides of the
-    aisle"). ("The two leaders" is left to resolution, which names them when it is certain.)"""
-    kids = list(tok.children)
-    if any(c.dep_ in ("prep", "relcl", "acl", "appos", "compound", "poss") or c.pos_ == "PROPN" for c in kids):
-        return False
-    if tok.lower_ == "both" and tok.pos_ in ("PRON", "DET", "NOUN") and not kids:
-        return True
-    return tok.lower_ == "sides" and any(c.lower_ in ("both", "two") for c in kids)
-
-
 def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
     """Why a (non-composed) claim is not a proposition -- no finite verb, no subject, an
     unsplit reporting verb -- or None."""
@@ -298,10 +285,6 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
                                                           and not any(g.children) for g in c.children)
             for c in s0.children):
         return "fragment_vague_subject"  # "A handful of others attended the meeting": others than whom?
-    if s0.i in toks and unit.quote_kind != "direct" and not unit.speaker and pair_subject(s0):
-        # "Both sides were tightlipped about the meeting"; a speaker's "the two sides" is the
-        # speaker's side and the other ("Ushakov said the two sides would meet again")
-        return "fragment_vague_subject"
     if (head.tag_ == "VBD" or head.tag_ == "VBN" and head.dep_ != "ROOT" and not any(
             doc[i].dep_ in ("aux", "auxpass") for i in toks if i < head.i)) and not auxes and any(
             c.dep_ == "agent" for c in head.children):
