@@ -904,6 +904,27 @@ def test_a_spokesman_for_a_person_is_not_the_person():
           "A spokesman for Mayor Ann Lake", "speech", ["said"])
 
 
+POSSESSED_ROLES = [
+    # the person quoted last is named in the role's own quotation: not the spokesman
+    ("Mayor Ann Lake spoke on Tuesday. \u201cWe will cut taxes,\u201d she said. \u201cIn her speech, Mayor Lake "
+     "promised tax cuts,\u201d Mr. Reyes\u2019s spokesman wrote on Twitter.", "Mayor Lake promised tax cuts",
+     "Mr. Reyes\u2019s spokesman", ["wrote"]),
+    # the person quoted last owns the role: her spokesman is not she
+    ("Mayor Ann Lake spoke on Tuesday. \u201cWe will cut taxes,\u201d she said. \u201cThe cuts start in May,\u201d "
+     "Lake\u2019s spokesman added.", "The cuts start in May", "Lake\u2019s spokesman", ["added"]),
+    # ... while another's role may still re-describe the person quoted last
+    ("Kremlin negotiator Ivan Petrov spoke on Tuesday. \u201cThe talks went well,\u201d Petrov said. \u201cWe will "
+     "meet again,\u201d the president\u2019s adviser added.", "We will meet again", "Ivan Petrov", ["added"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,absent", POSSESSED_ROLES)
+def test_a_possessed_role_is_never_its_owner_nor_a_person_its_quotation_names(text, needle, speaker, absent):
+    """"Mr. Reyes's spokesman wrote ...": the generic-role fallback (the person quoted last) never
+    gives a possessed role to its owner or to someone its own sentence names in the third person."""
+    check(text, needle, speaker, "speech", absent)
+
+
 def _parsed(words, heads, deps, pos, tags):
     """A hand-built parse (the misparses these rules guard against depend on the model)."""
     from spacy.tokens import Doc

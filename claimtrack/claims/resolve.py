@@ -451,6 +451,15 @@ def description_span(tok):
     return None
 
 
+def _owner_or_named(tok, name: str) -> bool:
+    """Is ``name`` the owner of the possessed role ``tok`` ("Pelosi's spokesman") or named in
+    its sentence outside the role's own words?"""
+    own = set(range(tok.left_edge.i, tok.i + 1))
+    surname = name.split()[-1]
+    return any(t.text == surname for t in tok.sent if t.i not in own) or any(
+        c.dep_ == "poss" and c.text in name.split() for c in tok.children)
+
+
 def resolve_description(ctx: Context, tok) -> str | None:
     low = tok.lower_
     if low in PAIR_NOUNS:
@@ -459,7 +468,11 @@ def resolve_description(ctx: Context, tok) -> str | None:
     if role_hit:
         return role_hit
     # a generic role ("the official") most often re-describes the person quoted last
-    if low in GENERIC_ROLES and ctx.last_speaker and ctx.last_speaker_age <= 3:
+    # ("Ushakov said ... Putin's adviser added"); a possessed one is never its owner, nor a
+    # person its own sentence names ("'... President Trump brought up impeachment,' Ms. Pelosi's
+    # spokesman wrote": the spokesman is not Trump)
+    if low in GENERIC_ROLES and ctx.last_speaker and ctx.last_speaker_age <= 3 and not (
+            any(c.dep_ == "poss" for c in tok.children) and _owner_or_named(tok, ctx.last_speaker)):
         return ctx.last_speaker
     return None
 
