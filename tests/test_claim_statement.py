@@ -28,6 +28,9 @@ from claimtrack.claims import extract_claims
         # a relative clause after a name's "on" phrase is about the whole name (the reporter's aside)
         ("The clerk said the Committee on Ethics, which is led by Senator Ann Lee, received the letter.",
          "the Committee on Ethics is led by Senator Ann Lee"),
+        # an intention whose pronoun speaker was resolved states the name, not the pronoun
+        ("Union leaders met the mayor on Monday. They refused to drop their demand for a raise.",
+         "Union leaders refused to drop their demand for a raise"),
     ],
 )
 def test_statement_reads_as_one_sentence(sentence, statement):

@@ -56,6 +56,12 @@ class Claim:
         "Marco Rubio said relations could be strengthened"."""
         if self.speaker and self.cue:
             cue = self.cue
+            mention = self.speaker_mention
+            if cue.endswith("… to") and mention and mention.lower() in PRONOUN_MENTIONS and \
+                    mention.lower() != self.speaker.lower() and self.text.startswith(mention + " "):
+                # "they will not budge", speaker resolved to Democrats: "Democrats refused to
+                # budge", not "They refused to budge" (the resolution reaches the statement)
+                return _with_intention_cue(self.speaker + self.text[len(mention):], cue)
             last = self.speaker.split()[-1]
             if last in self.text.split()[:4] and not self.text.startswith(("the ", "a ")) and \
                     self.text.split()[0] in self.speaker.split() + ["Mr.", "Ms.", "Mrs.", "The"] or \
@@ -85,6 +91,9 @@ class Claim:
             stated = f"{self.speaker} {cue} {text}"
             return stated[:1].upper() + stated[1:]  # "The senator said …", a sentence of its own
         return self.text
+
+
+PRONOUN_MENTIONS = {"he", "she", "they", "it", "we", "i"}
 
 
 def _with_intention_cue(text: str, cue: str) -> str:
