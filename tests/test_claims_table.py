@@ -277,8 +277,9 @@ TABLE = [
     # fragments: a claim ending on a bare "is" was cut before what it is
     ("fragments", "\"We are worried,\" the chief said. \"Our problem with the plan is", "clause", [], None),
     # filters: "most of them", "its ..." as the subject with nothing before it to refer to
-    ("filters", "Officials have declared such emergencies often. Most of them dealt with floods.", "clause",
-     [("Officials have declared such emergencies often", None)], {"unresolved_pronoun": 1}),
+    # (session 26: the first sentence no longer says "such emergencies", which is now dropped too)
+    ("filters", "Officials have declared state emergencies often. Most of them dealt with floods.", "clause",
+     [("Officials have declared state emergencies often", None)], {"unresolved_pronoun": 1}),
     ("filters", "Ohio is close this year, and its 18 electoral votes could decide the race.", "clause",
      [("Ohio is close this year", None)], {"unresolved_pronoun": 1}),
     # coordination: a verb the parse hung on the main clause with no "and" before it, or with
@@ -938,6 +939,16 @@ TABLE = [
      [("Both sides agreed to hold talks in May", None)], None),
     ("fragments", "Republicans from both sides of the aisle backed the bill.", "clause",
      [("Republicans from both sides of the aisle backed the bill", None)], None),
+    # --- session 26 rows (keep new rows here) ---
+    # filters: "such" + a plural subject or object, or the object of a verb's "with"/"to"/"into",
+    # points back to something the claim does not give; "in such cases" and "such heavy losses
+    # that ..." stay
+    ("filters", "On Sunday, the mayor criticized such attacks on his staff.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "Such loans are rare in the region.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "The union refused to cooperate with such an investigation.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "In such cases, the court usually waits.", "clause", [("In such cases, the court usually waits", None)], {}),
+    ("filters", "The board faced such heavy losses that it closed.", "clause",
+     [("The board faced such heavy losses that it closed", None)], {}),
 ]
 
 

@@ -338,13 +338,16 @@ def anaphoric_np(doc, idx, subs, quoted, speaker, direct=False) -> bool:
             # "a post provides the following commentary on the encounter": what follows is not in
             # the claim ("the following day" is a time)
             return True
-        if t.lower_ == "such" and t.dep_ in ("amod", "predet", "det") and t.i < noun.i and noun.tag_ == "NN" \
+        if t.lower_ == "such" and t.dep_ in ("amod", "predet", "det") and t.i < noun.i and noun.tag_ in ("NN", "NNS") \
                 and (noun.dep_ in ("nsubj", "nsubjpass", "dobj") or noun.dep_ == "pobj" and noun.head.lower_ in (
-                    "for", "against", "about") and noun.head.head.pos_ == "VERB") \
+                    "for", "against", "about", "with", "into", "to") and noun.head.head.pos_ == "VERB"
+                    and noun.head.dep_ == "prep") \
                 and not any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.i > t.i for c in noun.children):
             # ("such a free hand", "such a big deal": a degree, not a thing named before)
-            # (one such thing as subject or object: "such a meeting", "such funding"; a plural is a
-            # kind, "in such cases"; an adjunct "in such a format" describes the claim's own subject)
+            # (one such thing as subject or object: "such a meeting", "such funding"; plural ones too,
+            # "criticized such attacks", "allow such imports", and the object of a verb's "with"/
+            # "to"/"into": "cooperate with such an investigation"; an adjunct "in such cases", "in
+            # such a format" describes the claim's own subject)
             if any(c.lower_ == "as" or c.dep_ in ("relcl", "acl") for c in noun.children) or any(
                     doc[j].lower_ == "as" and j > noun.i for j in toks) or any(
                     doc[j].lemma_.lower() == noun.lemma_.lower() for j in toks if j < t.i):
