@@ -92,6 +92,13 @@ def compatible(a: str, b: str) -> bool:
     return fa == fb or (fa[:1] == fb[:1] and (len(fa) == 1 or len(fb) == 1))
 
 
+def _epithet_before(name: str, canon: str) -> bool:
+    """Is ``name`` ``canon`` with words put before a known first name ("Crooked Hillary
+    Clinton" for "Hillary Clinton", from a quoted tweet)? Then it is no fuller name."""
+    parts, cparts = name.split(), canon.split()
+    return len(cparts) > 1 and parts[-len(cparts):] == cparts and cparts[0].lower() in MALE_FIRST | FEMALE_FIRST
+
+
 @dataclass
 class Person:
     name: str  # the fullest form seen ("Marco Rubio")
@@ -131,7 +138,7 @@ class Context:
                 # "President Trump" then "Melania Trump": another person, not a fuller name
                 self.people.append(Person(name, set(roles), {gender} if gender else set()))
                 return name
-            if len(name.split()) > len(canon.split()):
+            if len(name.split()) > len(canon.split()) and not _epithet_before(name, canon):
                 person.name = name
             person.roles |= roles
             if gender:
@@ -140,8 +147,19 @@ class Context:
         self.people.append(Person(name, set(roles), {gender} if gender else set()))
         return name
 
-    def gender_fits(self, name: str, pronoun: str) -> bool:
+    def person(self, name: str) -> Person | None:
+        """The person ``name`` stands for: by its exact form, else by the fuller form it grew
+        into since ("Hillary Clinton" recorded for a sentence before "Mrs. Hillary Rodham
+        Clinton" was seen), when that is certain."""
         person = next((p for p in self.people if p.name == name), None)
+        if person is None:
+            canon = self.canonical(name)
+            person = next((p for p in self.people if p.name == canon), None) if canon else None
+        return person
+
+    def gender_fits(self, name: str, pronoun: str) -> bool:
+        # (a name kept from an earlier sentence may since have grown: its gender is still known)
+        person = self.person(name)
         if person is None or len(person.genders) != 1:
             return True
         g = next(iter(person.genders))

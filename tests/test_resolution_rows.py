@@ -1,0 +1,50 @@
+"""Pronoun and description resolution, one row per rule (session 26): text -> the exact claims
+expected as (text, speaker). Sentences written for these tests. A wrong name is worse than a
+pronoun, so most rules come with a row where the pronoun must stay unresolved (and the claim is
+dropped) because someone else could be meant."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.claims import extract_many
+from claimtrack.claims.nlp import get_nlp
+from claimtrack.claims.resolve import Context
+
+# (rule, text, expected [(claim text, speaker)], expected dropped reasons or None)
+TABLE = [
+]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _nlp():
+    get_nlp()
+
+
+@pytest.mark.parametrize("rule,text,expected,dropped", TABLE, ids=[f"{r}:{t[:40]}" for r, t, _, _ in TABLE])
+def test_table(rule, text, expected, dropped):
+    res = extract_many([text])[0]
+    got = [(c.text, c.speaker) for c in res.claims]
+    assert got == expected
+    if dropped is not None:
+        assert res.dropped == dropped
+
+
+def test_epithet_before_a_first_name_is_no_fuller_name():
+    # "Crooked Karen Lowe" (a quoted nickname) does not become the person's name
+    ctx = Context()
+    ctx.add_person("Karen Lowe", set(), "f")
+    ctx.add_person("Crooked Karen Lowe", set(), None)
+    assert [p.name for p in ctx.people] == ["Karen Lowe"]
+    # a fuller name still grows ("Karen Ann Lowe" is not an epithet)
+    ctx.add_person("Karen Ann Lowe", set(), None)
+    assert [p.name for p in ctx.people] == ["Karen Ann Lowe"]
+
+
+def test_gender_of_a_name_that_grew_since():
+    # a sentence recorded "Karen Lowe"; the person's name has since grown: "he" still does not fit her
+    ctx = Context()
+    ctx.add_person("Karen Lowe", set(), "f")
+    ctx.add_person("Karen Ann Lowe", set(), None)
+    assert not ctx.gender_fits("Karen Lowe", "he")
+    assert ctx.gender_fits("Karen Lowe", "she")
