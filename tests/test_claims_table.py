@@ -949,6 +949,15 @@ TABLE = [
     ("filters", "In such cases, the court usually waits.", "clause", [("In such cases, the court usually waits", None)], {}),
     ("filters", "The board faced such heavy losses that it closed.", "clause",
      [("The board faced such heavy losses that it closed", None)], {}),
+    # filters: "the former senator" (no name, no "of" phrase) is a person, not the office the
+    # article's one holder fills: who, the claim does not say; a name before it is who it is
+    ("filters", "The former Ohio senator has two sons.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "Democrats cheered the former agent's dismissal on Monday.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "After Mitt Romney's speech, the former governor's remarks drew applause.", "clause",
+     [("After Mitt Romney's speech, the former governor's remarks drew applause", None)], {}),
+    ("filters", "The former mayor of Dayton opened the bridge.", "clause",
+     [("The former mayor of Dayton opened the bridge", None)], {}),
+    ("filters", "Tom Hale is the former city treasurer.", "clause", [("Tom Hale is the former city treasurer", None)], {}),
 ]
 
 

@@ -278,6 +278,17 @@ def epithet_person(doc, idx, subs, quoted, speaker, direct=False) -> bool:
         t = doc[i]
         if i in subs or speaker and (i in quoted or direct):
             continue
+        if t.pos_ == "NOUN" and t.tag_ == "NN" and t.lower_ in PERSON_NOUNS | ROLE_NOUNS | EPITHET_NOUNS \
+                and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and any(
+                    c.dep_ == "amod" and c.lower_ == "former" for c in t.children) and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in t.children) and not any(
+                    c.dep_ in ("relcl", "acl", "appos") or c.dep_ == "prep" and c.lower_ in ("of", "from", "for", "at", "in")
+                    for c in t.children) and t.head.dep_ != "appos" and not any(
+                    doc[j].ent_type_ == "PERSON" or j in subs and subs[j] for j in idx if j < t.i):
+            # "The former Pennsylvania senator has a daughter", "cheered the former agent's
+            # termination": "former" is no office the article's one holder fills, it is a person the
+            # claim does not name (after "Romney's news conference", "the former governor" is Romney)
+            return True
         generic = t.lower_ in GENERIC_EPITHETS | GROUP_EPITHETS and t.dep_ in ("nsubj", "nsubjpass") and not any(
             c.dep_ in ("amod", "compound", "nummod") for c in t.children) and (
             t.lower_ in GROUP_EPITHETS or anonymous_before(doc, t))  # ("the senior official" may be titled)
