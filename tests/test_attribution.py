@@ -1016,3 +1016,19 @@ MISTYPED_CLOSING_MARKS = [
 @pytest.mark.parametrize("text,needle,speaker,kind,absent", MISTYPED_CLOSING_MARKS)
 def test_mistyped_closing_mark_closes_the_quote(text, needle, speaker, kind, absent):
     check(text, needle, speaker, kind, absent)
+
+
+# session 26: a participle set off after the speaker's name ("Rivera, speaking to reporters,
+# said ...") is where or how, not part of who; the speaker stays the name
+SET_OFF_PARTICIPLES = [
+    ("Rivera, speaking to reporters in Ohio, said the plant would close next year.",
+     "the plant would close next year", "Rivera", "speech", ["said", "speaking"]),
+    ("Councilwoman Dana Obi, standing outside the courthouse, said the verdict would be appealed.",
+     "the verdict would be appealed", "Councilwoman Dana Obi", "speech", ["said", "standing"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", SET_OFF_PARTICIPLES)
+def test_set_off_participle_is_no_part_of_the_speaker(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)
+

@@ -229,6 +229,11 @@ def speaker_tokens(tok) -> list:
             # (an appositive set off by a comma; "Pelosi and Senate Democratic Leader Chuck
             # Schumer", parsed as an appositive of Pelosi, is no aside)
             drop |= subtree(c)
+        elif c.dep_ == "advcl" and c.i > tok.i and c.tag_ in ("VBG", "VBN") and c.left_edge.i == c.i \
+                and _set_off(tok.doc, c.i):
+            # "Rivera, speaking to reporters in Ohio, said": a participle set off after the
+            # name tells where or how, not who (the parse hangs it on the subject)
+            drop |= subtree(c) | {c.i - 1}
         elif c.dep_ == "prep" and c.i > tok.i and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
             drop |= subtree(c)  # "a panel in 2001", "officials on Monday": the date is no part of who
         elif c.dep_ == "prep" and c.i > tok.i and tok.pos_ == "PROPN" and c.lower_ in NAME_CIRCUMSTANCE:
