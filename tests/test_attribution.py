@@ -1032,3 +1032,25 @@ SET_OFF_PARTICIPLES = [
 def test_set_off_participle_is_no_part_of_the_speaker(text, needle, speaker, kind, absent):
     check(text, needle, speaker, kind, absent)
 
+
+# session 26: "X said A and warned/praised/vowed B": a cue or stance verb in the reporting
+# verb's own tense, hung by the parse on the reported clause, is X's own act: it leaves A
+# (X's own claim, a commissive's "X will", a directive's "should")
+SPEAKER_ACT_AFTER_CLAUSE = [
+    ("The mayor said the city would hire more teachers and praised the union for its patience.",
+     "the city would hire more teachers", "The mayor", "speech", ["praised", "union"]),
+    ("The mayor said the city would hire more teachers and praised the union for its patience.",
+     "The mayor praised the union for its patience", None, None, []),
+    ("The mayor said the city would hire teachers and urged the council to approve the budget.",
+     "the council should approve the budget", "The mayor", "intention", ["urged"]),
+    ("The mayor said the city would hire teachers and vowed to cut taxes.",
+     "will cut taxes", "The mayor", "intention", ["vowed", "teachers"]),
+    # the same tense in both verbs is ambiguous (who vowed?): nothing is cut
+    ("The mayor said the city had hired teachers and vowed to cut taxes.",
+     "hired teachers", "The mayor", "speech", ["said"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", SPEAKER_ACT_AFTER_CLAUSE)
+def test_speaker_act_after_the_reported_clause(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)

@@ -381,16 +381,28 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
                 # second cue on the reported clause; a cue of another tense than that clause
                 # (conjoined verbs share their tense), without a subject, is the speaker's
                 for conj in child.children:
-                    if conj.dep_ == "conj" and conj.i > child.i and is_cue(conj, SPEECH_CUES) and conj.tag_ != child.tag_ \
+                    if conj.dep_ == "conj" and conj.i > child.i and is_cue(conj, ACT_CUES) and conj.tag_ != child.tag_ \
                             and not any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children) \
                             and not any(g.dep_ in ("aux", "auxpass") for g in child.children if g.tag_ == conj.tag_):
-                        found = content_units(doc, conj, speaker_tok, s, e)
-                        if found:
+                        found = content_units(doc, conj, speaker_tok, s, e) if lem(conj) in SPEECH_CUES else []
+                        if not found and lem(conj) in cues.COMMISSIVE | DIRECTIVES:  # "… and vowed to", "… and urged Y to"
+                            found = intention_units(doc, conj, speaker_tok, s, e) or directive_units(doc, conj, speaker_tok, s, e)
+                        own = None
+                        if not found and conj.tag_ == verb.tag_ and verb.tag_ in ("VBD", "VBZ") \
+                                and not any(g.dep_ in ("ccomp", "xcomp", "advcl", "conj") for g in conj.children):
+                            # "X said he would order a review and warned against hackers": a cue
+                            # or stance verb in the reporting verb's own tense is the speaker's
+                            # act, not the reported clause's: it goes, and stands as X's own claim
+                            who = [t.i for t in speaker_tokens(speaker_tok)]
+                            if who and max(who) < verb.i:
+                                own = Unit(who + [i for i in range(conj.i, conj.right_edge.i + 1)], conj,
+                                           composed=True)
+                        if found or own is not None:
                             cut = subtree(conj)
                             cut |= {g.i for g in child.children if g.dep_ in ("cc", "punct") and conj.i > g.i > child.i
                                     and not any(x.i > g.i and x.i < conj.i for x in child.children if x.dep_ not in ("cc", "punct"))}
                             pieces = [i for i in pieces if i not in cut]
-                            more.extend(found)
+                            more.extend(found or [own])
             if speaker_tok is not None:
                 # "telling detractors that A given his promises and arguing that B": the parse
                 # hangs the second participle inside A; it is the speaker's, not A's
@@ -1312,6 +1324,7 @@ def quote_regions(doc) -> list[tuple[int, int]]:
 
 
 SPEECH_CUES = SPEECH_VERBS | cues.SPEECH
+ACT_CUES = SPEECH_CUES | STANCE_CUES | cues.COMMISSIVE | DIRECTIVES  # a speaker's own act after a reported clause ("… and praised the union")
 
 
 def quote_attribution(doc, s: int, e: int):
