@@ -39,6 +39,12 @@ def test_epithet_before_a_first_name_is_no_fuller_name():
     # a fuller name still grows ("Karen Ann Lowe" is not an epithet)
     ctx.add_person("Karen Ann Lowe", set(), None)
     assert [p.name for p in ctx.people] == ["Karen Ann Lowe"]
+    # seen first with a word before the first name (a headline's "Critics Slam Karen Lowe"),
+    # the person takes the plain name once it is seen
+    ctx = Context()
+    ctx.add_person("Slam Karen Lowe", set(), None)
+    ctx.add_person("Karen Lowe", set(), "f")
+    assert [p.name for p in ctx.people] == ["Karen Lowe"]
 
 
 def test_gender_of_a_name_that_grew_since():

@@ -140,6 +140,8 @@ class Context:
                 return name
             if len(name.split()) > len(canon.split()) and not _epithet_before(name, canon):
                 person.name = name
+            elif _epithet_before(canon, name):
+                person.name = name  # "Rip Donald Trump" (a headline's verb) first, then "Donald Trump"
             person.roles |= roles
             if gender:
                 person.genders.add(gender)
