@@ -172,6 +172,19 @@ class Context:
         return names[0] if len(names) == 1 else None
 
 
+# argument positions in which a known surname the tagger took for a common word is still the
+# person ("Trump has faced questions ...", "Trump" a NOUN at the sentence start)
+SLIP_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative"}
+
+
+def _slipped_surname(t) -> bool:
+    """Is ``t`` a capitalised word the tagger did not call a proper noun (a NOUN, VERB, ADJ,
+    INTJ) standing alone as an argument, with no determiner ("Trump has faced ...", not "A
+    grant from ...")? Only asked of the surnames of people the article named."""
+    return (t.is_title and t.pos_ in ("NOUN", "VERB", "ADJ", "INTJ", "X") and t.dep_ in SLIP_DEPS
+            and t.ent_type_ in ("", "ORG", "NORP") and not any(c.dep_ in ("det", "amod", "compound") for c in t.children))
+
+
 def person_spans(doc, s: int, e: int, ctx: "Context | None" = None):
     """PERSON entities in the sentence [s, e), with the role nouns titling each (and,
     given the article context, bare surnames of people it named: "Carver")."""
@@ -179,7 +192,8 @@ def person_spans(doc, s: int, e: int, ctx: "Context | None" = None):
     if ctx is not None and ctx.people:
         surnames = {p.name.split()[-1] for p in ctx.people}
         for t in doc[s:e]:
-            if t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and t.text in surnames and t.dep_ != "compound":
+            if t.ent_type_ != "PERSON" and t.text in surnames and t.dep_ != "compound" and (
+                    t.pos_ == "PROPN" or _slipped_surname(t)):
                 out.append((doc[t.i : t.i + 1], t.text, set()))
     for ent in doc.ents:
         if ent.label_ != "PERSON" or ent.start < s or ent.end > e:
