@@ -1054,3 +1054,21 @@ SPEAKER_ACT_AFTER_CLAUSE = [
 @pytest.mark.parametrize("text,needle,speaker,kind,absent", SPEAKER_ACT_AFTER_CLAUSE)
 def test_speaker_act_after_the_reported_clause(text, needle, speaker, kind, absent):
     check(text, needle, speaker, kind, absent)
+
+
+# session 26: a reporting aside between a cue's subject and the cue ("The poll, Smith said,
+# shows ...") names the speaker of the whole clause; the cue's subject is no speaker and the
+# aside no content
+SUBJECT_ASIDES = [
+    ("The survey, Ms. Okafor said, shows a tight race in the district.",
+     "The survey shows a tight race in the district", "Okafor", "speech", ["said", "Okafor"]),
+    ("The audit, the inspectors said, found that the dam was unsafe.",
+     "The audit found that the dam was unsafe", "the inspectors", "speech", ["said"]),
+    ("The new levy, Mayor Ruth Dane continued, shows that the council has listened to farmers.",
+     "The new levy shows that the council has listened to farmers", "Ruth Dane", "speech", ["continued"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", SUBJECT_ASIDES)
+def test_aside_after_the_subject_names_the_speaker(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)

@@ -1154,6 +1154,30 @@ def inverted_aside_units(doc, s: int, e: int, root) -> list[Unit]:
     return [Unit(pieces, cc, speaker_text(x), cue_text(root), quote_kind_of(doc, after, e, s, e), composed=True)]
 
 
+def _subject_aside(doc, root, s: int, end: int):
+    """A reporting aside between a cue's subject and the cue ("The poll, Smith said, shows
+    ...", "That approach, Harlan continued, suggests ..."): (aside verb, its subject, the
+    tokens to cut: the aside and its commas) or None."""
+    for v in root.children:
+        if v.i > root.i:
+            break
+        if v.dep_ != "parataxis" or v.pos_ != "VERB" or lem(v) not in ASIDE_VERBS or any(
+                c.dep_ in ("neg", "ccomp", "dobj", "xcomp") for c in v.children):
+            continue
+        lo, hi = v.left_edge.i, v.right_edge.i  # (the commas around it, on it or not)
+        lo = lo if doc[lo].text == "," else lo - 1
+        hi = hi if doc[hi].text == "," else hi + 1
+        if lo < s or hi >= end or doc[lo].text != "," or doc[hi].text != ",":
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < lo for c in root.children):
+            continue
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+        if subj is None or not valid_speaker(subj):
+            continue
+        return v, subj, set(range(lo, hi + 1))
+    return None
+
+
 # prepositions that give a cue its own object ("argued for the wall", "spoke about taxes")
 ARGUED_FOR = {"for", "against", "about", "over", "with"}
 
@@ -1170,6 +1194,13 @@ def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
         return inverted
     lemmas = CLAUSE_CUES | set(DESCRIBE_VERBS) | cues.COMMISSIVE | DIRECTIVES
     if is_cue(root, lemmas):
+        aside = _subject_aside(doc, root, s, end)
+        if aside is not None:
+            # "That approach, Harlan said, shows that ...": the aside's speaker says the whole
+            # clause; the cue's subject ("That approach") is no speaker, the aside no content
+            v, subj, cut = aside
+            pieces = [i for i in range(s, end) if i not in cut]
+            return [Unit(pieces, root, speaker_text(subj), cue_text(v), quote_kind_of(doc, s, end, s, e))]
         units = verb_units(doc, root, s, e)
         if units:
             # "X is telling A and says B": each conjoined cue reports its own clause
@@ -1383,6 +1414,7 @@ def _speech_verb(doc, window, region):
 
 
 SAY_VERBS = SPEECH_VERBS - {"believe", "think", "feel", "fear", "estimate", "predict", "recall", "promise", "vow"}
+ASIDE_VERBS = SAY_VERBS | {"continue"}  # "That approach, Harlan continued, shows ..."
 
 
 def aside_attribution(doc, unit: Unit, toks: set[int]):
