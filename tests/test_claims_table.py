@@ -958,6 +958,17 @@ TABLE = [
     ("filters", "The former mayor of Dayton opened the bridge.", "clause",
      [("The former mayor of Dayton opened the bridge", None)], {}),
     ("filters", "Tom Hale is the former city treasurer.", "clause", [("Tom Hale is the former city treasurer", None)], {}),
+    # fragments: a report inside an "if"/"unless" clause is a condition, not a fact ("voters believe
+    # the mayor lied" is what a recall needs, not what voters believe); the main clause with that
+    # condition cut out is no fact either; a whole conditional stays
+    ("fragments", "A recall will happen only if the voters believe the mayor lied.", "clause", [],
+     {"fragment_dangling": 1}),
+    ("fragments", "The permit is granted if the agency determines that the dam is safe.", "clause",
+     [], {"fragment_dangling": 1, "fragment_subordinate": 1}),
+    ("fragments", "If the talks fail, the union will strike in May.", "clause",
+     [("If the talks fail, the union will strike in May", None)], {}),
+    ("fragments", "Ruiz said that if the talks fail, the union will strike.", "clause",
+     [("if the talks fail, the union will strike", "Ruiz")], {}),
 ]
 
 

@@ -174,6 +174,24 @@ def participle_before_verb(doc, head, toks: set[int]) -> bool:
     return False
 
 
+CONDITION_MARKS = {"if", "unless", "whether"}
+
+
+def conditional_outside(head, toks: set[int]) -> bool:
+    """Does the claim's verb, or a verb it hangs from, open with an "if"/"unless"/"whether" the
+    claim left out? Then the claim is a condition or an open question stored as a fact:
+    "impeachment is only possible if Republican lawmakers believe Trump is unfit" gave
+    "Republican lawmakers believe Trump is unfit"."""
+    a = head
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS and c.i not in toks for c in a.children):
+            return True
+        if a.dep_ == "ROOT" or a.head.i == a.i:
+            return False
+        a = a.head
+    return False
+
+
 def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
     """Why a (non-composed) claim is not a proposition -- no finite verb, no subject, an
     unsplit reporting verb -- or None."""
@@ -213,6 +231,15 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
         return None
     if not subj:
         return "fragment_no_subject"
+    if conditional_outside(head, toks):
+        return "fragment_subordinate"  # "Voters believe the mayor is unfit" (impeachment is possible only if ...)
+    if any(c.dep_ == "advcl" and c.i not in toks and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS and g.i not in toks
+                                                       for g in c.children) and any(g.dep_ == "ccomp" for g in c.children)
+           for x in [head] + [c for c in head.children if c.dep_ in ("acomp", "attr")] for c in x.children):
+        # "impeachment is only possible" with its "if voters believe ..." cut out (the report inside
+        # the condition was taken out as a claim of its own): the rest states as a fact what holds
+        # only on the condition (an atomic split of a plain "if found guilty" is not this rule's)
+        return "fragment_dangling"
     if all(t.tag_ in ("WP", "WDT") for t in subj):
         return "fragment_no_subject"
     if all(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PRON", "NOUN", "PROPN") and any(
