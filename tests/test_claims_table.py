@@ -969,6 +969,15 @@ TABLE = [
      [("If the talks fail, the union will strike in May", None)], {}),
     ("fragments", "Ruiz said that if the talks fail, the union will strike.", "clause",
      [("if the talks fail, the union will strike", "Ruiz")], {}),
+    # relative: a comma-set relative clause with a plural verb after a list of names is about the
+    # whole list, not its last member ("Tom Hale were charged"); a singular verb keeps the last one
+    ("relative", "Police arrested Ana Ruiz and Tom Hale, who were charged on Monday.", "clause",
+     [("Police arrested Ana Ruiz and Tom Hale", None), ("Ana Ruiz and Tom Hale were charged on Monday", None)], None),
+    ("relative", "The mayor mocked his rivals on the council, like Ana Ruiz and Tom Hale, who have never run a city.",
+     "clause", [("The mayor mocked his rivals on the council, like Ana Ruiz and Tom Hale", None),
+                ("Ana Ruiz and Tom Hale have never run a city", None)], None),
+    ("relative", "Police arrested Ana Ruiz and Tom Hale, who was charged on Monday.", "clause",
+     [("Police arrested Ana Ruiz and Tom Hale", None), ("Tom Hale was charged on Monday", None)], None),
 ]
 
 

@@ -214,6 +214,30 @@ def perception_tail(doc, unit, noun, rel, a: int, b: int, toks: set[int]) -> lis
     return list(range(part.i, b))
 
 
+PLURAL_VERBS = {"are", "were", "have", "do", "'re", "’re", "'ve", "’ve"}
+
+
+def list_head(doc, noun, rel, a: int, toks: set[int]) -> list[int] | None:
+    """The whole list "A and B" when a comma-set relative clause after its last member ``noun``
+    takes a plural verb that a single member cannot have ("A and B, who have ..."), or None."""
+    if noun.dep_ != "conj" or noun.tag_ not in ("NNP", "NN") or noun.i >= a:
+        return None
+    fin = next((c for c in rel.children if c.dep_ in ("aux", "auxpass") and c.i < rel.i), rel)
+    if fin.lower_ not in PLURAL_VERBS:
+        return None
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head
+    if first.i == noun.i or first.tag_ not in ("NNP", "NN", "NNPS", "NNS"):
+        return None
+    span = [j for j in range(first.left_edge.i, a) if j in toks]
+    if any(doc[j].dep_ in ("relcl", "appos", "acl") or doc[j].text in ("(", ")", "—", "--", ";") for j in span):
+        return None  # ("Ruiz, who ..., and Hale, who are ...": members with clauses of their own)
+    while span and doc[span[-1]].text in (",", "'", '"', "“", "”"):
+        span.pop()
+    return span or None
+
+
 def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
     """Propositions carried by relative clauses, appositives and titles inside a unit:
     the new units, and the tokens to cut from the unit itself (non-restrictive ones)."""
@@ -266,6 +290,11 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 np_ = [j for j in range(near.left_edge.i, near.i + 1) if j in toks]
             else:
                 np_ = np_pieces(doc, noun, toks, set(range(a - 1, b)) if noun.i == getattr(inside, "i", -1) else set())
+            whole = list_head(doc, near if near is not None and near.dep_ == "conj" else noun, tok, a, toks)
+            if whole is not None:
+                # "Police arrested Ana Ruiz and Tom Hale, who were charged on Monday": the plural
+                # clause is about the whole list, not its last name ("Tom Hale were charged")
+                np_ = whole
             # "who appears ... and who identifies ...": the second "who" goes with the first
             again = {g.i for c in tok.children if c.dep_ == "conj" for g in c.children
                      if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WP", "WDT")}
