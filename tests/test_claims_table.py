@@ -978,6 +978,14 @@ TABLE = [
                 ("Ana Ruiz and Tom Hale have never run a city", None)], None),
     ("relative", "Police arrested Ana Ruiz and Tom Hale, who was charged on Monday.", "clause",
      [("Police arrested Ana Ruiz and Tom Hale", None), ("Tom Hale was charged on Monday", None)], None),
+    # fragments: where or when a saying happened is not what was said ("... she said. She said at the
+    # end of a long post" left the words in the quotation); a phrase with the "that" clause hung in it
+    # and a sports "adds" stay
+    ("fragments", "Ana Ruiz wrote at the end of a long post on Facebook.", "clause", [], {"attribution_leftover": 1}),
+    ("fragments", "The agency said in a notice issued Friday that the dam is safe.", "clause",
+     [("The agency said in a notice issued Friday that the dam is safe", None)], None),
+    ("fragments", "Tom Hale adds a second after a defensive error.", "clause",
+     [("Tom Hale adds a second after a defensive error", None)], None),
 ]
 
 

@@ -366,8 +366,9 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
     if lemma in SAY_VERBS and head.pos_ == "VERB" and not any(c.dep_ == "neg" for c in head.children):
         deps = ("ccomp", "parataxis", "xcomp") if lemma == "tell" else ("ccomp", "parataxis", "dobj", "xcomp", "dative", "prep")
         content = [c for c in head.children if c.dep_ in deps and c.i in toks and not (
-            c.dep_ == "prep" and lemma in PURE_SAY and all(g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in MEDIA
-                                                           for g in c.children))]
+            c.dep_ == "prep" and lemma in PURE_SAY and (c.lower_ in SETTING_PREPS and lemma != "add" and not any(
+                g.pos_ in ("VERB", "AUX") for g in c.subtree) or all(
+                g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in MEDIA for g in c.children)))]
         if not content and not unit.composed:
             # "X told reporters" / "The committee said on Wednesday, escalating ..."
             return "attribution_leftover"
@@ -398,6 +399,11 @@ def asked_nothing(doc, head, toks: set[int]) -> bool:
 
 
 # where something was said: "wrote in a letter delivered Tuesday" says nothing yet
+# where or when a saying happened, never what was said ("Trump said at the end of a lengthy post on
+# Twitter": the words were in the quotation before it); not a phrase with a clause inside ("said in a
+# notice issued Thursday that ...": the parse hung the "that" clause there), nor "add" ("adds a third
+# late on" is a goal)
+SETTING_PREPS = {"at", "during", "after", "before", "in", "on", "via", "through", "near", "from", "outside", "inside"}
 MEDIA = {"letter", "statement", "interview", "tweet", "post", "email", "e-mail", "memo", "speech", "release",
          "conference", "call", "video", "message", "op-ed", "column", "filing", "report", "appearance"}
 
