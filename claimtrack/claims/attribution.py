@@ -166,6 +166,11 @@ def find_speaker(verb):
             ante = verb.doc[j] if j >= 0 else None
             return ante if ante is not None and ante.pos_ in ("NOUN", "PROPN") and valid_speaker(ante) else None
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "that", "which", "this"):
+            if child.i > verb.i and any(a < child.i < b for a, b in quote_regions(verb.doc)):
+                continue  # '..., Flynn, a surrogate, said on “Fox and Friends.”': a quoted title speaks not
+            name = _appositive_name(child)
+            if name is not None:
+                return name
             return child if valid_speaker(child) else None
         if child.lower_ in ("that", "this") and child.tag_ == "DT" and child.i == verb.i - 1:
             return None  # "That said, ...": a discourse phrase, whose clause has a subject of its own (no conjoined speaker)
@@ -179,9 +184,22 @@ def find_speaker(verb):
     if quoted_before:
         for child in verb.children:
             if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") \
-                    and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                    and child.pos_ in ("NOUN", "PROPN", "PRON") \
+                    and not any(a < child.i < b for a, b in quote_regions(verb.doc)):
                 return child if valid_speaker(child) else None
     return None
+
+
+def _appositive_name(subj):
+    """"With 50 days until the election, Minyon Moore, a senior adviser, called ...": the
+    object of an opening preposition that the parse took for the cue's subject, with a
+    person's name set off after it as its appositive: the name is the speaker (the thing is
+    no one); None otherwise."""
+    if subj.pos_ != "NOUN" or subj.ent_type_ or subj.lemma_.lower() in PERSON_NOUNS or subj.tag_ != "NN" \
+            or subj.left_edge.i < 1 or subj.doc[subj.left_edge.i - 1].pos_ != "ADP":
+        return None
+    return next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i and c.pos_ == "PROPN"
+                 and c.ent_type_ == "PERSON" and subj.doc[c.left_edge.i - 1].text == ","), None)
 
 
 def _antecedent(head, rel):
@@ -1066,7 +1084,8 @@ def verb_units(doc, verb, s, e) -> list[Unit]:
         return []
     units = verb_units_of(doc, verb, spk, s, e)
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if units and subj is not None and subj.i != spk.i and subj.lower_ not in ("who", "that", "which"):
+    if units and subj is not None and subj.i != spk.i and subj.lower_ not in ("who", "that", "which") \
+            and not (spk.dep_ == "appos" and spk.head.i == subj.i):
         # "generals, many of whom say ...": many of the generals
         name = f"{subj.text} of {speaker_text(spk)}"
         units = [u.copy(speaker=name) for u in units]
