@@ -18,6 +18,12 @@ TABLE = [
     ("surname_slip", "Donald Trump spoke in Ohio on Monday. Trump has faced questions about a charity that bears his name.",
      [("Donald Trump spoke in Ohio on Monday", None),
       ("Trump has faced questions about a charity that bears his name", None)], {}),
+    # a name the tagger gave no entity type after the pronoun ("Oz") may be whom "his" means:
+    # not resolved to the one person of the sentence before
+    ("unknown_name_after", "Mehmet Oz will interview Donald Trump on Thursday. Donald Trump praised the show on Monday. "
+     "His medical degree has not shielded Oz from critics.",
+     [("Mehmet Oz will interview Donald Trump on Thursday", None), ("Donald Trump praised the show on Monday", None)],
+     {"unresolved_pronoun": 1}),
 ]
 
 

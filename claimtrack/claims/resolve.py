@@ -400,6 +400,8 @@ def resolve_pronoun(ctx: Context, doc, tok, s: int, e: int | None = None) -> str
         others = {ctx.canonical(t) or t for _, t, _ in person_spans(doc, s, e, ctx)} - {name}
         if others:
             return None
+        if any(_unknown_name(t, name) for t in doc[tok.i + 1:e]):
+            return None  # "His medical degree has not shielded Oz from critics": Oz (untagged) may own it
     if not ctx.gender_fits(name, low):
         return None
     if low == "her" and tok.dep_ == "poss" and tok.head.pos_ not in ("NOUN", "PROPN", "NUM"):
@@ -407,6 +409,21 @@ def resolve_pronoun(ctx: Context, doc, tok, s: int, e: int | None = None) -> str
     if low == "his" or (low == "her" and tok.dep_ == "poss"):
         return name + "'s"
     return name
+
+
+def _unknown_name(t, name: str) -> bool:
+    """Is ``t`` a name the tagger gave no entity type, standing as an argument ("... shielded
+    Oz from critics"), and no word of ``name``? After a pronoun it may be whom the pronoun
+    means, as much as anyone named before."""
+    return (t.pos_ == "PROPN" and t.ent_type_ == "" and t.is_title and t.is_alpha and t.tag_ == "NNP"
+            and t.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "appos", "conj")
+            and t.text not in name.split()
+            # (a person's name is one or a few names: no "Action for Childhood Arrivals",
+            # "Major Islamic Holiday"; and "his wife, Ana" is not the owner of "his")
+            and all(c.dep_ in ("compound", "punct", "cc", "conj", "appos", "prep", "relcl", "acl") and (c.dep_ != "compound" or c.pos_ == "PROPN")
+                    for c in t.children)
+            and not any(c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "in") for c in t.children)
+            and not (t.dep_ == "appos" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.head.children)))
 
 
 def clause_subject(tok):
