@@ -986,6 +986,9 @@ TABLE = [
      [("The agency said in a notice issued Friday that the dam is safe", None)], None),
     ("fragments", "Tom Hale adds a second after a defensive error.", "clause",
      [("Tom Hale adds a second after a defensive error", None)], None),
+    # filters: "the first hour and a half of it": the parts listed are no antecedent of "it"
+    ("filters", "Instead, the mayor spent the first hour and a half of it talking about parking.", "clause", [],
+     {"unresolved_pronoun": 1}),
 ]
 
 

@@ -223,6 +223,8 @@ def object_it(doc, idx, head, quoted, speaker, direct: bool = False) -> bool:
             # "pare back his vision for it", "stress the need for it": the noun the pronoun's
             # phrase hangs on is not what it is
             own |= {t.head.head.i}
+            if t.head.lower_ == "of" and t.head.head.dep_ == "conj" and t.head.head.head.pos_ == "NOUN":
+                own |= {t.head.head.head.i}  # nor the part listed with it: "the first hour and a half of it"
         if any(j not in own and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].ent_type_ != "PERSON" and doc[j].lower_ not in VAGUE_NOUNS
                and doc[j].dep_ != "compound" and not person_noun(doc[j]) and doc[j].lower_ not in PERSON_NOUNS | ROLE_NOUNS
                and not (t.lower_ == "it" and doc[j].tag_ in ("NNS", "NNPS"))
