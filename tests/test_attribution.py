@@ -1111,3 +1111,20 @@ def test_misparsed_subjects_name_the_speaker_or_nobody(words, heads, deps, pos, 
               ents=[ents.get(i, "O") for i in range(len(words))])
     tok = attribution.find_speaker(doc[verb])
     assert attribution.speaker_text(tok) == speaker, attribution.speaker_text(tok)
+
+
+# session 26: a perception verb with a bare infinitive or a participle ("would see their
+# rents go up", "saw the senator stumble") reports nobody's words: the sentence stays whole
+# (and an "according to" source, if any, speaks for it); "see that ..." still reports a view
+PERCEPTION_VERBS = [
+    ("Many tenants would see their rents go up under the plan, according to a study by a housing group.",
+     "Many tenants would see their rents go up under the plan", "a study by a housing group", "speech", ["according"]),
+    ("Voters saw the senator stumble during the debate.", "Voters saw the senator stumble during the debate",
+     None, None, []),
+    ("Analysts see that the housing market is cooling.", "the housing market is cooling", "Analysts", "other", ["see"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", PERCEPTION_VERBS)
+def test_perception_with_a_bare_verb_is_no_cue(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)

@@ -384,7 +384,8 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
                                   for g in c.children if g.dep_ == "conj" and g.tag_ == "VBG"]
     for child in kids:
         if (child.dep_ in ("ccomp", "parataxis") or reported_advcl(doc, verb, child)) and clause_head(child) \
-                and (speaker_tok is None or child.i != speaker_tok.i) and not restated_object(verb, child):
+                and (speaker_tok is None or child.i != speaker_tok.i) and not restated_object(verb, child) \
+                and not perceived(verb, child):
             inner = reported_speech(doc, child)
             if inner:
                 # "The wire reported that Ng said in a letter that A": the one who said A is Ng
@@ -474,6 +475,17 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
             units.extend(u.copy(kind="participial") for u in content_units(doc, child, owner, s, e)
                          or describe_units(doc, child, owner, s, e))
     return units
+
+
+PERCEPTION = {"see", "hear", "watch", "notice", "feel"}
+
+
+def perceived(verb, child) -> bool:
+    """"Families would see their taxes go up", "Voters saw the senator stumble": a perception
+    verb with a bare infinitive or a participle reports no one's words or view (the clause is
+    no proposition of its own); "Analysts see that the market is cooling" does."""
+    return lem(verb) in PERCEPTION and child.tag_ in ("VB", "VBG") and not any(
+        g.dep_ in ("aux", "auxpass", "mark") for g in child.children)
 
 
 # cues that take a demand in the subjunctive ("insisted that the city pay", "demanded that he resign")
