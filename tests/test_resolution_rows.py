@@ -24,6 +24,18 @@ TABLE = [
      "His medical degree has not shielded Oz from critics.",
      [("Mehmet Oz will interview Donald Trump on Thursday", None), ("Donald Trump praised the show on Monday", None)],
      {"unresolved_pronoun": 1}),
+    # a person named inside the phrase a his/her owns is not its owner ("several of his heroes,
+    # including ...", "his meeting with Vladimir Putin"): "his" is the speaker
+    ("owned_phrase", "The new library, Mr. Lee said, honors several of his heroes, including the singer Nat King Cole "
+     "and the pitcher Satchel Paige.",
+     [("The new library honors several of his heroes, including the singer Nat King Cole and the pitcher Satchel Paige",
+       "Lee")], {}),
+    ("owned_phrase", "Tom Lee visited the museum on Monday. The exhibit, he said, honors his meeting with Vladimir Putin in 2015.",
+     [("Tom Lee visited the museum on Monday", None),
+      ("The exhibit honors his meeting with Vladimir Putin in 2015", "Tom Lee")], {}),
+    # ... but a person named outside it still makes the owner uncertain
+    ("owned_phrase", "Tom Lee visited the museum on Monday. The exhibit honors his paintings, Vladimir Putin said.",
+     [("Tom Lee visited the museum on Monday", None)], {"unresolved_pronoun": 1}),
 ]
 
 

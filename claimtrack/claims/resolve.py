@@ -397,7 +397,11 @@ def resolve_pronoun(ctx: Context, doc, tok, s: int, e: int | None = None) -> str
         return None  # "Trump and his allies" (Trump not tagged a person), "the president ... he"
     # any other person named in the sentence (also after the pronoun) makes it uncertain
     if e is not None:
-        others = {ctx.canonical(t) or t for _, t, _ in person_spans(doc, s, e, ctx)} - {name}
+        # (a person named inside the phrase a his/her owns is not its owner: "several of his
+        # heroes, including Chuck Berry", "his meeting with Putin", "his wife, Melania")
+        owned = range(tok.i + 1, _owned_phrase(tok).right_edge.i + 1) if tok.dep_ == "poss" and tok.head.i > tok.i \
+            else range(0)
+        others = {ctx.canonical(t) or t for ent, t, _ in person_spans(doc, s, e, ctx) if ent.start not in owned} - {name}
         if others:
             return None
         if any(_unknown_name(t, name) for t in doc[tok.i + 1:e]):
@@ -409,6 +413,18 @@ def resolve_pronoun(ctx: Context, doc, tok, s: int, e: int | None = None) -> str
     if low == "his" or (low == "her" and tok.dep_ == "poss"):
         return name + "'s"
     return name
+
+
+QUANTIFIERS = {"several", "some", "many", "all", "one", "two", "three", "most", "few", "each", "both", "none", "any"}
+
+
+def _owned_phrase(tok):
+    """The noun a possessive pronoun owns, or the quantity of it ("several of his heroes, including
+    ...": the list hangs on "several")."""
+    h = tok.head
+    if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in QUANTIFIERS:
+        return h.head.head
+    return h
 
 
 def _unknown_name(t, name: str) -> bool:
