@@ -989,6 +989,12 @@ TABLE = [
     # filters: "the first hour and a half of it": the parts listed are no antecedent of "it"
     ("filters", "Instead, the mayor spent the first hour and a half of it talking about parking.", "clause", [],
      {"unresolved_pronoun": 1}),
+    # fragments: a bare "what" clause taken by "say"/"tell" ("says what you want to hear") reports
+    # nobody's words; "explained what the plan would cost" reads whole with its speaker and stays
+    ("fragments", "\u201cI will not be the candidate who flatters you every day and says what you want to hear,\u201d "
+     "Ana Ruiz said.", "clause", [("I will not be the candidate who flatters you every day", "Ana Ruiz")],
+     {"fragment_subordinate": 1}),
+    ("fragments", "Ruiz explained what the plan would cost.", "clause", [("what the plan would cost", "Ruiz")], None),
 ]
 
 

@@ -174,6 +174,43 @@ def participle_before_verb(doc, head, toks: set[int]) -> bool:
     return False
 
 
+def free_relative(doc, first, head, toks: set[int]) -> bool:
+    """Is the claim only a "what" clause -- "what you want to hear" -- whose "what" is an object
+    inside it (a free relative, cut from the verb that took it), and that verb "say"/"tell" or part
+    of a relative clause? Not a subject clause: "What he said was false" has its own main verb."""
+    w = first
+    if w.is_quote and w.i + 1 in toks:
+        w = doc[w.i + 1]
+    if w.lower_ not in ("what", "whatever") or w.dep_ not in ("dobj", "pobj", "attr") or w.i > head.i:
+        return False
+    a = w.head
+    for _ in range(6):
+        if a.dep_ in ("csubj", "csubjpass") or a.i not in toks:
+            return False
+        if a.i == head.i:
+            break
+        a = a.head
+    else:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < w.i for c in head.children):
+        return False
+    # only when the verb that took it is "say"/"tell" or inside a relative clause ("the guy who looks
+    # into your eye and says what you want to hear": no report of anyone's words); "Ruiz explained
+    # what the plan would cost" reads whole with its speaker and stays
+    v = head.head
+    if v.i not in toks and v.lemma_.lower() in ("say", "tell"):
+        return True  # ("says what you want to hear", "told them what they wanted to hear": no words of anyone's)
+    for _ in range(3):
+        if v.i in toks:
+            return False
+        if v.dep_ == "relcl":
+            return True
+        if v.dep_ != "conj":
+            return False
+        v = v.head
+    return False
+
+
 CONDITION_MARKS = {"if", "unless", "whether"}
 
 
@@ -290,6 +327,8 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
         return "fragment_subordinate"  # "By the time Mr. Trump discussed the matter ..." (its main clause cut)
     if first.tag_ == "WRB" and first.lower_ in ("why", "how", "when", "where", "whether") and first.head.i == head.i:
         return "fragment_subordinate"  # "why Weiner was hiring a lawyer": an embedded question alone
+    if free_relative(doc, first, head, toks):
+        return "fragment_subordinate"  # 'Christie says "what you want to hear"': a wh-clause alone is no statement
     if first.text in ("'s", "’s", "'re", "’re", "n't", "n’t", "'m", "’m"):
         return "fragment_dangling"  # "'s the bottom line": the word before it was cut off
     if first.lower_ == "then" and (any(t.lower_ == "if" for t in doc[first.sent.start:first.i]) or any(
