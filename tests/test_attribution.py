@@ -1128,3 +1128,17 @@ PERCEPTION_VERBS = [
 @pytest.mark.parametrize("text,needle,speaker,kind,absent", PERCEPTION_VERBS)
 def test_perception_with_a_bare_verb_is_no_cue(text, needle, speaker, kind, absent):
     check(text, needle, speaker, kind, absent)
+
+
+# session 26: "X called Y Z" -> "Y is Z" agrees with a plural Y ("the new tolls were ...")
+DESCRIPTION_AGREEMENT = [
+    ("The mayor called the new tolls \"a tax on workers.\"", "the new tolls were", "The mayor", "speech", ["called"]),
+    ("The senator described the mayor and the governor as cowards.", "the mayor and the governor were cowards",
+     "The senator", "speech", ["described"]),
+    ("The mayor called the toll \"a tax on workers.\"", "the toll was", "The mayor", "speech", ["called"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", DESCRIPTION_AGREEMENT)
+def test_description_copula_agrees(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)

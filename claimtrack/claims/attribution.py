@@ -679,6 +679,9 @@ def describe_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
     if not as_form and pred.dep_ == "oprd":
         pb = max(pb, max((c.right_edge.i + 1 for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > pred.i), default=pb))
     copula = "was" if verb.tag_ == "VBD" or doc[oa].lower_ == "it" and verb.tag_ == "VBG" else "is"
+    if obj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in obj.children) and any(
+            c.dep_ == "cc" and c.lower_ == "and" for c in obj.children):
+        copula = {"was": "were", "is": "are"}[copula]  # "called his remarks “a wake-up call”": they were
     kind = "mixed" if any(t.text in "\"“”«»" for t in doc[max(pa - 1, s):min(pb + 1, e)]) else "indirect"
     cue = DESCRIBE_VERBS[lemma] or f"{cue_text(verb)} … as"
     if verb.tag_ == "VBG":
