@@ -995,6 +995,13 @@ TABLE = [
      "Ana Ruiz said.", "clause", [("I will not be the candidate who flatters you every day", "Ana Ruiz")],
      {"fragment_subordinate": 1}),
     ("fragments", "Ruiz explained what the plan would cost.", "clause", [("what the plan would cost", "Ruiz")], None),
+    # fragments: an intention taken from a relative clause with its own subject and no object ("the
+    # proposals she planned to bring up": "she will bring up on Thursday") lost what it is about; a
+    # time ("the day she planned to leave") is no object, that intention stays
+    ("fragments", "Ms. Ruiz then laid out the proposals she planned to bring up on Thursday.", "clause",
+     [("Ms. Ruiz then laid out the proposals", None)], {"fragment_dangling": 1}),
+    ("fragments", "Ms. Ruiz named the day she planned to leave.", "clause",
+     [("Ms. Ruiz named the day", None), ("she will leave", "Ruiz")], None),
 ]
 
 

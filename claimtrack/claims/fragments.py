@@ -608,5 +608,26 @@ def _repair(doc, unit: Unit, pieces, asides: bool):
     if not toks.isdisjoint(tokens_with(doc, ("?",))):
         return pieces, "question", aside  # "Etheridge appears irritated ? before ...": a question cut out
     if unit.composed:
-        return pieces, None, aside
+        return pieces, ("fragment_dangling" if relative_gap(doc, unit.head, toks) else None), aside
     return pieces, finite_core(doc, unit, toks), aside
+
+
+GAP_NOUNS = {"way", "reason", "place", "time", "day", "week", "month", "year", "moment", "point", "extent", "manner"}
+
+
+def relative_gap(doc, head, toks: set[int]) -> bool:
+    """A composed claim whose verb is the infinitive of a relative clause with a subject of its own
+    and no object: "the proposals she planned to bring up on Thursday" stored as "she will bring up
+    on Thursday" -- what she will bring up is the noun the clause hangs on, not in the claim ("the
+    day she planned to leave" gave "she will leave": a time is no object, that stays)."""
+    if head is None or head.dep_ != "xcomp" or head.pos_ != "VERB":
+        return False
+    v = head.head
+    if v.dep_ != "relcl" or v.head.i in toks or v.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in v.children):
+        return False  # ("officials who plan to resign": the relative pronoun is the subject)
+    if v.head.lemma_.lower() in GAP_NOUNS or v.head.ent_type_ in ("DATE", "TIME") or any(
+            t.tag_ in ("WDT", "WP", "WRB") for t in v.subtree):
+        return False  # ("a clip in which the girl threatens to leave": the gap is no object)
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "dative", "oprd") for c in head.children)
