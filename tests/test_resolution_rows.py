@@ -36,6 +36,9 @@ TABLE = [
     # ... but a person named outside it still makes the owner uncertain
     ("owned_phrase", "Tom Lee visited the museum on Monday. The exhibit honors his paintings, Vladimir Putin said.",
      [("Tom Lee visited the museum on Monday", None)], {"unresolved_pronoun": 1}),
+    # a party label after a name ("(R)") is nobody else the pronoun could mean
+    ("party_label", "Gov. Tom Baker (R) said the vote showed that voters trust him.",
+     [("the vote showed that voters trust him", "Tom Baker")], {}),
 ]
 
 

@@ -292,6 +292,8 @@ def rival_tokens(doc, s: int, upto: int, spans) -> list:
         if description_span(t) is not None or person_noun(t):
             out.append(t)
             continue
+        if t.i > 0 and doc[t.i - 1].text == "(" and len(t.text) <= 2:
+            continue  # a party label after a name ("Gov. Pat McCrory (R) said"), nobody else
         if t.dep_ not in ARG_DEPS or not t.text[:1].isupper() or not t.is_alpha or t.pos_ in ("PRON", "DET") \
                 or t.tag_ == "NNPS" or t.i == s and t.tag_ == "NNS" and t.pos_ == "NOUN":
             continue
