@@ -80,3 +80,15 @@ def test_gender_of_a_name_that_grew_since():
     ctx.add_person("Karen Ann Lowe", set(), None)
     assert not ctx.gender_fits("Karen Lowe", "he")
     assert ctx.gender_fits("Karen Lowe", "she")
+
+
+def test_person_entity_cut_at_its_possessive():
+    # the tagger's "Clinton’s van" as one PERSON: the person is "Clinton", never "Clinton’s van"
+    from spacy.tokens import Span
+
+    from claimtrack.claims.resolve import person_spans
+
+    doc = get_nlp()("Lowe’s van was supposed to be escorted by the police.")
+    doc.ents = [Span(doc, 0, 3, label="PERSON")]
+    spans = person_spans(doc, 0, len(doc))
+    assert [(ent.text, text) for ent, text, _ in spans] == [("Lowe", "Lowe")]

@@ -200,6 +200,9 @@ def person_spans(doc, s: int, e: int, ctx: "Context | None" = None):
             continue
         if len(ent) == 1 and ent[0].pos_ != "PROPN":
             continue
+        cut = next((k for k, t in enumerate(ent) if t.text in ("'s", "’s") and 0 < k < len(ent) - 1), None)
+        if cut is not None:
+            ent = doc[ent.start:ent.start + cut]  # "Clinton’s van" tagged a person: the person is Clinton
         text = ent.text
         if text.endswith(("'s", "’s")):
             text = text[:-2]
