@@ -1142,3 +1142,24 @@ DESCRIPTION_AGREEMENT = [
 @pytest.mark.parametrize("text,needle,speaker,kind,absent", DESCRIPTION_AGREEMENT)
 def test_description_copula_agrees(text, needle, speaker, kind, absent):
     check(text, needle, speaker, kind, absent)
+
+
+# session 26: an evidence cue with a participle clause ("The poll shows Lopez leading Diaz")
+# reads "Lopez is leading Diaz" (the cue's tense, the subject's number), the cue's source
+# speaking; a speech participle ("the video showed her telling supporters") is left alone
+EVIDENCE_PARTICIPLES = [
+    ("The county's average of polls shows Lopez leading Diaz 48 percent to 45 percent.",
+     "Lopez is leading Diaz 48 percent to 45 percent", "The county's average of polls", "other", ["shows"]),
+    ("A new survey found farmers souring on the trade deal.", "farmers were souring on the trade deal",
+     "A new survey", "other", ["found"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", EVIDENCE_PARTICIPLES)
+def test_evidence_cue_with_a_participle(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)
+
+
+def test_speech_participle_after_an_evidence_cue_is_not_made_progressive():
+    claims = extract_claims("The video showed Mayor Lopez telling supporters that the plant would stay open.")
+    assert not any("was telling" in c.text for c in claims), [c.text for c in claims]

@@ -453,7 +453,14 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
                         more.extend(found)
                     break
             qk = quote_kind_of(doc, a, b, s, e)
-            if qk != "direct" and mandative(verb, child):
+            be = progressive(verb, child) if qk != "direct" else None
+            if be is not None:
+                # "The poll shows Clinton leading Trump 47 to 44": what it shows is that she is
+                # leading ("Clinton is leading Trump 47 to 44"), not the participle's fragment
+                k = pieces.index(child.i)
+                units.append(Unit(pieces[:k] + [be] + pieces[k:], child, speaker, cue or cue_text(verb), qk,
+                                  composed=True))
+            elif qk != "direct" and mandative(verb, child):
                 # "X insisted that the city pay for it": a demand, not a report that it pays ->
                 # "the city should pay for it" (the demand keeps its sense under "said")
                 k = pieces.index(child.i)
@@ -475,6 +482,27 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
             units.extend(u.copy(kind="participial") for u in content_units(doc, child, owner, s, e)
                          or describe_units(doc, child, owner, s, e))
     return units
+
+
+EVIDENCE_CUES = {"show", "find", "reveal", "indicate", "suggest"}
+
+
+def progressive(verb, child) -> str | None:
+    """"The poll shows Clinton leading", "A survey found voters souring on him": the
+    participle clause of an evidence cue reads with "is"/"was" ("are"/"were" for a plural
+    subject) in the cue's tense; None when the clause is no such participle (nor speech: "the
+    video showed Tlaib telling supporters" -- what she told them is the claim)."""
+    if child.tag_ != "VBG" or lem(verb) not in EVIDENCE_CUES or child.i < verb.i or lem(child) in SPEECH_CUES or any(
+            g.dep_ in ("aux", "auxpass", "mark") for g in child.children):
+        return None
+    subj = next((g for g in child.children if g.dep_ == "nsubj"), None)
+    if subj is None or subj.i > child.i or subj.pos_ not in ("NOUN", "PROPN") or any(
+            doc_t.pos_ in ("VERB", "AUX") for doc_t in child.doc[subj.right_edge.i + 1:child.i]):
+        return None
+    plural = subj.tag_ in ("NNS", "NNPS") or any(g.dep_ == "cc" and g.lower_ == "and" for g in subj.children)
+    if verb.tag_ == "VBD":
+        return "were" if plural else "was"
+    return "are" if plural else "is"
 
 
 PERCEPTION = {"see", "hear", "watch", "notice", "feel"}
