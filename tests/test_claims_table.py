@@ -1002,6 +1002,18 @@ TABLE = [
      [("Ms. Ruiz then laid out the proposals", None)], {"fragment_dangling": 1}),
     ("fragments", "Ms. Ruiz named the day she planned to leave.", "clause",
      [("Ms. Ruiz named the day", None), ("she will leave", "Ruiz")], None),
+    # coordination: a split list member keeps the commas of its own appositive ("Ana Ruiz, the finance
+    # minister, joined ..."), another member's go with that member; a member split off is not split again
+    ("coordination", "Ana Ruiz, the finance minister, and Tom Hale, director of the budget office, joined the mayor.",
+     "clause", [("Ana Ruiz, the finance minister, joined the mayor", None),
+                ("Tom Hale, director of the budget office, joined the mayor", None)], None),
+    ("coordination", "Police arrested Ana Ruiz and Tom Hale, a teacher, on Monday.", "clause",
+     [("Police arrested Ana Ruiz on Monday", None), ("Police arrested Tom Hale, a teacher, on Monday", None)], None),
+    ("coordination", "Vice President Tom Hale and second lady Ana Hale also checked in on Ruiz and Lopez on Thursday.",
+     "clause", [("Vice President Tom Hale also checked in on Ruiz on Thursday", None),
+                ("Vice President Tom Hale also checked in on Lopez on Thursday", None),
+                ("second lady Ana Hale also checked in on Ruiz on Thursday", None),
+                ("second lady Ana Hale also checked in on Lopez on Thursday", None)], None),
 ]
 
 

@@ -325,10 +325,20 @@ def list_members(tok) -> list:
     return sorted(out, key=lambda t: t.i)
 
 
+def appositive_commas(tok) -> set[int]:
+    """The commas around a member's own appositive ("Ana Ruiz, the finance minister, joined ...",
+    not "Ana Ruiz the finance minister joined ..."), wherever the parse hung them."""
+    doc = tok.doc
+    apps = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
+    return {j for a in apps for j in (a.left_edge.i - 1, a.right_edge.i + 1) if 0 <= j < len(doc) and doc[j].text == ","}
+
+
 def member_tokens(tok) -> set[int]:
     toks = subtree(tok)
+    marks = appositive_commas(tok)
     for c in tok.children:
-        if c.dep_ == "conj" or (c.dep_ in ("cc", "punct", "preconj") and c.i > tok.i):
+        if c.dep_ == "conj" or (c.dep_ in ("cc", "punct", "preconj") and c.i > tok.i and not (
+                c.dep_ == "punct" and c.text == "," and c.i in marks)):
             toks -= subtree(c)
     return toks
 
@@ -633,8 +643,8 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
         if inside:
             continue
         members = list_members(tok)
-        if len(members) < 2 or len(members) > 6:
-            continue
+        if len(members) < 2 or len(members) > 6 or not all(m.i in toks for m in members):
+            continue  # (a member already split off: the unit holds one of them)
         if list_uncertain(doc, members):
             return [unit]
         if shared_name(doc, members):
@@ -651,11 +661,17 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
         group = {g for g in group if g >= tok.i} | {g for g in subtree(tok) if g < tok.i}
         group &= subtree(tok)
         out = []
+        commas = {m.i: appositive_commas(m) for m in members}
         for m in members:
-            keep = member_tokens(m)
+            keep = member_tokens(m) | (commas[m.i] & group)
+            # (another member's appositive commas go with it: "arrested Ana Ruiz on Monday", not
+            # "Ana Ruiz, on Monday", from "Ana Ruiz and Tom Hale, a teacher, on Monday")
+            others = set().union(*(c for k, c in commas.items() if k != m.i)) - commas[m.i]
             pieces = []
             inserted = False
             for p in unit.pieces:
+                if isinstance(p, int) and p in others and p not in group:
+                    continue
                 if isinstance(p, int) and p in group:
                     if not inserted:
                         pieces.extend(sorted(keep))
