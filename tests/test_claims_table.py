@@ -1014,6 +1014,11 @@ TABLE = [
                 ("Vice President Tom Hale also checked in on Lopez on Thursday", None),
                 ("second lady Ana Hale also checked in on Ruiz on Thursday", None),
                 ("second lady Ana Hale also checked in on Lopez on Thursday", None)], None),
+    # filters: the subject of the verb a "these"/"those" noun hangs on is set apart from it, not what
+    # it points back to ("tax cuts will come before these measures"); a plural before it elsewhere is
+    ("filters", "Tax cuts will come before these measures.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "Voters rejected the new taxes because those levies hit farmers.", "clause",
+     [("Voters rejected the new taxes because those levies hit farmers", None)], None),
 ]
 
 

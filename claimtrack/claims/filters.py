@@ -168,14 +168,20 @@ def demonstrative_np(doc, idx, subs, quoted, speaker, direct=False) -> bool:
             continue  # (a speaker's quoted words, also a quotation running on from a sentence before)
         if any(c.dep_ in ("acl", "prep") and c.i > noun.i and (c.dep_ == "acl" or c.lower_ == "of") for c in noun.children):
             continue
+        # the subject of the verb the noun's phrase hangs on is no antecedent of its "these"/"those":
+        # "tax cuts will come before these measures" sets the two apart
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        rival = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} if verb.pos_ in ("VERB", "AUX") else set()
+        rival |= {g.i for r in list(rival) for g in doc[r].subtree}
         if any(c.dep_ == "relcl" and c.i > noun.i and doc[c.left_edge.i - 1].text != "," for c in noun.children) and not (
-                t.lower_ == "these" and not any(j < t.i and doc[j].tag_ == "NNS" and doc[j].lower_ not in VAGUE_NOUNS for j in toks)):
+                t.lower_ == "these" and not any(j < t.i and doc[j].tag_ == "NNS" and doc[j].lower_ not in VAGUE_NOUNS
+                                                and j not in rival for j in toks)):
             # ("those who ...", "that part of the bill which ..." say which; "these measures that
             # are already in the queue" points back all the same)
             continue
         if any(doc[j].lemma_.lower() == noun.lemma_.lower() or doc[j].ent_type_ in ("GPE", "LOC", "FAC")
                and noun.lower_ in PLACE_NOUNS or t.lower_ in ("these", "those") and doc[j].tag_ == "NNS"
-               and doc[j].lower_ not in VAGUE_NOUNS for j in toks if j < t.i):
+               and doc[j].lower_ not in VAGUE_NOUNS and j not in rival for j in toks if j < t.i):
             continue  # ("the nation's libel laws, even though those statutes are ...")
         return True
     return False
