@@ -1019,6 +1019,10 @@ TABLE = [
     ("filters", "Tax cuts will come before these measures.", "clause", [], {"unresolved_pronoun": 1}),
     ("filters", "Voters rejected the new taxes because those levies hit farmers.", "clause",
      [("Voters rejected the new taxes because those levies hit farmers", None)], None),
+    # filters: "the distinction" / "the difference" with no "between" or "of": between what?
+    ("filters", "Critics of the plan ignored the distinction.", "clause", [], {"unresolved_pronoun": 1}),
+    ("filters", "The difference between the two plans is small.", "clause",
+     [("The difference between the two plans is small", None)], None),
 ]
 
 

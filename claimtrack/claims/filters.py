@@ -332,6 +332,10 @@ def epithet_person(doc, idx, subs, quoted, speaker, direct=False) -> bool:
     return False
 
 
+# nouns for a relation between two things, which a bare "the distinction" leaves unsaid
+RELATIONAL_NOUNS = {"distinction", "difference", "contrast", "discrepancy", "similarity", "parallel", "comparison"}
+
+
 def anaphoric_np(doc, idx, subs, quoted, speaker, direct=False) -> bool:
     """"For that year, the budget was ..." (a "that"/"those" calendar noun) and "such funding",
     "such a meeting" with nothing in the claim they point back to (a date, the same noun);
@@ -356,6 +360,11 @@ def anaphoric_np(doc, idx, subs, quoted, speaker, direct=False) -> bool:
                 and t.i - 1 >= 0 and doc[t.i - 1].lower_ == "the":
             # "a post provides the following commentary on the encounter": what follows is not in
             # the claim ("the following day" is a time)
+            return True
+        if t.lower_ == "the" and t.dep_ == "det" and noun.lemma_.lower() in RELATIONAL_NOUNS and noun.dep_ in (
+                "nsubj", "nsubjpass", "dobj") and not any(c.dep_ in ("prep", "relcl", "acl", "amod", "compound", "poss")
+                                                          for c in noun.children):
+            # "Republicans ignored the distinction": between what, the claim does not say
             return True
         if t.lower_ == "such" and t.dep_ in ("amod", "predet", "det") and t.i < noun.i and noun.tag_ in ("NN", "NNS") \
                 and (noun.dep_ in ("nsubj", "nsubjpass", "dobj") or noun.dep_ == "pobj" and noun.head.lower_ in (
