@@ -1163,3 +1163,18 @@ def test_evidence_cue_with_a_participle(text, needle, speaker, kind, absent):
 def test_speech_participle_after_an_evidence_cue_is_not_made_progressive():
     claims = extract_claims("The video showed Mayor Lopez telling supporters that the plant would stay open.")
     assert not any("was telling" in c.text for c in claims), [c.text for c in claims]
+
+
+# session 26: a cue verb with an object whose only report is a participle after it ("Ms. Hale
+# posted a long message on Sunday, writing that ...") keeps its own clause as a claim
+CUE_WITH_PARTICIPLE_ONLY = [
+    ("Ms. Hale posted a long message on Sunday, writing that the mayor had lied.",
+     "Ms. Hale posted a long message on Sunday", None, None, ["writing"]),
+    ("Ms. Hale posted a long message on Sunday, writing that the mayor had lied.",
+     "the mayor had lied", "Hale", "speech", ["writing", "posted"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", CUE_WITH_PARTICIPLE_ONLY)
+def test_cue_whose_only_report_is_a_participle_keeps_its_clause(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)

@@ -1273,6 +1273,15 @@ def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
                         cut = subtree(conj)
                         units = [u.copy([p for p in u.pieces if not (isinstance(p, int) and p in cut)])
                                  for u in units] + more
+            if all(u.kind == "participial" for u in units) and lem(root) not in ("tell", "ask") \
+                    and any(c.dep_ == "dobj" for c in root.children):
+                # "Ms. Hale posted a long message on Sunday, writing that ...": the cue reports
+                # nothing itself; its clause is a claim of its own, as for any verb
+                drop = set()
+                for c in root.children:
+                    if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and lem(c) in SPEECH_VERBS | set(DESCRIBE_VERBS):
+                        drop |= subtree(c)
+                units = [Unit([i for i in range(s, end) if i not in drop], root)] + units
             return [u for u in units if max(u.token_set(), default=s) < end] or units
     # "X appeared to suggest that ...", "X went on to explain that ...": the cue is the
     # infinitive, the speaker the subject of the verb it hangs off
