@@ -1023,6 +1023,8 @@ TABLE = [
     ("filters", "Critics of the plan ignored the distinction.", "clause", [], {"unresolved_pronoun": 1}),
     ("filters", "The difference between the two plans is small.", "clause",
      [("The difference between the two plans is small", None)], None),
+    ("filters", "The difference this year is that the county has paid its bills.", "clause",
+     [("The difference this year is that the county has paid its bills", None)], None),
 ]
 
 

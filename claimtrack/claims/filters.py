@@ -361,10 +361,11 @@ def anaphoric_np(doc, idx, subs, quoted, speaker, direct=False) -> bool:
             # "a post provides the following commentary on the encounter": what follows is not in
             # the claim ("the following day" is a time)
             return True
-        if t.lower_ == "the" and t.dep_ == "det" and noun.lemma_.lower() in RELATIONAL_NOUNS and noun.dep_ in (
-                "nsubj", "nsubjpass", "dobj") and not any(c.dep_ in ("prep", "relcl", "acl", "amod", "compound", "poss")
+        if t.lower_ == "the" and t.dep_ == "det" and noun.lemma_.lower() in RELATIONAL_NOUNS and (noun.dep_ in (
+                "nsubjpass", "dobj") or noun.dep_ == "nsubj" and noun.head.lemma_ != "be") and not any(c.dep_ in ("prep", "relcl", "acl", "amod", "compound", "poss")
                                                           for c in noun.children):
-            # "Republicans ignored the distinction": between what, the claim does not say
+            # "Republicans ignored the distinction": between what, the claim does not say ("The
+            # difference now is that ..." says what it is)
             return True
         if t.lower_ == "such" and t.dep_ in ("amod", "predet", "det") and t.i < noun.i and noun.tag_ in ("NN", "NNS") \
                 and (noun.dep_ in ("nsubj", "nsubjpass", "dobj") or noun.dep_ == "pobj" and noun.head.lower_ in (
