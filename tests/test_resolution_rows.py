@@ -39,6 +39,17 @@ TABLE = [
     # a party label after a name ("(R)") is nobody else the pronoun could mean
     ("party_label", "Gov. Tom Baker (R) said the vote showed that voters trust him.",
      [("the vote showed that voters trust him", "Tom Baker")], {}),
+    # a wire dateline's place names ("AUGUSTA, Me. —") and an appositive describing the person
+    # named ("Tom Baker, the embattled governor of the state") are nobody else
+    ("dateline_appositive", "AUGUSTA, Me. — Tom Baker, the embattled governor of the state, declared on Wednesday that "
+     "criticism had prompted him to hint that he might leave.",
+     [("Tom Baker is the embattled governor of the state", None),
+      ("criticism had prompted him to hint that he might leave", "Tom Baker")], {}),
+    # ... but an appositive of a name the tagger did not call a person is no such description:
+    # "his client" is not Strzok's
+    ("dateline_appositive", "Peter Strzok was fired on Monday. Aitan Goelman, Mr. Strzok’s lawyer, denounced his client’s dismissal.",
+     [("Peter Strzok was fired on Monday", None), ("Aitan Goelman is Mr. Strzok’s lawyer", None)],
+     {"unresolved_pronoun": 1}),
 ]
 
 
