@@ -1025,6 +1025,14 @@ TABLE = [
      [("The difference between the two plans is small", None)], None),
     ("filters", "The difference this year is that the county has paid its bills.", "clause",
      [("The difference this year is that the county has paid its bills", None)], None),
+    # coordination: a verb with its own auxiliary right after an appositive's closing comma, no "and"
+    # before it, is a relative clause's verb the parse read as a conjunct: not split off with the main
+    # subject ("Hale had filed in 2014"); a verb series after an appositive still splits
+    ("coordination", "Hale used city funds to settle a lawsuit the city clerk, Ana Ruiz, had filed in 2014.", "clause",
+     [("Hale used city funds to settle a lawsuit the city clerk, Ana Ruiz, had filed in 2014", None)], None),
+    ("coordination", "The mayor met Ana Ruiz, the finance minister, signed the budget and left.", "clause",
+     [("The mayor met Ana Ruiz", None), ("Ana Ruiz is the finance minister", None),
+      ("The mayor signed the budget and left", None)], None),
 ]
 
 

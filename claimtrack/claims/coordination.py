@@ -189,6 +189,22 @@ def own_report(doc, unit: Unit, child) -> list[Unit]:
     return [u for u in verb_units(doc, child, sent.start, sent.end) if u.token_set() <= subtree(child)]
 
 
+def appositive_relative(doc, head, child, c_start: int) -> bool:
+    """"settle a lawsuit his former aide, Ana Ruiz, had filed in 2014": a verb after an appositive's
+    closing comma, with no "and" before it and no subject of its own, is the verb of a relative
+    clause without "that" (its subject the noun before the appositive) that the parse read as a
+    conjunct; split off, it took the main subject ("Hale had filed in 2014")."""
+    if any(g.dep_ in SUBJECTS for g in child.children) or any(
+            g.dep_ in ("cc", "preconj") and head.i < g.i < child.i for g in head.children) or any(
+            doc[j].dep_ == "cc" for j in range(max(0, c_start - 2), c_start)):
+        return False
+    if c_start < 2 or doc[c_start - 1].text != "," or any(g.dep_ in ("cc", "conj") for g in child.children) \
+            or not any(g.dep_ in ("aux", "auxpass") and g.i < child.i for g in child.children):
+        return False  # ("met Ana Ruiz, the finance minister, signed the budget and left": a verb series)
+    app = doc[c_start - 2]
+    return app.dep_ == "appos" or app.head.dep_ == "appos" and app.head.i < app.i
+
+
 def split_coordination(doc, unit: Unit) -> list[Unit]:
     """Split "A did X and B did Y" into two units; "A did X but did Y" carries A over."""
     head = unit.head
@@ -203,6 +219,8 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
             # "nearly a month passed before agents and analysts began to act": a verb the
             # parse hung on the main clause with no "and"/comma before it is a misparse; the
             # clause stays whole rather than cut at "analysts"
+            continue
+        if appositive_relative(doc, head, child, c_start):
             continue
         if alternative(doc, head, child) or tense_mismatch(head, child):
             continue
