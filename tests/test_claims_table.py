@@ -1033,6 +1033,12 @@ TABLE = [
     ("coordination", "The mayor met Ana Ruiz, the finance minister, signed the budget and left.", "clause",
      [("The mayor met Ana Ruiz", None), ("Ana Ruiz is the finance minister", None),
       ("The mayor signed the budget and left", None)], None),
+    # filters: "both men" / "both senators" as a subject, nobody named before it in the claim: which
+    # two? ("both sides" and "both candidates from Ohio" stay)
+    ("filters", "Both men were fired before they were eligible for their pensions.", "clause", [],
+     {"unresolved_pronoun": 1}),
+    ("filters", "Both candidates from Ohio spoke on Monday.", "clause",
+     [("Both candidates from Ohio spoke on Monday", None)], None),
 ]
 
 

@@ -297,6 +297,13 @@ def epithet_person(doc, idx, subs, quoted, speaker, direct=False) -> bool:
             # termination": "former" is no office the article's one holder fills, it is a person the
             # claim does not name (after "Romney's news conference", "the former governor" is Romney)
             return True
+        if t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in PERSON_NOUNS | ROLE_NOUNS and any(
+                c.dep_ in ("det", "predet") and c.lower_ == "both" for c in t.children) and not any(
+                c.dep_ in ("prep", "relcl", "acl", "appos", "amod", "compound") for c in t.children) and not any(
+                doc[j].ent_type_ == "PERSON" or j in subs and subs[j] for j in idx if j < t.i):
+            # "Both men were fired before ...": which two, the claim does not say ("both sides", a
+            # reporter's word for the parties the article is about, stays)
+            return True
         generic = t.lower_ in GENERIC_EPITHETS | GROUP_EPITHETS and t.dep_ in ("nsubj", "nsubjpass") and not any(
             c.dep_ in ("amod", "compound", "nummod") for c in t.children) and (
             t.lower_ in GROUP_EPITHETS or anonymous_before(doc, t))  # ("the senior official" may be titled)
