@@ -286,19 +286,21 @@ def rival_tokens(doc, s: int, upto: int, spans) -> list:
     for ent, _, _ in spans:
         inside |= set(range(ent.start, ent.end))
     persons = set(inside)  # (the people's own tokens; "inside" also gets named things below)
+    described = {ent.root.head.i for ent, _, _ in spans if ent.root.dep_ == "appos"}  # "the governor, Tom Baker"
     for ent in doc.ents:  # "Fox News", "Wal-Mart Stores": a named thing of several words is no he/she
         if ent.label_ != "PERSON" and len(ent) > 1 and ent.end > s and ent.start < upto:
             inside |= set(range(ent.start, ent.end))
     out = []
     # a wire dateline the segmenter kept ("AUGUSTA, Me. — ...", "ORLANDO, Fla. -"): its place
     # names are nobody
-    dash = next((t.i for t in doc[s:min(s + 8, upto)] if t.text in ("—", "–", "-", "--")), None)
-    if dash is not None and doc[s].is_upper and len(doc[s].text) > 2 and doc[s].is_alpha:
-        s = dash + 1
+    if s < upto and doc[s].is_upper and len(doc[s].text) > 2 and doc[s].is_alpha:
+        dash = next((t.i for t in doc[s:min(s + 8, upto)] if t.text in ("—", "–", "-", "--")), None)
+        if dash is not None:
+            s = dash + 1
     for t in doc[s:upto]:
         if t.i in inside or t.ent_type_ in NON_PERSON_ENTS:
             continue
-        if t.dep_ == "appos" and t.head.i in persons or any(c.dep_ == "appos" and c.i in persons for c in t.children):
+        if t.i in described or t.dep_ == "appos" and t.head.i in persons:
             continue  # "Tom Baker, the embattled governor of Maine, ...": the person named, described
         if description_span(t) is not None or person_noun(t):
             out.append(t)
