@@ -1178,3 +1178,58 @@ CUE_WITH_PARTICIPLE_ONLY = [
 @pytest.mark.parametrize("text,needle,speaker,kind,absent", CUE_WITH_PARTICIPLE_ONLY)
 def test_cue_whose_only_report_is_a_participle_keeps_its_clause(text, needle, speaker, kind, absent):
     check(text, needle, speaker, kind, absent)
+
+
+# session 26: words another person speaks inside a quotation, with their own cue ("she said,
+# 'A. B,'" / "And Karen said, A"), are never the outer speaker's claims
+INNER_QUOTE_TEXTS = [
+    "The photographer Tom Wells spoke about the picture. \"Jane and I are old friends, so when we began the "
+    "shoot, she said, 'I want to make something bold. I want to shock people,'\" he explained.",
+    "\"We discussed it today,\" Mayor Bill Stone told reporters. \"I said, Why not use this for the budget? "
+    "And Karen said, We are not trying to cut your funds.\"",
+]
+
+
+@pytest.mark.parametrize("text", INNER_QUOTE_TEXTS)
+def test_inner_quote_with_its_own_cue_is_not_the_outer_speakers(text):
+    claims = extract_claims(text)
+    for c in claims:
+        # (a claim that holds the inner cue, "Karen said, A", is the outer speaker's report and stays his)
+        assert not ("shock people" in c.text or "something bold" in c.text or "cut your funds" in c.text) \
+            or c.speaker not in ("Tom Wells", "Bill Stone", "Mayor Bill Stone") \
+            or "she said" in c.text or "Karen said" in c.text, (c.speaker, c.text)
+
+
+INNER_QUOTE_KEPT = [
+    # an "I said" / "I told them" inside the quotation is the outer speaker's own report
+    ("\"I told the board we would finish the bridge by May,\" engineer Paula Reyes said.",
+     "we would finish the bridge by May", "Paula Reyes", "speech", ["said"]),
+    # a cue inside a relative clause reports a thing, not the words after it
+    ("\"She said the same thing that the governor said,\" Paula Reyes said.",
+     "the same thing that the governor said", "Paula Reyes", "speech", []),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", INNER_QUOTE_KEPT)
+def test_outer_speakers_own_report_inside_a_quotation_stays_hers(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)
+
+
+# session 26: a cue owns no clause on the other side of a semicolon; a quotation the parse ran
+# on into a list of speakers ends at its mark, and the speaker is the whole list
+SEMICOLON_AND_LISTS = [
+    ("As the weeks passed, Mayor Stone began hinting about skipping the hearing; however, as late as Friday, "
+     "the mayor was still saying that the hearing was going ahead.",
+     "Mayor Stone began hinting about skipping the hearing", None, None, []),
+    ("As the weeks passed, Mayor Stone began hinting about skipping the hearing; however, as late as Friday, "
+     "the mayor was still saying that the hearing was going ahead.",
+     "the hearing was going ahead", "Stone", "speech", ["saying"]),
+    ("\u201cThe governor is unfit for office,\u201d House Leader Tom Reyes (D) and Assistant Leader Ana Cole (D) said "
+     "in a statement.", "The governor is unfit for office", "House Leader Tom Reyes and Assistant Leader Ana Cole",
+     "speech", ["Reyes", "said"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", SEMICOLON_AND_LISTS)
+def test_semicolons_and_speaker_lists(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)

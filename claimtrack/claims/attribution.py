@@ -329,6 +329,7 @@ def speaker_text(tok) -> str | None:
         return None
     text = "".join(t.text_with_ws for t in speaker_tokens(tok))
     text = re.sub(r"\(\s*\)|\[\s*\]", "", text)
+    text = PARTY_LABEL.sub("", text)  # (as an appositive set off by its bracket goes: "Reyes (D) and Cole (D)")
     if text.count("(") != text.count(")"):  # "Rep. Carla Diaz )": the rest of "(D-N.M.)" went with its appositive
         text = re.sub(r"\s*[()]\s*", " ", text)
     text = re.sub(r"\s*,(\s*,)+", ",", text)
@@ -337,6 +338,8 @@ def speaker_text(tok) -> str | None:
         text = _affiliated(tok) or text
     return text or None
 
+
+PARTY_LABEL = re.compile(r"\s*\(\s*(?:[DRI]|Dem|Rep|Ind)(?:\s*[-\u2013]\s*[A-Z][A-Za-z. ]*)?\s*\)")
 
 # "a spokesman said": for whom, when a sentence just before named a spokesman for someone
 UNNAMED_SPOKESPERSON = re.compile(r"(?:a|an|the) (?:spokes(?:man|woman|person)|representative|press secretary)")
@@ -386,6 +389,11 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
         if (child.dep_ in ("ccomp", "parataxis") or reported_advcl(doc, verb, child)) and clause_head(child) \
                 and (speaker_tok is None or child.i != speaker_tok.i) and not restated_object(verb, child) \
                 and not perceived(verb, child):
+            if _past_semicolon(doc, verb, child):
+                # "A; however, he was still saying that B": the cue owns no clause on the other
+                # side of a semicolon (outside a quotation): A is the narrator's own claim
+                units.append(Unit(range_(*subtree_range(child)), child))
+                continue
             inner = reported_speech(doc, child)
             if inner:
                 # "The wire reported that Ng said in a letter that A": the one who said A is Ng
@@ -393,6 +401,20 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
                 units.extend(inner)
                 continue
             a, b = subtree_range(child)
+            unit_speaker = speaker
+            if child.i < verb.i and speaker_tok is not None and child.i < speaker_tok.i < verb.i:
+                qb = next((qb for qa, qb in quote_regions(doc) if qa < child.i < qb < speaker_tok.left_edge.i and qb + 1 < b
+                           and "," in (doc[qb - 1].text, doc[qb + 1].text)), None)
+                if qb is not None:
+                    # "“A,” Leader Tom Reyes (D) and Ana Cole (D) said": the parse ran the quotation on
+                    # past its closing mark into the first names of the speakers: the quotation ends
+                    # at its mark, and the speaker is the whole list
+                    b = qb + 1
+                    lead = [t for t in doc[qb + 1:speaker_tok.left_edge.i] if t.text != ","]
+                    if lead and lead[-1].lower_ == "and" and any(t.pos_ == "PROPN" for t in lead) \
+                            and not any(t.pos_ in ("VERB", "AUX") or t.text in QUOTES for t in lead):
+                        text = PARTY_LABEL.sub("", doc[lead[0].i:lead[-1].i + 1].text)
+                        unit_speaker = f"{text} {speaker}"
             pieces = range_(a, b)
             more = []
             if child.dep_ == "ccomp" and speaker_tok is not None and speaker_tok.i < verb.i:
@@ -458,16 +480,16 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
                 # "The poll shows Clinton leading Trump 47 to 44": what it shows is that she is
                 # leading ("Clinton is leading Trump 47 to 44"), not the participle's fragment
                 k = pieces.index(child.i)
-                units.append(Unit(pieces[:k] + [be] + pieces[k:], child, speaker, cue or cue_text(verb), qk,
+                units.append(Unit(pieces[:k] + [be] + pieces[k:], child, unit_speaker, cue or cue_text(verb), qk,
                                   composed=True))
             elif qk != "direct" and mandative(verb, child):
                 # "X insisted that the city pay for it": a demand, not a report that it pays ->
                 # "the city should pay for it" (the demand keeps its sense under "said")
                 k = pieces.index(child.i)
                 pieces = pieces[:k] + ["should"] + pieces[k:]
-                units.append(Unit(pieces, child, speaker, cue or cue_text(verb), qk, composed=True))
+                units.append(Unit(pieces, child, unit_speaker, cue or cue_text(verb), qk, composed=True))
             else:
-                units.append(Unit(pieces, child, speaker, cue or cue_text(verb), qk))
+                units.append(Unit(pieces, child, unit_speaker, cue or cue_text(verb), qk))
             units.extend(more)
         elif child.dep_ in ("advcl", "conj") and child.tag_ == "VBG" and lem(child) in SPEECH_VERBS | set(DESCRIBE_VERBS):
             # "..., noting that the meeting lasted four hours" / "calling it premature to ..."
@@ -482,6 +504,12 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
             units.extend(u.copy(kind="participial") for u in content_units(doc, child, owner, s, e)
                          or describe_units(doc, child, owner, s, e))
     return units
+
+
+def _past_semicolon(doc, verb, child) -> bool:
+    """Is there a semicolon, outside every quotation, between the cue and its clause?"""
+    lo, hi = (child.right_edge.i + 1, verb.i) if child.i < verb.i else (verb.i + 1, child.left_edge.i)
+    return any(doc[j].text == ";" and not any(a < j < b for a, b in quote_regions(doc)) for j in range(lo, hi))
 
 
 EVIDENCE_CUES = {"show", "find", "reveal", "indicate", "suggest"}
@@ -874,7 +902,68 @@ def attribute(doc, s: int, e: int, root) -> list[Unit]:
     units = _attribute(doc, s, e, root)
     if any(t.lower_ in CLAIM_NOUNS for t in doc[s:e]):
         units = units + nominal_units(doc, s, e)
+    inner = [r for r in inner_quotes(doc) if r[0] < e and r[1] > s]
+    if inner:
+        # (a claim that holds the inner cue -- "when we began, she said, 'A" -- is the outer
+        # speaker's report of what was said, and stays whole)
+        out = []
+        for u in units:
+            toks = u.token_set()
+            cut = [(lo, hi) for lo, hi, cue_i in inner if cue_i not in toks]
+            out.append(u.copy([p for p in u.pieces if not (isinstance(p, int) and any(lo <= p < hi for lo, hi in cut))])
+                       if cut and any(lo <= i < hi for i in toks for lo, hi in cut) else u)
+        units = out
     return units
+
+
+INNER_OBJECTS = {"me", "us", "him", "her", "them"}
+
+
+def inner_quotes(doc) -> list[tuple[int, int, int]]:
+    """Token ranges [lo, hi) of the words another person speaks inside a quotation, with their
+    own cue: "\u201cWhen we began, she said, 'I want A. I want B,'\u201d he explained." / "\u201cAnd Karen
+    said, We are not trying to cut your funds.\u201d" -- the cue ("she said,") and what it
+    reports (to the inner quote's closing mark, else to the end of its sentence). Those words
+    are not the outer speaker's: no claim of the outer speaker holds them without their cue.
+    (An "I said" / "we told them" inside the quotation is the outer speaker's own report and
+    stays his.) Each: (first token, end, the inner cue verb)."""
+    cached = doc.user_data.get("claimtrack_inner_quotes")
+    if cached is not None:
+        return cached
+    out: list[tuple[int, int]] = []
+    for a, b in quote_regions(doc):
+        i = a + 1
+        while i < b - 1:
+            t = doc[i]
+            j = i + 1
+            if j < b and doc[j].lower_ in INNER_OBJECTS:
+                j += 1  # "she told me, ..."
+            if doc[j].text not in (",", ":") or t.pos_ != "VERB" or lem(t) not in SAY_VERBS \
+                    or t.dep_ in ("relcl", "acl") or j + 2 >= b or not doc[j + 1].is_alpha and doc[j + 1].text not in (
+                        "'", "\u2018", "`"):
+                # ("the same thing that Obama said,\u201d": said of a thing; "He added: \u201cA": a
+                # new quotation the marks of the paragraph did not close before)
+                i += 1
+                continue
+            subj = next((c for c in t.children if c.dep_ == "nsubj" and a < c.i < t.i), None)
+            if subj is None or subj.lower_ in FIRST_SECOND or subj.lower_ in NON_SPEAKERS \
+                    or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
+                i += 1
+                continue
+            lo, k = subj.left_edge.i, j + 1
+            if lo > a + 1 and doc[lo - 1].lower_ in ("and", "but", "then"):
+                lo -= 1
+            if k < b and doc[k].text in ("'", "\u2018", "`"):
+                # to the closing single mark: one after the quote's last punctuation or right
+                # before the outer closing mark (not a possessive's apostrophe)
+                end = next((m for m in range(k + 1, b) if doc[m].text in ("'", "\u2019") and (
+                    doc[m - 1].text in (",", ".", "?", "!") or m + 1 == b)), b - 1) + 1
+            else:
+                end = min(t.sent.end, b)
+            out.append((lo, end, t.i))
+            i = end
+    doc.user_data["claimtrack_inner_quotes"] = out
+    return out
 
 
 def _attribute(doc, s: int, e: int, root) -> list[Unit]:
@@ -1496,6 +1585,8 @@ def aside_attribution(doc, unit: Unit, toks: set[int]):
         v = doc[i]
         if v.i == head.i or lem(v) not in SAY_VERBS or v.pos_ != "VERB" or _subordinate(v):
             continue  # ("…, the dispute grew when a paper reported it": when, not who)
+        if unit.speaker and any(v.i == cue_i for _, _, cue_i in inner_quotes(doc)):
+            continue  # "“And Karen said, A,” Stone said": Stone reports Karen's words; A is not his
         content = [c for c in v.children if c.dep_ in ("ccomp", "parataxis") and c.i in toks]
         own = [c for c in v.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c.i not in toks]
         if own:
