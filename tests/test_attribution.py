@@ -1233,3 +1233,17 @@ SEMICOLON_AND_LISTS = [
 @pytest.mark.parametrize("text,needle,speaker,kind,absent", SEMICOLON_AND_LISTS)
 def test_semicolons_and_speaker_lists(text, needle, speaker, kind, absent):
     check(text, needle, speaker, kind, absent)
+
+
+# session 26: "X decided that A" is a judgement told in the narrator's words, no report of X's
+# words or beliefs; "X decided to A" stays a commissive
+DECIDED = [
+    ("Defense Secretary Mark Hale decided that the president's order was a step too far.",
+     "decided that the president's order was a step too far", None, None, []),
+    ("Defense Secretary Mark Hale decided to resign.", "will resign", "Mark Hale", "intention", ["decided"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", DECIDED)
+def test_decided_that_is_no_attribution(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)

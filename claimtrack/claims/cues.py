@@ -51,8 +51,11 @@ for _kind, _words in (("speech", SPEECH), ("belief", BELIEF), ("intention", INTE
 CUE_LEMMAS = frozenset(_KIND)
 
 # Cues that take a finite content clause ("X thinks (that) ...").
+# ("X decided that A" is a judgement X came to, reported in the narrator's words, not a report of
+# what X said or believes: the sentence stays the narrator's claim; "X decided to A" is a commissive)
 CLAUSE_CUES = CUE_LEMMAS - {"want", "seek", "aim", "prefer", "urge", "endorse", "praise", "criticize", "criticise",
-                              "blast", "slam", "condemn", "cite", "call", "brand", "dub", "label", "describe"}
+                              "blast", "slam", "condemn", "cite", "call", "brand", "dub", "label", "describe",
+                              "decide"}
 
 # Cues that may stand after their content ("…, prosecutors say", "…, The Post has learned").
 FINAL_CUES = SPEECH | BELIEF | {"learn", "find", "show", "confirm", "discover", "hear"}
