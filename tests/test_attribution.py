@@ -1247,3 +1247,17 @@ DECIDED = [
 @pytest.mark.parametrize("text,needle,speaker,kind,absent", DECIDED)
 def test_decided_that_is_no_attribution(text, needle, speaker, kind, absent):
     check(text, needle, speaker, kind, absent)
+
+
+# session 26: a credit or an advertisement label is dropped; a sentence about a video or an
+# advertisement is a claim
+@pytest.mark.parametrize("text,reason", [
+    ("Video shows that the driver had stopped before the line.", None),
+    ("The mayor said in the letter that the advertisement misleads voters.", None),
+    ("Video: the rally in the park", "credit"),
+    ("Video by Ana Cole", "credit"),
+    ("Advertisement", "boilerplate"),
+])
+def test_credit_and_advertisement_labels(text, reason):
+    from claimtrack.claims.filters import drop_reason
+    assert drop_reason(text) == reason

@@ -10,12 +10,16 @@ from claimtrack.claims.resolve import (FEMALE_FIRST, MALE_FIRST, PERSON_NOUNS, R
 QUOTES = "\"'“”‘’«»"
 BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5}\s*[,|]?.{0,40}$", re.I)
 CREDIT = re.compile(
-    r"^\s*(photo|photograph|image|picture|credit|video|reporting by|editing by|additional reporting|writing by)\b",
+    # ("Video shows that ..." is a claim: a video credit is "Video: ...", "Video by ...", "Video courtesy ...")
+    r"^\s*(photo|photograph|image|picture|credit|video(?=\s*(?:[:|\u2013\u2014-]|by\b|courtesy\b|credit\b|$))|"
+    r"reporting by|editing by|additional reporting|writing by)\b",
     re.I,
 )
 BOILERPLATE = re.compile(
     r"\b(subscribe|newsletter|sign up|read more|all rights reserved|click here|follow us|cookie|"
-    r"advertisement|share this|terms of use|privacy policy)\b|©|\bcopyright\b|"
+    r"share this|terms of use|privacy policy)\b|©|\bcopyright\b|"
+    # (an advertisement label, not a sentence about an advertisement: "the advertisement suggests ...")
+    r"^\W*advertisement\W*$|\badvertisement\W+continue reading\b|"
     r"\bthis (?:post|article|story|report) (?:has been|was) (?:updated|revised|corrected)\b",
     re.I,
 )
