@@ -1261,3 +1261,19 @@ def test_decided_that_is_no_attribution(text, needle, speaker, kind, absent):
 def test_credit_and_advertisement_labels(text, reason):
     from claimtrack.claims.filters import drop_reason
     assert drop_reason(text) == reason
+
+
+# session 26 (lead): the cue's he/she is the one outside the quotation, not a quoted "he"
+CUE_PRONOUN_OUTSIDE_QUOTES = [
+    ("Council member Ana Ruiz said on Sunday that the mayor should resign.\n\n"
+     "\u201cI think the city would be better off if he left,\u201d she said.",
+     "I think the city would be better off if he left", "Ana Ruiz", "speech", []),
+    ("Party chairman Luis Vega told a reporter that he would back the candidate anyway.\n\n"
+     "\u201cI would vote for him because the other side is worse,\u201d he said. \u201cI am not saying he did nothing wrong.\u201d",
+     "I am not saying he did nothing wrong", "Luis Vega", "speech", []),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", CUE_PRONOUN_OUTSIDE_QUOTES)
+def test_cue_pronoun_is_outside_the_quotation(text, needle, speaker, kind, absent):
+    check(text, needle, speaker, kind, absent)

@@ -1787,11 +1787,21 @@ def _same_person(doc, bound: set[int], toks: set[int], spk) -> set[int]:
             and doc[i].dep_ in ("poss", "nsubj", "nsubjpass")}
 
 
+def cue_pronoun(doc, mention: str, s: int, e: int):
+    """The he/she subject token that is the cue's speaker: the first outside quotation marks
+    ("“I thought he was very effective,” she said": she, not the quoted he); None if none."""
+    cands = [t for t in doc[s:e] if t.text == mention and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass")]
+    if not cands:
+        return None
+    inside = quoted_tokens(doc, s, e)
+    return next((t for t in cands if t.i not in inside), None)
+
+
 def pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
     """A name for a he/she speaker that the article-level resolver left open (see
     ``_pronoun_speaker``), else the person the sentence before was about (``continued_speaker``)."""
     known = doc.user_data.setdefault("claimtrack_pronoun_speakers", {})  # token index -> name
-    tok = next((t for t in doc[s:e] if t.text == mention and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass")), None)
+    tok = cue_pronoun(doc, mention, s, e)
     if tok is None:
         # a quotation that runs on after "“A,” he said. “B. C.”": whoever that he was found to be
         hit = quote_attribution(doc, s, e)
@@ -1976,7 +1986,7 @@ def _pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
     low = mention.lower()
     if low not in ("he", "she"):
         return None
-    tok = next((t for t in doc[s:e] if t.text == mention and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass")), None)
+    tok = cue_pronoun(doc, mention, s, e)
     if tok is None:
         # a quotation continued after "\u201cA,\u201d she said." (the speaker of the sentence just
         # before, in this paragraph): whoever that "she" was found to be
