@@ -1039,6 +1039,13 @@ TABLE = [
      {"unresolved_pronoun": 1}),
     ("filters", "Both candidates from Ohio spoke on Monday.", "clause",
      [("Both candidates from Ohio spoke on Monday", None)], None),
+    # filters (lead): the claim's own subject he/she after a person described only inside a phrase
+    # ("in a rebuke of the governor") is not that person; a he inside a clause of the claim may be
+    ("filters", "Senator Tom Hale praised the plan for months. But on Friday, in a sharp rebuke of the governor, "
+     "he decided that the plan was dead.", "clause",
+     [("Senator Tom Hale praised the plan for months", None)], {"unresolved_pronoun": 1}),
+    ("filters", "The governor's remarks were made to reporters as he left the capitol.", "clause",
+     [("The governor's remarks were made to reporters as he left the capitol", None)], None),
 ]
 
 

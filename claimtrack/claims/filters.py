@@ -490,6 +490,7 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
             continue
         if t.pos_ == "NOUN" and description_span(t) is not None:
             named.append("")  # "the mayor's budget and her plan": a person the claim describes
+            subjects = subjects or t.dep_ in ("nsubj", "nsubjpass")
             continue
         if person_noun(t):
             described = True
@@ -508,9 +509,13 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
                 return "unresolved_pronoun"  # "Cruz has a stiff challenge trying to catch him"
             if not named:
                 return "unresolved_pronoun"
-            if t.dep_ in ("nsubj", "nsubjpass") and not subjects and "" not in named:
-                # "After threatening Mr. Cruz's wife, he retweeted ...": a subject he/she after
-                # people named only as objects or owners is most often someone else
+            if t.dep_ in ("nsubj", "nsubjpass") and not subjects and (
+                    "" not in named or head is not None and t.head.i == head.i):
+                # "After threatening Mr. Cruz's wife, he retweeted ...", "in a rebuke of the
+                # president, he decided ...": the claim's subject he/she after people named or
+                # described only as objects or owners is most often someone else (a described
+                # person may still be the he of a clause inside: "the president's comments were
+                # made as he left")
                 return "unresolved_pronoun"
             if ctx is not None and not any(not n or ctx.gender_fits(n, low) for n in named):
                 return "unresolved_pronoun"
