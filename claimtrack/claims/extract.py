@@ -38,7 +38,7 @@ from claimtrack.claims.resolution import resolution_subs, resolve_speaker
 from claimtrack.claims.segment import iter_docs, sentence_spans
 from claimtrack.claims.units import NO_SPACE_BEFORE, Unit, range_, subtree_range, trim_pieces
 
-EXTRACTOR_VERSION = "rules-v9"  # issue 13 fifth pass (distributive vs whole lists, cut complements, object "it", bare-role appositives, "both sides") + issue 18 fifth round (nested speech, epithet speakers, demands, carried he/she never a quoted/modifier/listener name)
+EXTRACTOR_VERSION = "rules-v10"  # issue 13 sixth pass ("such"/"the former <role>"/"both men"/"the distinction" gates, conditions stored as facts, appositive commas in split lists) + issue 18 sixth round (asides naming the clause's speaker, inner quotations never the outer speaker's, evidence participles, the cue's he/she outside quotes) + safer, wider pronoun resolution
 
 
 QUOTE_MARKS = ('"', "“", "”", "«", "»")
