@@ -1140,3 +1140,16 @@ def test_adjective_pair_cut_is_a_fragment():
                         "urged Dunn to step aside."])[0]
     assert not any(c.text.endswith("five past") for c in res.claims)
     assert res.dropped.get("fragment_dangling") == 1
+
+
+def test_name_particle_is_no_speaker():
+    """filters.claim_problem: a name particle the parse cut from its name ("al" of "al-Rashid",
+    "von") is nobody; the claim it would carry is dropped, never given to "al"."""
+    from claimtrack.claims.filters import claim_problem
+
+    doc = get_nlp()("nobody is in charge of the city")
+    idx = list(range(len(doc)))
+    for particle in ("al", "bin", "von"):
+        assert claim_problem(doc, idx, {}, set(), speaker=particle, speaker_resolved=False,
+                             direct=False) == "unresolved_speaker"
+    assert claim_problem(doc, idx, {}, set(), speaker="Al Gore", speaker_resolved=False, direct=False) is None

@@ -261,6 +261,8 @@ PARTY_EPITHETS = {"democrat", "republican"}
 # speakers only an epithet names ("the legislator said"), besides EPITHET_NOUNS
 # two sides a speaker names without saying which ("both sides said", "the two sides told")
 PAIR_SPEAKER = re.compile(r"(?i)(?:both|both sides|the two sides)")
+# a name particle cut from its name ("al" of "al-Qaddafi", "bin", "van") is nobody
+PARTICLE_SPEAKER = re.compile(r"(?:al|el|bin|ibn|abu|de|del|der|da|di|du|van|von|le|la)")
 SPEAKER_EPITHETS = {"legislator", "cameraman", "spokesperson", "spokesman", "spokeswoman", "official"}
 # "the pair disparaged ...": which two, the claim does not say
 GROUP_EPITHETS = {"pair", "duo", "trio"}
@@ -467,6 +469,8 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
         return "unresolved_speaker"
     if speaker and not speaker_resolved and PAIR_SPEAKER.fullmatch(speaker.strip()):
         return "unresolved_speaker"  # "Both sides said the case is consequential": which sides?
+    if speaker and PARTICLE_SPEAKER.fullmatch(speaker.strip()):
+        return "unresolved_speaker"  # "... (Libyan strongman Muammar) al-Qaddafi is going to ...": not "al" said
     # each he/she outside quotes: resolved, kept because the claim (or its speaker) already
     # names that person (``quoted`` holds those), or after a person the claim names whose
     # known gender fits; else nobody could resolve it
