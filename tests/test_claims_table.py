@@ -11,6 +11,8 @@ import pytest
 from claimtrack.claims import extract_many
 from claimtrack.claims.nlp import get_nlp
 
+from claim_rows import assert_rows
+
 # (module, text, granularity, expected [(claim text, speaker)], expected dropped reasons or None)
 TABLE = [
     # coordination: a subject list splits when the verb reads the same with one subject
@@ -1057,11 +1059,7 @@ def _nlp():
 @pytest.mark.parametrize("module,text,granularity,expected,dropped", TABLE,
                          ids=[f"{m}:{t[:40]}:{g}" for m, t, g, _, _ in TABLE])
 def test_table(module, text, granularity, expected, dropped):
-    res = extract_many([text], granularity=granularity)[0]
-    got = [(c.text, c.speaker) for c in res.claims]
-    assert got == expected
-    if dropped is not None:
-        assert res.dropped == dropped
+    assert_rows(text, expected, dropped, granularity)
 
 
 def test_subject_split_agreement():

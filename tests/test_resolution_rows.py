@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.claims import extract_many
 from claimtrack.claims.nlp import get_nlp
 from claimtrack.claims.resolve import Context
+
+from claim_rows import assert_rows
 
 # (rule, text, expected [(claim text, speaker)], expected dropped reasons or None)
 TABLE = [
@@ -60,11 +61,7 @@ def _nlp():
 
 @pytest.mark.parametrize("rule,text,expected,dropped", TABLE, ids=[f"{r}:{t[:40]}" for r, t, _, _ in TABLE])
 def test_table(rule, text, expected, dropped):
-    res = extract_many([text])[0]
-    got = [(c.text, c.speaker) for c in res.claims]
-    assert got == expected
-    if dropped is not None:
-        assert res.dropped == dropped
+    assert_rows(text, expected, dropped)
 
 
 def test_epithet_before_a_first_name_is_no_fuller_name():
