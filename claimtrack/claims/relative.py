@@ -238,6 +238,35 @@ def list_head(doc, noun, rel, a: int, toks: set[int]) -> list[int] | None:
     return span or None
 
 
+def closing_quote(doc, a: int, b: int, e: int) -> int | None:
+    """The closing quotation mark right after the comma that ends a cut aside whose quotation
+    opens inside it ("Some of the relatives, known as “angel moms,” stood up"): it goes with
+    the aside, else the clause keeps a stray mark ("“Some of the relatives ” stood up")."""
+    k = b + 1
+    if k < e and doc[b].text == "," and doc[k].text in ("”", '"', "’", "'") and doc[k].is_quote:
+        opened = sum(1 for j in range(a, b) if doc[j].text in ("“", '"'))
+        closed = sum(1 for j in range(a, b) if doc[j].text == "”")
+        if opened > closed and (doc[k].text != '"' or opened % 2 == 1):
+            return k
+    return None
+
+
+def unclaimed_aside(doc, unit: Unit, tok, s: int, e: int, toks: set[int]) -> set[int]:
+    """The tokens to cut for a comma-set relative clause whose noun is not certain, when it
+    stands in a speaker's unquoted words ("Arpaio announced he will endorse Perry for the
+    nomination, which could give Perry a boost"): it is the reporter's aside, not the
+    speaker's, yet no claim of its own can be made of it. Elsewhere nothing is cut: the clause
+    stays in its sentence."""
+    a, b = subtree_range(tok)
+    if not unit.speaker or a - 1 < s or doc[a - 1].text != "," or not all(j in toks for j in range(a, b)) \
+            or set(range(a, b)) & quoted_tokens(doc, s, e):
+        return set()
+    out = set(range(a - 1, b))
+    if b < e and doc[b].text == ",":
+        out.add(b)
+    return out
+
+
 def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
     """Propositions carried by relative clauses, appositives and titles inside a unit:
     the new units, and the tokens to cut from the unit itself (non-restrictive ones)."""
@@ -268,7 +297,31 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 # forced her to apologize": deep in a chain of "of"/"on" phrases, which noun (or the
                 # whole clause) the "which" is about is not certain; the clause stays where it is
                 continue
+            if rel.lower_ == "which" and inside is None and noun.ent_type_ in PLACE_ENTS and pp_depth(noun) >= 1 and (
+                    noun.head.lower_ != "of" or noun.head.head.pos_ == "PROPN"):
+                # "a certificate of live birth from Hawaii, which is the standard form", "a Congress
+                # of the United States, which shall consist of ...", "the war in Afghanistan, which
+                # has entered its ninth year": after a place inside another noun's "from"/"in" phrase,
+                # or a name's "of" phrase, the "which" is as likely (here: surely) about the outer noun
+                # ("the history of Norway, which ..." is Norway's: a common noun's "of"); the clause
+                # stays where it is (or, in a speaker's unquoted words, is cut as the reporter's aside)
+                cut |= unclaimed_aside(doc, unit, tok, s, e, toks)
+                continue
+            if rel.lower_ == "which" and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+                # "will endorse Perry for the nomination, which could give Perry a boost": a "which"
+                # with could/would/will after a verb's prepositional object is as likely about the
+                # whole clause (the endorsement) as about the noun
+                cut |= unclaimed_aside(doc, unit, tok, s, e, toks)
+                continue
             a, b = subtree_range(tok)
+            if rel.lower_ == "who" and a - noun.i > 8 and any(doc[j].pos_ in ("NOUN", "PROPN") and doc[j].dep_ != "compound"
+                                      for j in range(noun.i + 1, a)):
+                # "the crosscurrents standing in the way of any compromise between a president ...
+                # and Democrats — poised to ... — who refuse to give ground": far from the noun the
+                # parse gave it, with other nouns between, the clause's person is a guess ("Mr. Comey or
+                # Mr. Brennan, the former director of the C.I.A., who stepped down")
+                continue
             nonrestrictive = a - 1 >= s and doc[a - 1].text in (",", "(", "—", "--") and rel.lower_ != "that"
             if not nonrestrictive or noun.pos_ == "PRON" or noun.lower_ in RELATIVE_VAGUE or any(
                     c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
@@ -315,6 +368,9 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                     cut.add(b)  # (the comma before the participle)
                 elif b < e and doc[b].text == ",":
                     cut.add(b)
+                    q = closing_quote(doc, a, b, e)
+                    if q is not None:
+                        cut.add(q)
                     # "Mr. Strzok, who was removed from the staff of the special counsel, Robert S.
                     # Mueller III": an appositive right after the clause names the clause's last
                     # noun (the parse hung it on the head noun); it goes with the clause
@@ -342,6 +398,9 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             cut |= set(range(a - 1, b))
             if b < e and doc[b].text == ",":
                 cut.add(b)
+                q = closing_quote(doc, a, b, e)
+                if q is not None:
+                    cut.add(q)
         elif (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i in toks
               and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.left_edge.i == tok.i and tok.i > tok.head.i
               and doc[tok.i - 1].text not in (",", "(", "—", "--") and any(c.dep_ == "agent" for c in tok.children)
@@ -471,6 +530,9 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             cut |= set(range(a - 1, b))
             if b < e and doc[b].text in (",", ")"):
                 cut.add(b)
+                q = closing_quote(doc, a, b, e)
+                if q is not None:
+                    cut.add(q)
         elif tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and tok.dep_ == "compound" or (
                 tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN"):
             # "club owner Mike Ashley" -> "Mike Ashley is club owner"
