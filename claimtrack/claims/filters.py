@@ -446,6 +446,145 @@ def predicate_possessive(t) -> bool:
         "he", "she", "who") or subj.pos_ == "NOUN" and subj.lower_ in PERSON_NOUNS | ROLE_NOUNS)
 
 
+
+# --- vague referents (session 27) ---
+# person roles a bare definite description stands on ("The president tweeted ...", "the
+# committee's chairman wrote ...", "The New York Democrat granted ..."): who, the claim does not
+# say unless resolution turned it into a name
+VAGUE_ROLES = (ROLE_NOUNS | PERSON_NOUNS | EPITHET_NOUNS | SPEAKER_EPITHETS) - {
+    "man", "woman", "boy", "girl", "father", "mother", "wife", "husband", "son", "daughter", "star", "chief",
+    "general", "executive", "leader", "owner", "employee", "worker", "student", "victim", "suspect", "defendant",
+    "plaintiff", "shooter", "gunman", "justice"} | {"speaker", "minister", "candidate", "nominee", "democrat", "republican",
+                                                  "secretary", "congressman", "lawmaker", "spokesman"}
+# documents a speaker may be that do not say whose ("the statement said", "the lawsuit says")
+VAGUE_DOCUMENTS = {"statement", "letter", "suit", "lawsuit", "complaint", "memo", "release", "filing", "email",
+                   "e-mail", "document", "cable", "post", "tweet", "ad", "advertisement", "petition", "motion"}
+# people in the plural a speaker does not say which of ("The scholars say ...")
+VAGUE_PEOPLE = {"scholars", "women", "men", "officials", "experts", "researchers", "authors", "writers", "critics",
+                "activists", "residents", "protesters", "students", "organizers", "plaintiffs", "analysts",
+                "lawmakers", "aides", "sources", "advisers", "members", "leaders", "parents", "teachers", "workers",
+                "people", "theologians", "faculty"}
+# organisations an anaphoric "the company" stands for
+VAGUE_ORGS = {"company", "group", "campaign", "office", "organization", "organisation", "agency", "firm"}
+# shell nouns for an event the claim does not tell ("The controversy has galvanized ...",
+# "The move left ...", "The tightening was reflected ..."); with its own content ("the move to
+# cut taxes", "the controversy over the ad") the noun says what
+SHELL_NOUNS = {"controversy", "move", "decision", "tightening", "development", "incident", "episode", "flap", "furor",
+               "furore", "uproar", "announcement", "remarks", "comments", "photo", "photograph",
+               "picture", "image", "video", "tweet", "outburst", "gaffe", "revelation", "revelations",
+               "reversal", "spat", "feud"}
+def vague_speaker(speaker: str) -> bool:
+    """Is the speaker, as written, a description that does not say who: a person role ("the
+    committee's chairman", "The Democratic senator", "the House speaker"), a document or an
+    organisation in lowercase words only ("the statement", "That cable", "the company"; not "The
+    Washington Post", "the Romney campaign", "the statement from Grimm's attorney"), people in the
+    plural ("The scholars"), or one of many ("One official", "one of the women", "A group of
+    Republicans")?"""
+    words = speaker.split()
+    if len(words) < 2:
+        return False
+    first, last, mid = words[0].lower(), words[-1], words[1:-1]
+    if first in ("one", "a") and (first == "one" and len(words) <= 4 or words[1:3] in (
+            ["group", "of"], ["handful", "of"], ["number", "of"], ["couple", "of"]) and len(words) <= 5):
+        return " and " not in speaker  # ("One official", "one of the women", "A group of Republicans")
+    if first not in ("the", "this", "that", "these", "those") or any(w.lower() in ("of", "from", "for", "and", "at")
+                                                                     for w in mid):
+        return False  # ("the statement from Grimm's attorney", "the president of the board")
+    if last.lower() in VAGUE_ROLES and first in ("the", "this", "that") and len(mid) <= 4 and not any(
+            w[:1].isupper() and w.endswith(("'s", "’s")) for w in mid):
+        return True  # ("the committee's chairman"; not "the Trump campaign's adviser")
+    if len(mid) > 2 or not all(w.islower() for w in mid):
+        return False  # ("The Georgetown University letter", "the DOJ document" say whose)
+    return last in VAGUE_DOCUMENTS | VAGUE_ORGS or last in VAGUE_PEOPLE and first in ("the", "these", "those")
+
+
+def named_elsewhere(doc, idx, labels, sent=None, ctx=None) -> bool:
+    """Does the text name an entity of ``labels`` ("PERSON", "ORG") outside the claim's own words
+    (outside the sentence ``sent`` when given), in this paragraph (or, for "ORG", the paragraph
+    before), or a person the article named before (``ctx``) outside that sentence? Only then is a
+    bare description ("the president", "the company") a stand-in for a name the claim leaves out;
+    a text that names nobody gives the description as all it has."""
+    ents = doc.user_data.get("vague_ents")
+    if ents is None:
+        ents = doc.user_data["vague_ents"] = [(e.start, e.end, e.label_) for e in doc.ents]
+    if sent is not None:
+        if any(label in labels and (b <= sent.start or a >= sent.end) for a, b, label in ents):
+            return True
+    else:
+        toks = set(idx)
+        if any(label in labels and not any(j in toks for j in range(a, b)) for a, b, label in ents):
+            return True
+    if "PERSON" in labels and ctx is not None and ctx.people:
+        words = {t.text for t in sent} if sent is not None else {doc[i].text for i in idx}
+        return any(p.name.split()[-1] not in words for p in ctx.people if p.name)
+    prev = doc.user_data.get("claimtrack_prev")
+    return "ORG" in labels and prev is not None and any(e.label_ == "ORG" for e in prev.ents)
+
+
+def vague_description(doc, idx, subs, quoted, speaker, direct=False, head=None, ctx=None) -> bool:
+    """The claim's subject is a description that does not say who or what: a person role ("The
+    president tweeted", "The Republican governor has a long history ..."), an organisation ("the
+    company said at the time ..."), or an event ("The controversy has galvanized the state", "The
+    photo in question showed ..."), with no name, no clause or phrase of its own, and nothing
+    before it in the claim; not in a speaker's quoted words, not what resolution named."""
+    toks = set(idx)
+    for i in idx:
+        t = doc[i]
+        if i in subs or speaker and (i in quoted or direct):
+            continue
+        if head is not None and head.dep_ == "relcl" and t.i == head.head.i:
+            pass  # a relative clause is about its noun ("The controversy, which has galvanized the state")
+        elif t.dep_ not in ("nsubj", "nsubjpass") or head is not None and t.head.i != head.i:
+            continue
+        if head is None and t.head.dep_ != "ROOT":
+            continue
+        low = t.lower_
+        if t.ent_type_ == "PERSON" or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        role = low in VAGUE_ROLES and t.tag_ in ("NN", "NNP")
+        org = low in VAGUE_ORGS and t.tag_ == "NN"
+        shell = low in SHELL_NOUNS and t.pos_ == "NOUN"
+        if not (role or org or shell):
+            continue
+        kids = list(t.children)
+        det = next((c for c in kids if c.dep_ == "det"), None)
+        poss = next((c for c in kids if c.dep_ == "poss"), None)
+        if det is None and poss is None:
+            continue
+        if det is not None and det.lower_ not in ("the", "this", "that", "these", "those"):
+            continue
+        if poss is not None and not (role and poss.pos_ == "NOUN" and poss.tag_ == "NN" and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in poss.children) and not any(
+                c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in poss.children)):
+            continue  # ("Trump's spokesman", "its chairman" is another rule; "the committee's chairman" says no name)
+        said = False
+        for c in kids:
+            if c.i not in toks:
+                continue  # (a clause or phrase cut out of the claim says nothing in it)
+            if c.dep_ in ("relcl", "acl", "appos", "nummod") or c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_
+                                                                                          or org or shell):
+                said = True  # ("the Trump campaign", "the move to cut taxes", "the elephant trophy decision")
+            elif c.dep_ == "prep" and not (c.lower_ == "in" and any(g.lower_ == "question" for g in c.children)):
+                said = True  # ("the controversy over the ad", "the president of the board"; not "in question")
+            elif c.dep_ == "amod" and (org or shell) and c.pos_ == "PROPN":
+                said = True
+        if said or t.head.dep_ == "appos" or any(c.dep_ == "appos" for c in t.head.children if c.i > t.i):
+            continue
+        if shell and t.head.lemma_.lower() in ("start", "begin", "erupt", "arise", "stem") and any(
+                c.dep_ == "advcl" and c.i in toks for c in t.head.children):
+            continue  # ("The controversy started when Mr. Lee linked ...": the claim tells what it was)
+        if role and not named_elsewhere(doc, idx, ("PERSON",), t.sent, ctx) or org and not named_elsewhere(
+                doc, idx, ("ORG", "PERSON") if low in ("office", "campaign") else ("ORG",), t.sent, ctx) \
+                or shell and not (t.sent.start > 0 or "claimtrack_prev" in doc.user_data):
+            continue  # (the text names nobody it could be; an event no text before tells)
+        if any(doc[j].ent_type_ == "PERSON" or j in subs and subs[j] or doc[j].lemma_.lower() == t.lemma_.lower()
+               or (org or shell) and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in ("DATE", "TIME", "GPE", "NORP")
+               for j in toks if j < t.left_edge.i):
+            continue  # ("After Romney spoke, the candidate ...": the claim gives who)
+        return True
+    return False
+
+
 def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, head=None,
                   ctx=None, speaker_alone: str | None = None, kept=frozenset()) -> str | None:
     """Why a finished claim cannot stand alone, or None: first person with no speaker
@@ -543,6 +682,10 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
         return "unresolved_pronoun"  # "The congressman added ...": which congressman?
     if epithet_person(doc, idx, subs, quoted, speaker, direct) or anaphoric_np(doc, idx, subs, quoted, speaker, direct):
         return "unresolved_pronoun"  # "the former FBI agent", "For that year, ...", "such funding"
+    if speaker and not speaker_resolved and vague_speaker(speaker.strip()) and named_elsewhere(doc, idx, ("PERSON", "ORG"), ctx=ctx):
+        return "unresolved_speaker"  # "The president tweeted", "the statement said", "One official said"
+    if vague_description(doc, idx, subs, quoted, speaker, direct, head, ctx):
+        return "unresolved_description"  # "The controversy has galvanized the state", "The Republican governor has ..."
     if (head is None or head.i in idx) and object_it(doc, idx, head, quoted, speaker, direct):
         return "unresolved_pronoun"
     if first is not None and first.lower_ == "it" and first.pos_ == "PRON" and first.dep_ == "nsubj" and head is not None \
