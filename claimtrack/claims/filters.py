@@ -561,9 +561,11 @@ def vague_description(doc, idx, subs, quoted, speaker, direct=False, head=None, 
         for c in kids:
             if c.i not in toks:
                 continue  # (a clause or phrase cut out of the claim says nothing in it)
-            if c.dep_ in ("relcl", "acl", "appos", "nummod") or c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_
-                                                                                          or org or shell):
-                said = True  # ("the Trump campaign", "the move to cut taxes", "the elephant trophy decision")
+            if c.dep_ in ("relcl", "acl", "appos", "nummod") or c.dep_ == "compound" and (
+                    c.ent_type_ == "PERSON" if role else c.pos_ == "PROPN" or c.ent_type_ or org or shell):
+                # ("the Trump campaign", "the move to cut taxes", "the elephant trophy decision"; a
+                # place or body says no name: "The New York Democrat", "the House speaker")
+                said = True
             elif c.dep_ == "prep" and not (c.lower_ == "in" and any(g.lower_ == "question" for g in c.children)):
                 said = True  # ("the controversy over the ad", "the president of the board"; not "in question")
             elif c.dep_ == "amod" and (org or shell) and c.pos_ == "PROPN":
