@@ -43,6 +43,21 @@ TABLE = [
     ("aside_quote", "Some of the parents, known as “the night watch,” stood up holding signs.",
      [("Some of the parents stood up holding signs", None), ("the parents were known as “the night watch”", None)],
      {}),
+    # an imperative conjunct ("but don't expect ...") is no claim and the first subject is not
+    # its subject: the first clause is kept alone
+    ("imperative_conjunct", "Tom Baker has dropped plans to run for mayor, but don't expect him to leave politics.",
+     [("Tom Baker has dropped plans to run for mayor", None)], {}),
+    # a thing acted on (passive) is not who denied, dismissed, called ...: kept whole
+    ("voice_mismatch", "Ana Ruiz said that the company's email server had been hacked and denied the report as a hoax.",
+     [("the company's email server had been hacked and denied the report as a hoax", "Ana Ruiz")], {}),
+    # ... but the same subject may be founded and become
+    ("voice_mismatch", "The city was founded in 1820 and became the state capital in 1850.",
+     [("The city was founded in 1820", None), ("The city became the state capital in 1850", None)], {}),
+    # a list that is the topic of one singular noun ("its message about A and B") stays whole
+    ("topic_list", "The museum left out the part about paying miners and farmers as day laborers.",
+     [("The museum left out the part about paying miners and farmers as day laborers", None)], {}),
+    ("topic_list", "The union has chosen this month to move off its main message about wages and pensions.",
+     [("The union has chosen this month to move off its main message about wages and pensions", None)], {}),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from claimtrack.claims.attribution import SPEECH_VERBS, is_cue, quoted_tokens, verb_units
 from claimtrack.claims.units import SUBJECTS, Unit, subtree, subtree_range
+from claimtrack.claims.resolve import person_noun
 
 
 def quoted_words(doc, unit: Unit) -> set[int]:
@@ -205,6 +206,40 @@ def appositive_relative(doc, head, child, c_start: int) -> bool:
     return app.dep_ == "appos" or app.head.dep_ == "appos" and app.head.i < app.i
 
 
+def voice_mismatch(head, child) -> bool:
+    """A passive first verb and an active conjunct with an object of its own and no subject
+    ("the congressman's account had been hacked and dismissed the episode as a prank"): the
+    first subject is what was acted on, not who acted; the second verb is someone else's (the
+    parse lost its subject). The clause stays whole rather than give it that subject."""
+    if any(g.dep_ in SUBJECTS or g.dep_ in ("aux", "auxpass") for g in child.children):
+        return False
+    subj = next((g for g in head.children if g.dep_ == "nsubjpass"), None)
+    if subj is None or not any(g.dep_ == "auxpass" for g in head.children) or subj.pos_ != "NOUN" \
+            or subj.ent_type_ or person_noun(subj) or subj.lemma_.lower() in PEOPLE_NOUNS:
+        return False  # ("Python 2.0 was released in 2000 and introduced ...": the same subject)
+    return child.tag_ in ("VBD", "VBZ", "VBP") and child.lemma_.lower() in HUMAN_VERBS and any(
+        g.dep_ == "dobj" for g in child.children)
+
+
+# verbs only a person (or a body of people) does: a thing acted on cannot be their subject
+HUMAN_VERBS = {"dismiss", "deny", "call", "describe", "say", "insist", "claim", "blame", "acknowledge", "admit",
+               "apologize", "vow", "promise", "criticize", "praise", "accuse", "reject", "defend", "urge"}
+
+
+def imperative_conjunct(head, child) -> bool:
+    """Is the conjunct an imperative ("..., but don't expect him to fade") that cannot take the
+    first verb's subject: "do" (plural/imperative form) opening it, no subject of its own, after
+    a singular subject?"""
+    if any(g.dep_ in SUBJECTS for g in child.children) or child.tag_ != "VB" or head.tag_ not in ("VBD", "VBZ", "VBN") \
+            or not any(g.dep_ == "cc" and g.lower_ in ("but", "and") and head.i < g.i < child.i for g in head.children):
+        return False  # ('repeal "don't ask, don't tell"': a name, no clause)
+    do = next((g for g in child.children if g.dep_ == "aux" and g.i < child.i), None)
+    if do is None or do.lower_ != "do" or do.i != child.left_edge.i:
+        return False
+    subj = next((g for g in head.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.tag_ in ("NN", "NNP") and not any(g.dep_ == "conj" for g in subj.children)
+
+
 def split_coordination(doc, unit: Unit) -> list[Unit]:
     """Split "A did X and B did Y" into two units; "A did X but did Y" carries A over."""
     head = unit.head
@@ -222,7 +257,18 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
             continue
         if appositive_relative(doc, head, child, c_start):
             continue
-        if alternative(doc, head, child) or tense_mismatch(head, child):
+        if alternative(doc, head, child) or tense_mismatch(head, child) or voice_mismatch(head, child):
+            continue
+        if imperative_conjunct(head, child) and child.i not in quoted_words(doc, unit):
+            # "Trump has dropped plans to moderate a debate, but don't expect him to fade": the
+            # conjunct speaks to the reader; the first subject is not its subject ("Trump don't
+            # expect"), and alone it is no claim: the first clause is kept without it
+            cut = c_start
+            while cut - 1 in toks and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].text == ","):
+                cut -= 1
+            first_p = [p for p in unit.pieces if not (isinstance(p, int) and cut <= p <= child.right_edge.i)]
+            if any(isinstance(p, int) for p in first_p):
+                return split_coordination(doc, unit.copy(first_p))
             continue
         reported = own_report(doc, unit, child)
         if reported:
@@ -611,6 +657,22 @@ def collective(doc, toks, inside: set[int]) -> bool:
     return False
 
 
+TOPIC_PREPS = {"about", "regarding", "concerning"}  # (not "on": "clash with the council on taxes and parking")
+
+
+def topic_list(tok) -> bool:
+    """Is the list the topic of one singular noun ("its core message about jobs and the
+    economy", "the part about counting slaves and Native Americans as three-fifths")? One
+    message, one part: split, each claim loses a member of what it is about ("its message
+    about jobs")."""
+    prep = tok.head
+    if tok.dep_ == "dobj" and prep.dep_ == "pcomp" and prep.tag_ == "VBG":
+        prep = prep.head
+    elif tok.dep_ != "pobj":
+        return False
+    return prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS and prep.head.pos_ == "NOUN" and prep.head.tag_ == "NN"
+
+
 def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
     """"Nods to Holly, Manson and King" -> one unit per member (only "and" lists of nouns
     that are subjects or objects, never under between/among/with or symmetric verbs)."""
@@ -658,7 +720,7 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
                 inside = True
                 break
             anc = anc.head
-        if inside:
+        if inside or topic_list(tok):
             continue
         members = list_members(tok)
         if len(members) < 2 or len(members) > 6 or not all(m.i in toks for m in members):
