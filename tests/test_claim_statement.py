@@ -13,6 +13,9 @@ from claimtrack.claims import extract_claims
          "Lena Ortiz said the county will close the bridge on Monday"),
         ("According to the filing, From March onward the firm paid its suppliers late.",
          "According to the filing, from March onward the firm paid its suppliers late"),
+        # a document resolved to whose it is says so, not "Ohio and Texas says"
+        ("Ohio and Texas filed a lawsuit against the agency on Monday. “The rule harms our farmers,” the lawsuit says.",
+         'According to the lawsuit from Ohio and Texas, "The rule harms our farmers"'),
         # a name opening the content keeps its capital
         ("Portugal will host the summit, the minister said.",
          "The minister said Portugal will host the summit"),

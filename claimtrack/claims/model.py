@@ -76,6 +76,12 @@ class Claim:
                 text = f'"{self.text}"'
             else:
                 text = _lower_opener(self.text)
+            mwords = (self.speaker_mention or "").split()
+            if len(mwords) == 2 and mwords[0].lower() == "the" and mwords[1].lower() in DOCUMENT_NOUNS \
+                    and self.speaker != self.speaker_mention:
+                # a document resolved to whose it is ("the suit says", Ohio's): "According to
+                # the suit from Ohio, ...", not "Ohio says" (a plural owner, a quoted "we")
+                return f"According to the {mwords[1].lower()} from {self.speaker}, {text}"
             if cue == "according to" or self.speaker.split()[-1] in DOCUMENT_NOUNS:
                 # ("said the statements": a document speaks in no voice of its own)
                 source = self.speaker

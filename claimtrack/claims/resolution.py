@@ -136,7 +136,7 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
             subs[i] = name
             named.add(base(name))
             continue
-        span = resolve.description_span(tok) if tok.pos_ == "NOUN" and not composed else None
+        span = resolve.description_span(tok, loose=True) if tok.pos_ == "NOUN" and not composed else None
         if span is None:
             continue
         a, b = span
@@ -215,16 +215,26 @@ def resolve_speaker(doc, speaker_tok_text: str | None, sent_people, ctx: resolve
         return speaker_tok_text, None
     # a definite description: find its head noun inside the sentence
     for t in doc[s:e]:
-        span = resolve.description_span(t)
+        span = resolve.description_span(t, loose=True)
         if span and doc[span[0]:span[1]].text == speaker_tok_text.strip():
             name = resolve.resolve_description(ctx, t)
             if name:
                 return name, name
+    # a description carried from an earlier sentence (the quotation's paragraph names it
+    # nowhere: "Reacting, the president tweeted: ... / “A. B.”"): read from its words
+    name = resolve.description_words(ctx, speaker_tok_text)
+    if name:
+        return name, name
+    owner = resolve.document_owner(ctx, speaker_tok_text)
+    if owner:  # "the statement said" after "Acme said in a statement": Acme's statement
+        return owner, (owner if any(p.name == owner for p in ctx.people) else None)
     if low.startswith("the "):
         # "Sen. Ana Ruiz said A. The Ohio Democrat said B": the one speaker of the sentence before
         from claimtrack.claims.attribution import epithet_speaker
 
         name = epithet_speaker(doc, ctx, speaker_tok_text, s, e)
+        if name and not resolve.epithet_fits(ctx, name, speaker_tok_text):
+            name = None  # "Tom Lee campaigned in Ohio. The president said ...": Lee is no president
         if name:
             return name, (name if any(p.name == name for p in ctx.people) else None)
     return speaker_tok_text, None

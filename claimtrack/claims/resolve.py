@@ -25,15 +25,17 @@ ROLE_NOUNS = {
     "governor", "senator", "diplomat", "aide", "ambassador", "chancellor", "premier", "commander",
     "director", "executive", "lawyer", "attorney", "prosecutor", "judge", "officer", "manager",
     "coach", "boss", "founder", "chairman", "chairwoman", "general", "representative", "lawmaker",
-    "congressman", "congresswoman",
+    "congressman", "congresswoman", "speaker",
 }
 # a title that also makes its bearer "the congressman" ("Rep. Tom Hale ... The congressman said")
 ROLE_ALIASES = {"rep.": {"representative", "congressman", "congresswoman"},
-                "representative": {"representative", "congressman", "congresswoman"}}
+                "representative": {"representative", "congressman", "congresswoman"},
+                "gov.": {"governor"}, "sen.": {"senator"}}
 GENERIC_ROLES = {"official", "adviser", "advisor", "aide", "negotiator", "diplomat", "envoy",
                  "representative", "officer", "spokesman", "spokeswoman", "spokesperson"}
 RANK_WORDS = {"vice", "former", "deputy", "assistant", "acting", "interim", "late", "ex", "previous", "next",
-              "future", "new", "then", "outgoing", "incoming", "associate", "senior", "junior", "other"}
+              "future", "new", "then", "outgoing", "incoming", "associate", "senior", "junior", "other",
+              "first", "second", "last", "keynote", "guest"}
 # ("both sides" is most often a plaintiff and a company, or two parties: not the last pair of people)
 PAIR_NOUNS = {"leaders", "presidents", "ministers", "men", "women", "officials", "heads"}
 
@@ -119,6 +121,9 @@ class Context:
     last_speaker: str | None = None
     last_speaker_age: int = 99  # sentences since the last person speaker
     last_pair: str | None = None
+    # who issued the article's statements, letters, suits ("Acme said in a statement", "a
+    # letter from Ann Lee", "Ohio's lawsuit"): noun -> owners ("?" for an owner not named)
+    doc_owners: dict[str, set[str]] = field(default_factory=dict)
 
     def canonical(self, name: str) -> str | None:
         """The known person a mention refers to ("Rubio" -> "Marco Rubio"), if unique."""
@@ -167,9 +172,48 @@ class Context:
         g = next(iter(person.genders))
         return not (g == "m" and pronoun in FEMALE_PRONOUNS or g == "f" and pronoun in MALE_PRONOUNS)
 
-    def by_role(self, role: str) -> str | None:  # noqa: D401 - the one person titled ``role``
-        names = [p.name for p in self.people if role in p.roles]
-        return names[0] if len(names) == 1 else None
+    def by_role(self, role: str, mods: tuple[str, ...] | None = None) -> str | None:  # noqa: D401
+        """The one person titled ``role``; given the description's modifiers ("the House
+        speaker" -> ("house",)), only when that person's title or appositive had each of them
+        ("House Speaker Nancy Pelosi"): "the foreign minister" is not "Prime Minister X"."""
+        names = [p for p in self.people if role in p.roles]
+        if len(names) != 1:
+            return None
+        return names[0].name if mods_fit(names[0].roles, mods) else None
+
+
+def mods_fit(roles: set[str], mods) -> bool:
+    """Does a description's modifiers fit a person's title words (``roles``' "+word"s)?"""
+    for m in mods or ():
+        if m in PARTY_WORDS:
+            # "the Republican governor" for the one governor: only a title or appositive
+            # giving another party says otherwise
+            if any(w[1:] in PARTY_WORDS and PARTY_WORDS[w[1:]] != PARTY_WORDS[m] for w in roles):
+                return False
+        elif "+" + m not in roles:
+            return False
+    return True
+
+
+def epithet_fits(ctx: Context, name: str, mention: str) -> bool:
+    """May a role description ("the president", "the foreign minister", "the Republican
+    governor") stand for ``name`` (found as the speaker of the sentence before)? Only when the
+    article gave that person the role, with no modifier against the title ("Prime Minister
+    Ann Rowe" is no foreign minister; a Democratic governor no Republican one); a description
+    whose head is no role noun ("the Ohio Democrat") is not asked."""
+    words = mention.replace("\u2019", "'").split()
+    head = words[-1].lower() if words else ""
+    if head not in ROLE_NOUNS:
+        return True
+    person = ctx.person(name)
+    if person is None or head not in person.roles:
+        return False
+    mods = []
+    for w in words[1:-1]:
+        low = w.lower().removesuffix("'s")
+        if w[:1].isupper() or low in OFFICE_ADJS or w.endswith("'s"):
+            mods.append(low)  # (a lower-case describing word, "embattled", is no other office)
+    return mods_fit(person.roles, mods)
 
 
 # argument positions in which a known surname the tagger took for a common word is still the
@@ -219,8 +263,91 @@ def person_spans(doc, s: int, e: int, ctx: "Context | None" = None):
         if chain and (chain[0] in ROLE_NOUNS or chain[0] in ROLE_ALIASES) and not any(
                 w in RANK_WORDS or w in ("attorney", "general") and chain[0] != w for w in chain):
             roles |= ROLE_ALIASES.get(chain[0], {chain[0]})
+            roles |= {"+" + w for w in chain[1:]}  # the title's other words ("House Speaker": +house)
+        elif not roles:
+            roles |= _of_title(doc, ent.start, s) or _bare_title(doc, ent.start, s)
+        roles |= appositive_roles(ent.root)
         out.append((ent, text.strip(), roles))
     return out
+
+
+def _bare_title(doc, start: int, s: int) -> set[str]:
+    """A capitalised title right before a name that the parse did not attach as a compound
+    ("Trump and Sen. Mitch McConnell", "Sen." a conjunct): its role, so that "the senator"
+    counts this person too."""
+    j = start - 1
+    if j < s:
+        return set()
+    t = doc[j]
+    low = t.lower_
+    if not t.text[:1].isupper() or t.ent_type_ == "PERSON" or (low not in ROLE_ALIASES and low not in ROLE_NOUNS) \
+            or j - 1 >= s and doc[j - 1].lower_ in RANK_WORDS | {"attorney"}:
+        return set()
+    return set(ROLE_ALIASES.get(low, {low}))
+
+
+def _of_title(doc, start: int, s: int) -> set[str]:
+    """A title "ROLE of Place" right before a name ("Secretary of State Hillary Clinton",
+    "Governor of Texas Ann Lee"): {role, "+place"}; none after a rank word ("Deputy
+    Assistant Secretary of State ...")."""
+    j = start - 1
+    words = []
+    while j >= s and len(words) < 2 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ != "PERSON":
+        words.append(doc[j].lower_)
+        j -= 1
+    if not words or j - 1 < s or doc[j].lower_ != "of":
+        return set()
+    role = doc[j - 1]
+    if not role.text[:1].isupper() or role.lower_ not in ROLE_NOUNS or (j - 2 >= s and doc[j - 2].lower_ in RANK_WORDS):
+        return set()
+    return {role.lower_} | {"+" + w for w in words}
+
+
+def _definite_role(t) -> bool:
+    """Is ``t`` a role noun made definite by "the" or a possessor ("the coalition's executive
+    director", "the committee’s chairman"), with no rank word ("the former chairman")?"""
+    if t.pos_ != "NOUN" or t.tag_ != "NN" or t.lower_ not in ROLE_NOUNS:
+        return False
+    kids = list(t.lefts)
+    return bool(kids) and (kids[0].lower_ == "the" or kids[0].dep_ == "poss" and kids[0].pos_ in ("NOUN", "PROPN")) \
+        and not any(k.lower_ in RANK_WORDS for k in kids)
+
+
+PARTY_WORDS = {"republican": "r", "gop": "r", "democratic": "d", "democrat": "d"}
+# adjectives that make another office ("the foreign minister" is not "Prime Minister X"):
+# they must be in the person's title; other lower-case adjectives only describe ("the
+# embattled governor", "the 68-year-old congressman", "the sitting president")
+OFFICE_ADJS = {"foreign", "prime", "executive", "chief", "general", "interior", "national", "ranking",
+               "majority", "minority", "principal", "special", "presidential", "federal", "state", "legal",
+               "financial", "medical", "military", "civilian", "democratic", "republican"}
+
+
+def description_mods(t) -> tuple[str, ...]:
+    """The modifiers of a description ``t`` (a role noun) that must fit the person's title:
+    nouns, names, capitalised and office-making words; a describing adjective is left out."""
+    return tuple(k.lower_ for k in t.lefts if k.dep_ in ("amod", "compound", "poss", "nmod") and k.pos_ != "PRON"
+                 and not (k.pos_ in ("ADJ", "VERB") and k.text.islower() and k.lower_ not in OFFICE_ADJS)
+                 and not (k.text.islower() and any(c.text == "-" for c in k.children)))  # "second-term"
+
+
+def role_mods(t) -> tuple[str, ...]:
+    """The words before a role noun that say which one ("the coalition's executive director"
+    -> ("coalition", "executive")), lowercased; determiners and "'s" left out."""
+    return tuple(k.lower_ for k in t.lefts if k.dep_ in ("amod", "compound", "poss", "nmod") and k.pos_ != "PRON")
+
+
+def appositive_roles(root) -> set[str]:
+    """Roles an appositive gives a name ("Matt Brooks, the coalition's executive director" and
+    "the committee's chairman, Representative Trey Gowdy": director / chairman, with their
+    modifier words as "+coalition", "+executive"). Only definite descriptions: "a spokesman"
+    is one of many."""
+    cands = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        cands.append(root.head)
+    for c in cands:
+        if _definite_role(c):
+            return {c.lower_} | {"+" + m for m in role_mods(c)}
+    return set()
 
 
 def gender_of(doc, ent, s: int) -> str | None:
@@ -317,8 +444,91 @@ def rival_tokens(doc, s: int, upto: int, spans) -> list:
     return out
 
 
+DOC_NOUNS = {"statement": "statement", "statements": "statement", "letter": "letter", "suit": "suit",
+             "lawsuit": "suit", "complaint": "complaint", "memo": "memo"}
+OWNER_ENTS = ("PERSON", "ORG", "GPE")
+DOC_WORDS = ("statement", "letter", "suit", "complaint", "memo")
+ISSUE_VERBS = {"file", "bring", "issue", "release", "send", "write", "sign", "submit", "publish", "put"}
+
+
+def _named_owner(ctx: Context, t) -> str | None:
+    """The name a token stands for as a document's owner: a person, organisation or place
+    entity (with a coordinated one: "Nebraska and Oklahoma"), or the person an appositive
+    names ("Lee's attorney, Tom Baker"); else None."""
+    appos = next((c for c in t.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if appos is not None and t.ent_type_ == "":
+        t = appos
+    if t.ent_type_ not in OWNER_ENTS:
+        return None
+    ent = next((x for x in t.doc.ents if x.start <= t.i < x.end), None)
+    if ent is None:
+        return None
+    text = ent.text.removesuffix("'s").removesuffix("’s").strip()
+    if ent.label_ == "PERSON":
+        text = ctx.canonical(text) or text
+    conj = [c for c in t.children if c.dep_ == "conj"]
+    if conj:
+        other = _named_owner(ctx, conj[0]) if conj[0].ent_type_ == ent.label_ else None
+        if other is None or len(conj) > 1:
+            return None
+        text = f"{text} and {other}"
+    return text
+
+
+def record_documents(ctx: Context, doc, s: int, e: int) -> None:
+    """Note who issued each statement/letter/suit the sentence mentions with an owner phrase:
+    "X said in a statement", "a statement from X", "X's letter", "a suit filed by X". A named
+    owner is recorded; an indefinite document whose owner is not named ("the tech giant said
+    in a statement", "a letter") records "?", so that a later "the statement" is not certain."""
+    found = doc.user_data.get("claimtrack.doc_nouns")
+    if found is None:  # once per paragraph, and a token loop only where the words occur at all
+        low = doc.text.lower()
+        found = [t.i for t in doc if t.lower_ in DOC_NOUNS] if any(w in low for w in DOC_WORDS) else []
+        doc.user_data["claimtrack.doc_nouns"] = found
+    for t in (doc[i] for i in found if s <= i < e):
+        key = DOC_NOUNS[t.lower_]
+        if t.pos_ != "NOUN":
+            continue
+        owner_tok = None
+        poss = next((c for c in t.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            owner_tok = poss
+        prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        if owner_tok is None and prep is not None:
+            owner_tok = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if owner_tok is None:
+            acl = next((c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)  # "a suit filed by X"
+            agent = next((c for c in acl.children if c.dep_ == "agent"), None) if acl is not None else None
+            owner_tok = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if owner_tok is None and t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ == "VERB":
+            owner_tok = next((c for c in t.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if owner_tok is None and t.dep_ == "dobj" and t.head.lemma_ in ISSUE_VERBS:  # "Ohio filed a suit"
+            owner_tok = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in t.children)
+        if owner_tok is None:
+            if not definite and poss is None:
+                ctx.doc_owners.setdefault(key, set()).add("?")  # "a letter": another one, whose?
+            continue
+        name = _named_owner(ctx, owner_tok)
+        if name is not None:
+            ctx.doc_owners.setdefault(key, set()).add(name)
+        elif not definite:
+            ctx.doc_owners.setdefault(key, set()).add("?")
+
+
+def document_owner(ctx: Context, mention: str) -> str | None:
+    """Whose "the statement" / "the letter" / "the suit" (a speaker mention) is: the one owner
+    the article named for that kind of document, else None."""
+    words = mention.lower().split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in DOC_NOUNS:
+        return None
+    owners = ctx.doc_owners.get(DOC_NOUNS[words[1]], set())
+    return next(iter(owners)) if len(owners) == 1 and "?" not in owners else None
+
+
 def update(ctx: Context, doc, s: int, e: int, speaker_name: str | None) -> None:
     """Record the people of a processed sentence."""
+    record_documents(ctx, doc, s, e)
     spans = person_spans(doc, s, e, ctx)
     names = []
     for ent, text, roles in spans:
@@ -507,9 +717,11 @@ OPPOSE_VERBS = {"criticize", "criticise", "attack", "slam", "blast", "condemn", 
                 "mock", "ridicule", "hammer", "deride", "question", "reject", "challenge", "fault", "lambaste"}
 
 
-def description_span(tok):
+def description_span(tok, loose: bool = False):
     """If ``tok`` heads a definite description of a person ("the US official",
-    "Putin's diplomatic adviser", "the two leaders"), its (start, end) token range."""
+    "Putin's diplomatic adviser", "the two leaders"), its (start, end) token range.
+    ``loose``: also with a capitalised modifier ("the Republican governor"), for resolution,
+    which then needs that word in the one person's title ("Republican Gov. Ann Lee")."""
     if tok.pos_ != "NOUN":
         return None
     low = tok.lower_
@@ -519,12 +731,14 @@ def description_span(tok):
     first = kids[0]
     if any(k.lower_ in RANK_WORDS for k in kids):
         return None  # "the vice president", "the former president": another person than "the president"
-    if any(k.dep_ == "amod" and (k.text[:1].isupper() or k.ent_type_ in ("NORP", "GPE")) for k in kids):
+    if not loose and any(k.dep_ == "amod" and (k.text[:1].isupper() or k.ent_type_ in ("NORP", "GPE")) for k in kids):
         return None  # "the Russian president" is not the president the article named
     if any(c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "at", "on") for c in tok.rights):
         return None  # "the president of the board", "the envoy for the coalition": a role the article may not have named
     if low in ROLE_NOUNS and tok.tag_ == "NN":
-        if first.lower_ == "the" or (first.dep_ == "poss" and first.pos_ == "PROPN"):
+        if first.lower_ == "the" or (first.dep_ == "poss" and first.pos_ == "PROPN") or (
+                first.dep_ == "poss" and first.pos_ == "NOUN" and any(c.lower_ == "the" for c in first.lefts)):
+            # ("the committee's chairman": its modifiers must fit the one chairman, see by_role)
             if all(k.dep_ in ("det", "amod", "compound", "poss", "case") for k in kids):
                 return tok.left_edge.i, tok.i + 1
     if low in PAIR_NOUNS:
@@ -546,7 +760,7 @@ def resolve_description(ctx: Context, tok) -> str | None:
     low = tok.lower_
     if low in PAIR_NOUNS:
         return ctx.last_pair
-    role_hit = ctx.by_role(low)
+    role_hit = ctx.by_role(low, description_mods(tok))
     if role_hit:
         return role_hit
     # a generic role ("the official") most often re-describes the person quoted last
@@ -562,3 +776,25 @@ def resolve_description(ctx: Context, tok) -> str | None:
 def by_role_of(ctx: Context, role: str) -> str | None:
     """The one person the article titled ``role``, if any (see ``Context.by_role``)."""
     return ctx.by_role(role)
+
+
+def description_words(ctx: Context, mention: str) -> str | None:
+    """The person a description stands for, read from its words alone ("the president", "the
+    House speaker", "the committee's chairman"): "the" + modifiers + a role noun the article
+    gave one person as a title or appositive with each of the modifiers. For a speaker mention
+    carried from a sentence before, whose tokens the claim's sentence does not hold."""
+    words = mention.replace("’", "'").split()
+    if not 2 <= len(words) <= 5 or words[0] not in ("the", "The"):
+        return None
+    head = words[-1]
+    if head not in ROLE_NOUNS:  # (lower case: "the President" may be a name's start)
+        return None
+    mods = []
+    for w in words[1:-1]:
+        low = w.lower()
+        if low.endswith("'s"):
+            low = low[:-2]
+        if not low.replace("-", "").isalpha() or low in RANK_WORDS or low in ("of", "for", "and", "to"):
+            return None
+        mods.append(low)
+    return ctx.by_role(head, tuple(mods))
