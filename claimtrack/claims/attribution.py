@@ -171,6 +171,15 @@ def find_speaker(verb):
             name = _appositive_name(child)
             if name is not None:
                 return name
+            region = next(((a, b) for a, b in quote_regions(verb.doc) if a < child.i < b < verb.i), None)
+            if region is not None:
+                # "“… should concern every voter,” Chairman Dean Marsh said": the parse took the
+                # quotation's last noun for the subject and the name after the closing mark for its
+                # conjunct; the name speaks
+                after = next((c for c in child.conjuncts if region[1] < c.i < verb.i and c.pos_ == "PROPN"
+                              and not any(a < c.i < b for a, b in quote_regions(verb.doc))), None)
+                if after is not None:
+                    return after if valid_speaker(after) else None
             return child if valid_speaker(child) else None
         if child.lower_ in ("that", "this") and child.tag_ == "DT" and child.i == verb.i - 1:
             return None  # "That said, ...": a discourse phrase, whose clause has a subject of its own (no conjoined speaker)
@@ -402,6 +411,12 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
                 continue
             a, b = subtree_range(child)
             unit_speaker = speaker
+            if child.i < verb.i and speaker_tok is not None and speaker_tok.dep_ == "conj":
+                # ("“… should trouble every voter,” Chairman Dean Marsh said", the quotation's last
+                # words parsed as the subject, see ``find_speaker``): the quotation runs to its mark
+                qb = next((qb for qa, qb in quote_regions(doc) if qa < child.i and qa < speaker_tok.head.i < qb < speaker_tok.i), None)
+                if qb is not None and b <= qb:
+                    b = qb + 1
             if child.i < verb.i and speaker_tok is not None and child.i < speaker_tok.i < verb.i:
                 qb = next((qb for qa, qb in quote_regions(doc) if qa < child.i < qb < speaker_tok.left_edge.i and qb + 1 < b
                            and "," in (doc[qb - 1].text, doc[qb + 1].text)), None)
@@ -966,7 +981,26 @@ def inner_quotes(doc) -> list[tuple[int, int, int]]:
     return out
 
 
+CONTRAST_MARKS = {"while", "although", "though", "whereas"}
+
+
+def swallowed_main(doc, s: int, e: int, root) -> bool:
+    """"While X said A B show that C": a cue in a contrasting subordinate clause whose content
+    ran on to the sentence's end, leaving no main clause outside it (the parse glued the main
+    clause into what X said, for want of a comma): the content cannot be told apart."""
+    if root.pos_ in ("VERB", "AUX"):
+        return False
+    for t in root.children:
+        if t.dep_ == "advcl" and lem(t) in SPEECH_CUES and any(
+                c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in t.children):
+            inside = set(subtree(t))
+            return all(doc[i].is_punct or doc[i].pos_ in ("CCONJ", "ADV", "SPACE") for i in range(s, e) if i not in inside)
+    return False
+
+
 def _attribute(doc, s: int, e: int, root) -> list[Unit]:
+    if swallowed_main(doc, s, e, root):
+        return []
     units = [_cut_trailing_cue(doc, u) for u in attribute_sentence(doc, s, e, root)]
     units = [_past_bracket(doc, u, s, e) for u in units]
     covered = set().union(*(u.token_set() for u in units)) if units else set()
@@ -993,6 +1027,8 @@ def _attribute(doc, s: int, e: int, root) -> list[Unit]:
     # the rest of the sentence is still the quote speaker's words)
     inherited = quote_attribution(doc, s, e)
     if inherited is None:
+        if units and not any(u.speaker for u in units) and wholly_quoted(doc, s, e):
+            return []  # someone's quoted words, the paragraph does not say whose: no fact of the narrator's
         return units
     tok, cue = inherited
     speaker = speaker_text(tok)
@@ -1005,6 +1041,17 @@ def _attribute(doc, s: int, e: int, root) -> list[Unit]:
             return units
         units = [u.copy([p for p in u.pieces if not isinstance(p, int) or region[0] < p < region[1]]) for u in units]
     return [u if u.speaker else u.copy(speaker=speaker, cue=cue, quote_kind="direct") for u in units]
+
+
+def wholly_quoted(doc, s: int, e: int) -> bool:
+    """The sentence [s, e) is all inside one quotation that began at or before its start."""
+    words = [i for i in range(s, e) if not doc[i].is_punct and not doc[i].is_space]
+    if len(words) < 3:
+        return False
+    # (an unclosed straight mark may be a stray one -- '"Melanie thought it was outrageous.' with no
+    # closing mark in the paragraph -- and says nothing)
+    return any(a < words[0] and words[-1] < b and a <= s + 1 and (b < len(doc) or doc[a].text != '"')
+               for a, b in quote_regions(doc))
 
 
 def _past_bracket(doc, unit: Unit, s: int, e: int) -> Unit:
@@ -1021,6 +1068,28 @@ def _past_bracket(doc, unit: Unit, s: int, e: int) -> Unit:
     if nxt.left_edge.i != j + 1 or nxt.right_edge.i >= e or nxt.i == unit.head.i:
         return unit
     return unit.copy(unit.pieces + [i for i in range(j + 1, nxt.right_edge.i + 1) if i not in toks])
+
+
+def _leading_frame(doc, toks: set[int], cut: set[int]) -> set[int]:
+    """"At another point, Mr. X said, “We assume ...”": when the aside's cut is followed by
+    the opening mark of the quotation, the scene-setting phrase before it (no verb, outside
+    every quotation) is no part of the quoted words: its tokens, or an empty set."""
+    lo, hi = min(cut), max(cut)
+    after = [i for i in sorted(toks) if i > hi]
+    lead = [i for i in sorted(toks) if i < lo]
+    if not after or not lead or doc[after[0]].text not in ("\u201c", '"') or doc[after[0]].i != after[0]:
+        return set()
+    regions = quote_regions(doc)
+    if not any(a == after[0] for a, _ in regions):
+        return set()
+    words = [i for i in lead if not doc[i].is_punct]
+    if not words or len(words) > 8 or any(doc[i].pos_ in ("VERB", "AUX") for i in words) \
+            or any(a <= i <= b for i in lead for a, b in regions):
+        return set()
+    tops = [doc[i] for i in words if doc[i].head.i not in lead or doc[i].head.i == i]
+    if not tops or any(t.dep_ not in ("prep", "advmod", "npadvmod") for t in tops):
+        return set()  # ("The savings, she said, “do not cut ...”": the quotation's subject stays)
+    return set(lead)
 
 
 def _cut_trailing_cue(doc, unit: Unit) -> Unit:
@@ -1416,8 +1485,16 @@ def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
             if spk is None or nested(doc, child, spk, s, e):
                 continue
             a, b = subtree_range(child)
+            kind = "indirect"
+            if spk.dep_ == "conj":
+                # ("“… should trouble every voter,” Chairman Dean Marsh said", see ``find_speaker``):
+                # the quotation's last words, parsed as the cue's subject, stay in the content
+                qb = next((qb for qa, qb in quote_regions(doc) if qa < spk.head.i < qb < spk.i and a <= qb), None)
+                if qb is not None:
+                    a = qb
+                    kind = quote_kind_of(doc, s, qb + 1, s, e)
             pieces = [i for i in range(s, end) if not a <= i < b]
-            return [Unit(pieces, root, speaker_text(spk), cue_text(child), "indirect")]
+            return [Unit(pieces, root, speaker_text(spk), cue_text(child), kind)]
     # "X opened the hearing by saying (that) ...": the speaker of the main verb owns the clause
     for p in root.children:
         if p.dep_ != "prep" or p.lower_ != "by" or p.i < root.i:
@@ -1613,6 +1690,7 @@ def aside_attribution(doc, unit: Unit, toks: set[int]):
                 cut.add(lo - 1)
             elif hi + 1 in toks and doc[hi + 1].text in (",", "—", "--"):
                 cut.add(hi + 1)
+            cut |= _leading_frame(doc, toks, cut)
             return v, subj, cut
     return None
 
