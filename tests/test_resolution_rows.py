@@ -62,6 +62,11 @@ TABLE = [
      "The league's executive director said the season would start in May.",
      [("Ann Rowe spoke on Monday", None), ("Ann Rowe is the league's executive director", None),
       ("the season would start in May", "Ann Rowe")], {}),
+    # the one person named in apposition to the speaker mention, whatever its noun
+    ("described_appositive", "“The crash was preventable,” one of the women, Ann Rowe, said in an interview after the event.",
+     [("The crash was preventable", "Ann Rowe")], {}),
+    ("described_appositive", "“The crash was preventable,” two of the women, Ann Rowe and Lisa Kay, said on Monday.",
+     [("The crash was preventable", "two of the women")], None),
     # as a claim's subject: a party word fits a governor whose party the article does not contradict
     ("described_subject", "Republican Gov. Tom Baker signed the budget on Monday. "
      "The Republican governor has vetoed three bills this year.",

@@ -190,6 +190,24 @@ def _speaker_pronoun_window(doc, cands, s: int, e: int):
     return tok, a, max(b, tok.i + 1)
 
 
+def _appositive_person(doc, mention: str, sent_people, ctx: resolve.Context) -> str | None:
+    """The one person named in apposition right after the speaker mention ("one of the women,
+    Ann Rowe, said", "a neighbor, Tom Baker, said"), else None."""
+    m = mention.strip()
+    for ent, text, _ in sent_people:
+        r = ent.root
+        if r.dep_ != "appos" or any(c.dep_ == "conj" for c in r.children) or r.head.i > ent.start:
+            continue
+        h = r.head
+        a = h.left_edge.i
+        while a < h.i and doc[a].is_punct:  # (a closing quotation mark the parse hung on it)
+            a += 1
+        if h.pos_ not in ("NOUN", "NUM", "PRON") or doc[a:ent.start].text.rstrip(" ,") != m:
+            continue
+        return ctx.canonical(text) or text
+    return None
+
+
 def resolve_speaker(doc, speaker_tok_text: str | None, sent_people, ctx: resolve.Context, s: int, e: int):
     """(resolved speaker, person name for the context) for a speaker mention."""
     if not speaker_tok_text:
@@ -206,6 +224,9 @@ def resolve_speaker(doc, speaker_tok_text: str | None, sent_people, ctx: resolve
             return name, name
     if canon and any(p.name == canon for p in ctx.people):
         return canon, canon
+    name = _appositive_person(doc, speaker_tok_text, sent_people, ctx)
+    if name:  # "one of the women, Ann Rowe, said": the speaker is the person the appositive names
+        return name, name
     if low in resolve.PRONOUNS:
         cands = [t for t in doc[s:e] if t.text == speaker_tok_text and t.pos_ == "PRON"]
         if cands:
