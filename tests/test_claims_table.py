@@ -1099,6 +1099,17 @@ TABLE = [
      {}),
     ("filters", "Mayor John Miller spoke on Monday. \u201cThis plan is reckless,\u201d Senator Tom Ruiz said.", "clause",
      [("Mayor John Miller spoke on Monday", None), ("This plan is reckless", "Tom Ruiz")], {}),
+    # ... also when a comma-set relative clause becomes the claim ("The controversy has split the
+    # council"); a restrictive one inside the claim says which ("The decision that angered ...")
+    ("filters", "Mayor John Miller spoke on Monday. The controversy, which has split the council, began in May.",
+     "clause", [("Mayor John Miller spoke on Monday", None)], {"unresolved_description": 2}),
+    ("filters", "Mayor John Miller spoke on Monday. The decision that angered the council was overturned by a judge.",
+     "clause", [("Mayor John Miller spoke on Monday", None),
+                ("The decision that angered the council was overturned by a judge", None)], {}),
+    # ... and a description the claim's own "was <name>" answers stays
+    ("filters", "Mayor John Miller spoke on Monday. The latest candidate to quit the race was Senator Maria Lopez.",
+     "clause", [("Mayor John Miller spoke on Monday", None),
+                ("The latest candidate to quit the race was Senator Maria Lopez", None)], {}),
     # ... and a text that names nobody gives the description as all it has: kept
     ("filters", "The Democratic senator said the vote would be close.", "clause",
      [("the vote would be close", "The Democratic senator")], None),

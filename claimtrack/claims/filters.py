@@ -561,6 +561,8 @@ def vague_description(doc, idx, subs, quoted, speaker, direct=False, head=None, 
         for c in kids:
             if c.i not in toks:
                 continue  # (a clause or phrase cut out of the claim says nothing in it)
+            if c.dep_ == "relcl" and not any(g.tag_ in ("WDT", "WP", "WP$") and g.i in toks for g in c.children):
+                continue  # (the relative clause made the claim itself: "The controversy has galvanized the state")
             if c.dep_ in ("relcl", "acl", "appos", "nummod") or c.dep_ == "compound" and (
                     c.ent_type_ == "PERSON" if role else c.pos_ == "PROPN" or c.ent_type_ or org or shell):
                 # ("the Trump campaign", "the move to cut taxes", "the elephant trophy decision"; a
@@ -572,6 +574,9 @@ def vague_description(doc, idx, subs, quoted, speaker, direct=False, head=None, 
                 said = True
         if said or t.head.dep_ == "appos" or any(c.dep_ == "appos" for c in t.head.children if c.i > t.i):
             continue
+        if t.head.lemma_ == "be" and any(c.dep_ == "attr" and c.ent_type_ in ("PERSON", "ORG") and c.i in toks
+                                         for c in t.head.children):
+            continue  # ("The latest candidate to learn the hard way was Representative Bruce Braley": says who)
         if shell and t.head.lemma_.lower() in ("start", "begin", "erupt", "arise", "stem") and any(
                 c.dep_ == "advcl" and c.i in toks for c in t.head.children):
             continue  # ("The controversy started when Mr. Lee linked ...": the claim tells what it was)
