@@ -1386,3 +1386,18 @@ CONTRAST_RUN_ON = [
 @pytest.mark.parametrize("text,expected", CONTRAST_RUN_ON)
 def test_contrast_clause_run_on(text, expected):
     assert _speakers(text) == expected
+
+
+# "The savings, Ms. Varga said, \u201cdo not ...\u201d" parsed with the cue as the root, the fronted
+# subject hung on it and the quotation as its xcomp: the subject and the quotation are the
+# content (no "Ms. Varga said" left inside a speakerless claim)
+FRONTED_SUBJECT_ASIDE = [
+    ("The savings, Ms. Varga said, \u201cdo not touch a single guaranteed pension benefit.\u201d",
+     "The savings", "Varga", "speech", ["said", "Varga"]),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,kind,absent", FRONTED_SUBJECT_ASIDE)
+def test_fronted_subject_before_an_aside_cue(text, needle, speaker, kind, absent):
+    c = check(text, needle, speaker, kind, absent)
+    assert "pension benefit" in c.text

@@ -1398,6 +1398,28 @@ def _subject_aside(doc, root, s: int, end: int):
     return None
 
 
+def _fronted_subject(doc, root, s: int, end: int):
+    """"The savings, Ms. Hale said, “do not cut a single benefit.”" parsed with the cue as the
+    root, the fronted subject hung on it and the rest as its xcomp: the subject and the rest
+    are the content, Hale its speaker (a Unit), or None."""
+    if root.pos_ != "VERB" or lem(root) not in ASIDE_VERBS or root.i + 2 >= end or doc[root.i + 1].text != ",":
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if subj is None or subj.pos_ != "PROPN" or not valid_speaker(subj):
+        return None
+    comma = subj.left_edge.i - 1
+    front = next((c for c in root.children if c.dep_ in ("dep", "nsubj", "npadvmod") and c.i < comma
+                  and c.left_edge.i == s and c.right_edge.i + 1 == comma and c.pos_ in ("NOUN", "PROPN")), None)
+    rest = next((c for c in root.children if c.dep_ in ("xcomp", "ccomp") and c.i > root.i + 1), None)
+    if comma <= s or doc[comma].text != "," or front is None or rest is None or rest.pos_ not in ("VERB", "AUX") \
+            or any(c.dep_ in ("dobj", "dative") for c in root.children) \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in rest.children):
+        return None
+    pieces = list(range(s, comma)) + list(range(root.i + 2, end))
+    return Unit(pieces, rest, speaker_text(subj), cue_text(root), quote_kind_of(doc, root.i + 2, end, s, end),
+                composed=True)  # (its subject is not the head's in the parse)
+
+
 # prepositions that give a cue its own object ("argued for the wall", "spoke about taxes")
 ARGUED_FOR = {"for", "against", "about", "over", "with"}
 
@@ -1421,6 +1443,9 @@ def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
             v, subj, cut = aside
             pieces = [i for i in range(s, end) if i not in cut]
             return [Unit(pieces, root, speaker_text(subj), cue_text(v), quote_kind_of(doc, s, end, s, e))]
+        fronted = _fronted_subject(doc, root, s, end)
+        if fronted is not None:
+            return [fronted]
         units = verb_units(doc, root, s, e)
         if units:
             # "X is telling A and says B": each conjoined cue reports its own clause
