@@ -58,6 +58,14 @@ TABLE = [
      [("The museum left out the part about paying miners and farmers as day laborers", None)], {}),
     ("topic_list", "The union has chosen this month to move off its main message about wages and pensions.",
      [("The union has chosen this month to move off its main message about wages and pensions", None)], {}),
+    # a noun phrase after the comma that closes an "appositive" makes it a list member: no "X is Y",
+    # and the clause keeps every member
+    ("list_not_appositive", "Ms. Lee kept to her numbers, citing the $2 billion deficit, a 6 percent jobless rate for "
+     "12 months, and the 5,000 lost jobs.",
+     [("Ms. Lee kept to her numbers, citing the $2 billion deficit, a 6 percent jobless rate for 12 months, and the "
+       "5,000 lost jobs", None)], {}),
+    ("list_not_appositive", "The company, a major supplier of parts, closed its plant in Ohio on Monday.",
+     [("The company closed its plant in Ohio on Monday", None), ("The company is a major supplier of parts", None)], {}),
 ]
 
 

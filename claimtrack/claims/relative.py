@@ -79,6 +79,14 @@ def appositive_certain(doc, noun, app_head, a: int) -> bool:
         # ("President Obama and Speaker John Boehner, R-Ohio": the list is no "X is R-Ohio")
         return False  # (an age is certain: "two boys, Hudson, 3, and Emerson")
     b = subtree_range(app_head)[1]
+    nxt = b + 2 if b + 2 < len(doc) and doc[b + 1].lower_ == "and" else b + 1
+    if noun.pos_ == "NOUN" and not app_head.like_num and nxt < len(doc) and doc[b].text == "," \
+            and doc[nxt].pos_ in ("DET", "NUM", "SYM") and doc[nxt].head.i > b \
+            and doc[nxt].head.pos_ in ("NOUN", "NUM"):
+        # "mentioning the $831 billion stimulus, an 8 percent unemployment rate for 43 months, the
+        # 1.3 percent growth rate ...": a third noun phrase (or ", and" one) after the "appositive" makes it a
+        # list member, not "the stimulus is an 8 percent unemployment rate"
+        return False
     top = noun
     while top.dep_ == "conj" and top.head.i != top.i:  # "he and wife June, 81, walked"
         top = top.head
