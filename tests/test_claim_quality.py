@@ -20,7 +20,7 @@ CASES = [
      ["Those who ask for details will be disappointed"], {}),
     ("first person without a speaker",
      '"We know how to win elections."',
-     [], {"unattributed_first_person": 1}),
+     [], {"unattributed_quote": 1}),  # someone's quoted words, nobody named: no claim of the narrator's
     ("speaker is a pronoun nobody can resolve",
      "Anna Lee met Tom Baker in Paris. He said that the deal was close.",
      ["Anna Lee met Tom Baker in Paris"], {"unresolved_speaker": 1}),

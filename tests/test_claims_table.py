@@ -497,7 +497,8 @@ TABLE = [
     # filters: a noun only a demonstrative determines ("that sentiment") with nothing it points back to
     ("filters", "The council voted on Monday. Ms. Ortega echoed that sentiment.", "clause",
      [("The council voted on Monday", None)], {"unresolved_pronoun": 1}),
-    ("filters", "\"This plan takes a careful approach to rebuilding the harbor.\"", "clause", [], {"unresolved_pronoun": 1}),
+    # (a sentence all inside a quotation nobody is named as saying is no claim at all, before any gate)
+    ("filters", "\"This plan takes a careful approach to rebuilding the harbor.\"", "clause", [], {"unattributed_quote": 1}),
     # ... but "those rules" after "laws", and "this road" (an idiom) stay
     ("filters", "The mayor has attacked the city's old zoning laws, even though those rules are in fact county rules.",
      "clause", [("The mayor has attacked the city's old zoning laws, even though those rules are in fact county rules",

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from claimtrack.claims import resolve
 from claimtrack.claims.attribution import (attribute, bound_pronouns, carried_listener, find_speaker, pronoun_speaker, quoted_tokens,
-                                          speaker_text)
+                                          speaker_text, wholly_quoted)
 from claimtrack.claims.cues import kind_of
 from claimtrack.claims.coordination import listed_speaker, split_coordination, split_lists
 from claimtrack.claims.facets import facets
@@ -308,7 +308,9 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
             kept += 1
         resolve.update(ctx, doc, s, e, speaker_person)
         if not kept and sum(dropped.values()) == problems:  # nothing kept, no claim-level reason counted
-            dropped["fragment"] += 1
+            # (a sentence all inside a quotation whose speaker the paragraph does not name gives no
+            # units: someone's words, not the narrator's -- counted apart from fragments)
+            dropped["unattributed_quote" if not attributed and wholly_quoted(doc, s, e) else "fragment"] += 1
     return claims, n
 
 
