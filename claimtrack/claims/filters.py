@@ -498,12 +498,13 @@ def vague_speaker(speaker: str) -> bool:
     return last in VAGUE_DOCUMENTS | VAGUE_ORGS or last in VAGUE_PEOPLE and first in ("the", "these", "those")
 
 
-def named_elsewhere(doc, idx, labels, sent=None, ctx=None) -> bool:
+def named_elsewhere(doc, idx, labels, sent=None, ctx=None, besides: str | None = None) -> bool:
     """Does the text name an entity of ``labels`` ("PERSON", "ORG") outside the claim's own words
     (outside the sentence ``sent`` when given), in this paragraph (or, for "ORG", the paragraph
     before), or a person the article named before (``ctx``) outside that sentence? Only then is a
     bare description ("the president", "the company") a stand-in for a name the claim leaves out;
-    a text that names nobody gives the description as all it has."""
+    a text that names nobody gives the description as all it has. An entity that is part of the
+    words ``besides`` (the speaker as written: "Kremlin" of "the Kremlin adviser") is no other name."""
     ents = doc.user_data.get("vague_ents")
     if ents is None:
         ents = doc.user_data["vague_ents"] = [(e.start, e.end, e.label_) for e in doc.ents]
@@ -512,7 +513,8 @@ def named_elsewhere(doc, idx, labels, sent=None, ctx=None) -> bool:
             return True
     else:
         toks = set(idx)
-        if any(label in labels and not any(j in toks for j in range(a, b)) for a, b, label in ents):
+        if any(label in labels and not any(j in toks for j in range(a, b))
+               and not (besides and doc[a:b].text in besides) for a, b, label in ents):
             return True
     if "PERSON" in labels and ctx is not None and ctx.people:
         words = {t.text for t in sent} if sent is not None else {doc[i].text for i in idx}
@@ -689,7 +691,8 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
         return "unresolved_pronoun"  # "The congressman added ...": which congressman?
     if epithet_person(doc, idx, subs, quoted, speaker, direct) or anaphoric_np(doc, idx, subs, quoted, speaker, direct):
         return "unresolved_pronoun"  # "the former FBI agent", "For that year, ...", "such funding"
-    if speaker and not speaker_resolved and vague_speaker(speaker.strip()) and named_elsewhere(doc, idx, ("PERSON", "ORG"), ctx=ctx):
+    if speaker and not speaker_resolved and vague_speaker(speaker.strip()) and named_elsewhere(doc, idx, ("PERSON", "ORG"), ctx=ctx,
+                                                                                         besides=speaker):
         return "unresolved_speaker"  # "The president tweeted", "the statement said", "One official said"
     if vague_description(doc, idx, subs, quoted, speaker, direct, head, ctx):
         return "unresolved_description"  # "The controversy has galvanized the state", "The Republican governor has ..."
