@@ -114,6 +114,11 @@ NOT_RESOLVED = [
      "“We are confident in our case,” the statement said.", "We are confident in our case"),
     ("A lawsuit was filed against the agency on Monday. Acme Corp. sued too. “The rule harms our farmers,” the lawsuit says.",
      "The rule harms our farmers"),
+    # another committee's chairman: the possessor's own words ("Senate") must fit the title too
+    ("The housing committee's chairman, Representative Ann Rowe, wrote to the agency on Monday. "
+     "The Senate housing committee's chairman said the agency had failed to answer.", "the agency had failed to answer"),
+    ("The House Ethics Committee's chairman, Tom Baker, opened an inquiry on Monday. "
+     "The Senate Ethics Committee's chairman said the inquiry was premature.", "the inquiry was premature"),
 ]
 
 

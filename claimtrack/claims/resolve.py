@@ -322,18 +322,29 @@ OFFICE_ADJS = {"foreign", "prime", "executive", "chief", "general", "interior", 
                "financial", "medical", "military", "civilian", "democratic", "republican"}
 
 
+def _mod_tokens(t):
+    """The words before a role noun that say which one, with those of its possessor noun ("The
+    Senate committee's chairman": committee, and the committee's Senate -- a description of
+    another committee's chairman is not the chairman the article named)."""
+    for k in t.lefts:
+        if k.dep_ in ("amod", "compound", "poss", "nmod") and k.pos_ != "PRON":
+            yield k
+            if k.dep_ == "poss" and k.pos_ in ("NOUN", "PROPN"):
+                yield from (g for g in k.lefts if g.dep_ in ("amod", "compound", "nmod") and g.pos_ != "PRON")
+
+
 def description_mods(t) -> tuple[str, ...]:
     """The modifiers of a description ``t`` (a role noun) that must fit the person's title:
     nouns, names, capitalised and office-making words; a describing adjective is left out."""
-    return tuple(k.lower_ for k in t.lefts if k.dep_ in ("amod", "compound", "poss", "nmod") and k.pos_ != "PRON"
-                 and not (k.pos_ in ("ADJ", "VERB") and k.text.islower() and k.lower_ not in OFFICE_ADJS)
+    return tuple(k.lower_ for k in _mod_tokens(t)
+                 if not (k.pos_ in ("ADJ", "VERB") and k.text.islower() and k.lower_ not in OFFICE_ADJS)
                  and not (k.text.islower() and any(c.text == "-" for c in k.children)))  # "second-term"
 
 
 def role_mods(t) -> tuple[str, ...]:
     """The words before a role noun that say which one ("the coalition's executive director"
     -> ("coalition", "executive")), lowercased; determiners and "'s" left out."""
-    return tuple(k.lower_ for k in t.lefts if k.dep_ in ("amod", "compound", "poss", "nmod") and k.pos_ != "PRON")
+    return tuple(k.lower_ for k in _mod_tokens(t))
 
 
 def appositive_roles(root) -> set[str]:
