@@ -63,6 +63,8 @@ class Rules:
     def __init__(self, groups: list[list], attrs: list, indices: list[int], strings):
         self.attrs, self.indices, self.strings = attrs, indices, strings
         self.single: list = []  # (order, tests)
+        self._single_lowers: set = set()  # the words one-token rules test LOWER against
+        self._lower_regexes: list = []  # and their LOWER patterns
         self.multi_by_lower: dict[int, list] = {}
         self.multi_any: list = []
         for order, group in enumerate(groups):
@@ -70,6 +72,7 @@ class Rules:
                 tests = [[_test(k, v, strings) for k, v in spec.items()] for spec in pattern]
                 if len(pattern) == 1:
                     self.single.append((order, tests[0]))
+                    self._note_lower(pattern[0].get("LOWER"), strings)
                     continue
                 lower = pattern[0].get("LOWER")
                 if isinstance(lower, str):
@@ -77,12 +80,48 @@ class Rules:
                 else:
                     self.multi_any.append((order, tests))
         self._cache: dict[tuple, tuple] = {}
+        self._by_class: dict[tuple, tuple] = {}  # the same outcomes, keyed by lower_class
+        self._lower_class: dict[int, int] = {}
+
+    def _note_lower(self, value, strings) -> None:
+        """Remember which words and patterns the one-token rules test LOWER against."""
+        if value is None:
+            return
+        if isinstance(value, dict):
+            op, arg = next(iter(value.items()))
+            if op == "REGEX":
+                self._lower_regexes.append(re.compile(arg))
+            else:  # IN / NOT_IN (anything else raised in _test already)
+                self._single_lowers.update(strings[x] for x in arg)
+        else:
+            self._single_lowers.add(strings[value])
+
+    def lower_class(self, lower: int) -> int:
+        """A word no one-token rule names and no LOWER regex matches passes and fails every
+        one-token LOWER test (==, IN, NOT_IN, REGEX) exactly as any other such word does, so
+        all those words share one class (-1; hash ids are never negative); any other word
+        is its own class."""
+        cls = self._lower_class.get(lower)
+        if cls is None:
+            if lower in self._single_lowers or any(rx.search(self.strings[lower]) for rx in self._lower_regexes):
+                cls = lower
+            else:
+                cls = -1
+            if len(self._lower_class) < 500_000:
+                self._lower_class[lower] = cls
+        return cls
 
     def _singles(self, key: tuple) -> tuple:
         """The one-token rules matching a token with these features, in rule order:
         ((order, attrs), ...), and their attributes merged (later rules override)."""
         hit = self._cache.get(key)
         if hit is None:
+            ckey = (self.lower_class(key[0]),) + tuple(key[1:])
+            hit = self._by_class.get(ckey)
+            if hit is not None:
+                if len(self._cache) < 500_000:
+                    self._cache[key] = hit
+                return hit
             found = tuple(sorted({order for order, tests in self.single
                                   if all(test(key[col]) for col, test in tests)}))
             merged: dict = {}
@@ -91,22 +130,29 @@ class Rules:
             hit = (found, merged)
             if len(self._cache) < 500_000:
                 self._cache[key] = hit
+                self._by_class[ckey] = hit
         return hit
 
     def __call__(self, doc):
         n = len(doc)
         if not n:
             return doc
-        rows = [tuple(int(x) for x in r) for r in doc.to_array([LOWER, TAG, DEP, IS_SPACE])]
+        # (tolist gives the same Python ints as int() per cell, in one C call)
+        rows = [tuple(r) for r in doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()]
         extra: dict[int, list] = {}  # token -> orders of two-token rules that set it
+        by_lower, multi_any, no_rules = self.multi_by_lower, self.multi_any, ()
         for i, row in enumerate(rows):
-            for order, tests in self.multi_by_lower.get(row[0], []) + self.multi_any:
-                if i + len(tests) <= n and all(all(test(rows[i + k][col]) for col, test in spec)
-                                               for k, spec in enumerate(tests)):
-                    index = self.indices[order]
-                    extra.setdefault(i + (index if index >= 0 else len(tests) + index), []).append(order)
+            cands = by_lower.get(row[0], no_rules)
+            for group in (cands, multi_any):
+                for order, tests in group:
+                    if i + len(tests) <= n and all(all(test(rows[i + k][col]) for col, test in spec)
+                                                   for k, spec in enumerate(tests)):
+                        index = self.indices[order]
+                        extra.setdefault(i + (index if index >= 0 else len(tests) + index), []).append(order)
+        cache, singles = self._cache, self._singles
         for i, row in enumerate(rows):
-            found, merged = self._singles(row)
+            hit = cache.get(row)
+            found, merged = hit if hit is not None else singles(row)
             more = extra.get(i)
             if more:
                 merged = {}
