@@ -18,6 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import ORTH
+
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 ROLE_NOUNS = {
     "official", "adviser", "advisor", "minister", "negotiator", "president", "spokesman",
@@ -235,7 +238,14 @@ def person_spans(doc, s: int, e: int, ctx: "Context | None" = None):
     out = []
     if ctx is not None and ctx.people:
         surnames = {p.name.split()[-1] for p in ctx.people}
-        for t in doc[s:e]:
+        # (the sentence's tokens with one of those texts, by ORTH hash: no Token object for
+        # every other token, at each of the three calls per sentence)
+        orth = doc.user_data.get("claimtrack.orth")
+        if orth is None:
+            orth = doc.user_data["claimtrack.orth"] = doc.to_array([ORTH]).reshape(-1)
+        ids = np.array([doc.vocab.strings[w] for w in surnames], dtype=np.uint64)
+        for i in (np.flatnonzero(np.isin(orth[s:e], ids)) + s).tolist():
+            t = doc[i]
             if t.ent_type_ != "PERSON" and t.text in surnames and t.dep_ != "compound" and (
                     t.pos_ == "PROPN" or _slipped_surname(t)):
                 out.append((doc[t.i : t.i + 1], t.text, set()))
@@ -493,7 +503,8 @@ def record_documents(ctx: Context, doc, s: int, e: int) -> None:
     in a statement", "a letter") records "?", so that a later "the statement" is not certain."""
     found = doc.user_data.get("claimtrack.doc_nouns")
     if found is None:  # once per paragraph, and a token loop only where the words occur at all
-        low = doc.text.lower()
+        low = doc.user_data.get("claimtrack.text")
+        low = (doc.text if low is None else low).lower()
         found = [t.i for t in doc if t.lower_ in DOC_NOUNS] if any(w in low for w in DOC_WORDS) else []
         doc.user_data["claimtrack.doc_nouns"] = found
     for t in (doc[i] for i in found if s <= i < e):

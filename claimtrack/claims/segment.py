@@ -110,9 +110,12 @@ def iter_docs(nlp, texts: Iterable[str], batch_size: int = 64):
     docs = nlp.pipe((p.text for _, p in items), batch_size=batch_size)
     prev = (None, None)
     for (ti, para), doc in zip(items, docs):
+        # the paragraph's text is the doc's text (spaCy keeps every character): kept for the
+        # rules that read it, as Doc.text joins every token anew at each call
+        doc.user_data["claimtrack.text"] = para.text
         if prev[0] == ti:
             doc.user_data["claimtrack_prev"] = prev[1]  # (an "it" in its first sentence may point back)
-        if prev[0] == ti and prev[1].text.rstrip().endswith(":"):
+        if prev[0] == ti and prev[1].user_data["claimtrack.text"].rstrip().endswith(":"):
             # "He said:" closing the paragraph before: its speaker may own this one
             doc.user_data["claimtrack_lead_in"] = prev[1]
         yield ti, para, doc
