@@ -62,7 +62,7 @@ def test_atomic_granularity_groups_facts_by_clause_and_switching_re_extracts(tmp
     """``[extraction] granularity = "atomic"`` stores each clause as its atomic facts, grouped
     by ``parent_claim_id``; switching back to ``clause`` re-extracts and replaces them."""
     src = tmp_path / "in.jsonl"
-    text = ("The president met the speaker in Riyadh on Tuesday. "
+    text = ("Ann Rowe met the speaker in Riyadh on Tuesday. "
             "Rose finished runner-up at the Masters, her coach said.")
     src.write_text(json.dumps(dict(ARTICLE, text=text)) + "\n", encoding="utf-8")
     base = dict(warehouse=tmp_path / "w.duckdb", sources=[SourceConfig(kind="jsonl", location=str(src))])
@@ -76,11 +76,11 @@ def test_atomic_granularity_groups_facts_by_clause_and_switching_re_extracts(tmp
         assert parent is not None and version.endswith("+atomic")
         groups.setdefault(parent, set()).add((t, sidx))
     texts = {t for t, *_ in rows}
-    assert {"The president met the speaker", "The president met the speaker in Riyadh",
-            "The president met the speaker on Tuesday"} <= texts
-    meeting = next(g for g in groups.values() if ("The president met the speaker", 0) in g)
-    assert {t for t, _ in meeting} == {"The president met the speaker", "The president met the speaker in Riyadh",
-                                       "The president met the speaker on Tuesday"}
+    assert {"Ann Rowe met the speaker", "Ann Rowe met the speaker in Riyadh",
+            "Ann Rowe met the speaker on Tuesday"} <= texts
+    meeting = next(g for g in groups.values() if ("Ann Rowe met the speaker", 0) in g)
+    assert {t for t, _ in meeting} == {"Ann Rowe met the speaker", "Ann Rowe met the speaker in Riyadh",
+                                       "Ann Rowe met the speaker on Tuesday"}
     assert all(("Rose finished runner-up", 1) not in g for g in groups.values() if g is meeting)
 
     s = Settings(**base)  # back to the default clause granularity: every article re-extracted
@@ -88,5 +88,5 @@ def test_atomic_granularity_groups_facts_by_clause_and_switching_re_extracts(tmp
     con = duckdb.connect(str(s.warehouse), read_only=True)
     rows = con.execute("SELECT text, parent_claim_id, extractor_version FROM claims").fetchall()
     con.close()
-    assert "The president met the speaker in Riyadh on Tuesday" in {t for t, *_ in rows}
+    assert "Ann Rowe met the speaker in Riyadh on Tuesday" in {t for t, *_ in rows}
     assert all(p is None and "+" not in v for _, p, v in rows)
