@@ -1114,6 +1114,53 @@ TABLE = [
     # ... and a text that names nobody gives the description as all it has: kept
     ("filters", "The Democratic senator said the vote would be close.", "clause",
      [("the vote would be close", "The Democratic senator")], None),
+    # --- session 27, second pass ---
+    # filters: a claim composed from two places ("X called Y Z" -> "Y was Z", "its arm, Z," -> "its
+    # arm is Z") that opens on an it/its/their or a reflexive: what "it" is, the claim does not say;
+    # "themselves was ..." has no grammar. A named thing stays.
+    ("filters", "The mayor posted a cartoon of the judge. Senator Ana Ruiz called it \"cruel and petty\" in a "
+     "radio interview.", "clause", [], {"unresolved_description": 1, "unresolved_pronoun": 1}),
+    ("filters", "Senator Ana Ruiz called the cartoon \"cruel and petty\" in a radio interview.", "clause",
+     [('the cartoon was "cruel and petty"', "Ana Ruiz")], {}),
+    ("filters", "Senator Ana Ruiz spoke on Monday, calling it premature to discuss dates for a vote.", "clause",
+     [("Senator Ana Ruiz spoke on Monday", None), ("it was premature to discuss dates for a vote", "Ana Ruiz")], {}),
+    ("filters", "The firemen described themselves as \"easy targets\" during the blaze.", "clause", [],
+     {"unresolved_pronoun": 1}),
+    ("filters", "Critics of Brightline Foods say the firm funds lobbyists. Over the years, its charity arm, GreenRoot, "
+     "has given millions to outside groups.", "clause",
+     [("Critics of Brightline Foods say the firm funds lobbyists", None)], {"unresolved_pronoun": 2}),
+    ("filters", "Over the years, Brightline's charity arm, GreenRoot, has given millions to outside groups.", "clause",
+     [("Over the years, Brightline's charity arm has given millions to outside groups", None),
+      ("Brightline's charity arm is GreenRoot", None)], {}),
+    # filters: a reported "it" whose speaker is a surname the parse tags as a person (no organisation
+    # speaking of itself): what "it" is, the claim does not say
+    ("filters", "In a speech earlier this month, Brennan echoed Governor Tom Ruiz and castigated the port authority, "
+     "accusing the agency of being \u201clazy, answerable to nobody\u201d and said it \u201cwastes the money of every "
+     "taxpayer.\u201d", "clause",
+     [("In a speech earlier this month, Brennan echoed Governor Tom Ruiz", None),
+      ("Brennan castigated the port authority, accusing the agency of being \u201clazy, answerable to nobody\u201d",
+       None)], {"unresolved_pronoun": 1}),
+    # filters: one named person's "their" object ("endorsed their demands") with nobody else in the
+    # claim it could be; a claim that names the others keeps it
+    ("filters", "The unions demanded a raise. Mayor Tom Hale, in turn, endorsed their demands.", "clause",
+     [("The unions demanded a raise", None)], {"unresolved_pronoun": 1}),
+    ("filters", "The nurses met Mayor Tom Hale, and Hale endorsed their demands.", "clause",
+     [("The nurses met Mayor Tom Hale, and Hale endorsed their demands", None)], {}),
+    # fragments: a second "for not doing ..." split off its verb ("criticized Ohio for X, and for not
+    # requiring ...") is a tail nobody does; a fronted "for two years" after "and" is a clause's own
+    ("fragments", "They also criticized Ohio for not taxing farm land, and for not requiring truck drivers to pass eye "
+     "tests (under Ohio law, anyone 18 or older can drive a truck).", "clause", [],
+     {"unresolved_pronoun": 1, "fragment_dangling": 1}),
+    ("fragments", "The council cut the budget, and for two years the parks went without staff.", "clause",
+     [("The council cut the budget", None), ("for two years the parks went without staff", None)], {}),
+    # fragments: a quoted "However sharp X may have been" (no matter how sharp) split off as the whole
+    # claim is a concession without what it concedes to; a sentence with its main clause stays
+    ("fragments", "\"However sharp his remarks may have been, though, and however in keeping with his known views, "
+     "they were still much, much better left unsaid by a judge,\" the Daily Herald's editorial board said Monday.",
+     "clause", [("however in keeping with his known views, they were still much, much better left unsaid by a judge",
+                 "the Daily Herald's editorial board")], {"fragment_subordinate": 1}),
+    ("fragments", "However high the cost may be, the city will pay it.", "clause",
+     [("However high the cost may be, the city will pay it", None)], {}),
 ]
 
 

@@ -56,6 +56,7 @@ def normalise_title(text: str) -> str:
 
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 THIRD_PERSON = {"he", "she", "him", "her", "his"}
+REFLEXIVES = {"themselves", "itself", "himself", "herself"}
 UNRESOLVED_SPEAKERS = {"he", "she", "they", "him", "her", "them"}
 
 
@@ -211,6 +212,16 @@ def object_it(doc, idx, head, quoted, speaker, direct: bool = False) -> bool:
                    and doc[j].dep_ != "compound" and not person_noun(doc[j]) and doc[j].lemma_.lower() not in PERSON_NOUNS | ROLE_NOUNS
                    and doc[j].ent_type_ not in ("DATE", "TIME", "NORP") for j in toks if j < t.i):
                 continue
+            return True
+        if t.lower_ == "their" and t.dep_ == "poss" and t.head.dep_ == "dobj" and t.head.i in toks \
+                and not (speaker and (t.i in quoted or direct)) and t.head.head.pos_ == "VERB" and any(
+                    c.dep_ == "nsubj" and c.ent_type_ == "PERSON" and not any(g.dep_ == "conj" for g in c.children)
+                    for c in t.head.head.children) and not any(
+                    doc[j].tag_ in ("NNS", "NNPS") or doc[j].ent_type_ in ("ORG", "NORP", "GPE")
+                    or doc[j].pos_ == "NOUN" and doc[j].dep_ != "pobj" or doc[j].lower_ in ("they", "them", "we", "us")
+                    for j in toks if j < t.i):
+            # "Mayor Hale, in turn, endorsed their demands": one person is no "their", and the
+            # claim names nobody else it could be
             return True
         if t.lower_ not in ("it", "them") or t.dep_ not in ("dobj", "pobj", "dative") or t.pos_ != "PRON":
             continue
@@ -684,6 +695,18 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
         # '"Too many voices are being destroyed, and that cannot be allowed to happen," he tweeted'
         # split at its "and": the "that" is the clause cut off before it, also in quoted words
         return "unresolved_pronoun"
+    lead = next((doc[i] for i in sorted(idx) if not doc[i].is_punct), None) if head is None and idx else None
+    if lead is not None and lead.pos_ == "PRON" and lead.i not in subs and (lead.lower_ in REFLEXIVES or lead.lower_ in (
+            "it", "its", "they", "them", "their") and lead.dep_ not in ("nsubj", "nsubjpass")
+            and not (speaker and (lead.i in quoted or direct)) and not (lead.lower_ == "it" and any(
+                g.dep_ in ("ccomp", "xcomp") for c in lead.head.children if c.i > lead.i
+                for g in [c] + ([x for x in c.children] if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") else [])))):
+        # a claim composed from two places ("X called Y Z" -> "Y was Z", "its arm, Z," -> "its arm
+        # is Z") that opens on a pronoun: "Senator Ruiz called it cruel" -> "it was cruel" (what?),
+        # "described themselves as easy targets" -> "themselves was easy targets" (no grammar); not
+        # the speaker's own subject of a composed "they refused to budge" -> "they will not budge",
+        # nor an "it" a clause after spells out ("calling it premature to discuss dates")
+        return "unresolved_pronoun"
     if demonstrative_np(doc, idx, subs, quoted, speaker, direct):
         return "unresolved_pronoun"  # "Mr. Sasse echoed that sentiment": which sentiment?
     if speaker and not speaker_resolved and re.fullmatch(
@@ -760,6 +783,9 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
             person = bool(speaker) and (speaker_alone is not None or ctx is not None and ctx.canonical(speaker) is not None
                                         or (named_person(speaker) or described_person(speaker)) and not running) \
                 and " and " not in speaker
+            if speaker and not person and not running and " " not in speaker and speaker[:1].isupper() and any(
+                    t.ent_type_ == "PERSON" and t.text == speaker for t in doc[min(idx)].sent):
+                person = True  # a surname alone the parse tags as a person ("Ruiz said it ..."), no organisation
             group = bool(speaker) and (" and " in speaker or speaker.split()[-1][:1].islower() and speaker.endswith("s"))
             # (a quotation worked into the reporter's "that" clause -- 'responded that "they do not
             # ..."' -- reads as indirect speech: its "they" is nobody the claim names either)

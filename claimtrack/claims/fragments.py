@@ -235,6 +235,20 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
     head = unit.head
     if head.i not in toks:
         return "fragment_no_verb"
+    first = next((doc[i] for i in sorted(toks) if not doc[i].is_punct), None)
+    if first is not None and first.dep_ == "prep" and first.i >= 1 and first.i - 1 not in toks \
+            and doc[first.i - 1].dep_ == "cc" and not doc[first.i - 1].is_sent_start and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in first.children):
+        # "for not requiring buyers to ..." cut off its verb before ("criticized the state for X,
+        # and for not requiring ..."): a tail with nobody doing it (a sentence's own "But since
+        # taking office, ..." is no tail)
+        return "fragment_dangling"
+    nxt = doc[first.i + 1] if first is not None and first.i + 1 < len(doc) else None
+    if first is not None and first.lower_ == "however" and first.dep_ == "advmod" and nxt is not None \
+            and nxt.pos_ in ("ADJ", "ADV") and (first.head.i == nxt.i and nxt.head.i == head.i or first.head.i == head.i
+                                                  and nxt.head.i == head.i and nxt.dep_ in ("acomp", "advmod")):
+        # "However valid her remarks may have been, though" (no matter how valid): the clause
+        # the claim is, is the concession; what it concedes to was cut off
+        return "fragment_subordinate"
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     if any(a.i not in toks for a in auxes) or any(a.tag_ == "TO" for a in auxes):
         return "fragment_no_finite_verb"  # "to lose the race", an auxiliary cut off
