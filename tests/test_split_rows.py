@@ -66,6 +66,51 @@ TABLE = [
        "5,000 lost jobs", None)], {}),
     ("list_not_appositive", "The company, a major supplier of parts, closed its plant in Ohio on Monday.",
      [("The company closed its plant in Ohio on Monday", None), ("The company is a major supplier of parts", None)], {}),
+    # (second round, session 27) a say-verb inside a restrictive relative clause says which
+    # workers; it is no cue for the sentence, which stays whole ("The newspaper found two other
+    # workers" alone says nothing)
+    ("restrictive_say", "The newspaper found two other workers who said they had been fired by the manager in the "
+     "same month.",
+     [("The newspaper found two other workers who said they had been fired by the manager in the same month", None)],
+     {}),
+    # ... but a named person's clause with its comma left out still speaks for the person
+    ("restrictive_say", "And she pushed back hard against critics like Ms. Cole who said the plan amounted to an "
+     "unfair tax on farmers.",
+     [("the plan amounted to an unfair tax on farmers", "Cole")], None),
+    # a quotation that runs on into the next sentences does not make a cue's clause "cut inside" it
+    ("quote_straddle", "Hale campaign spokesman Tom Reed also issued a statement Sunday shortly after Ruiz told voters "
+     "that the plan is \"not about you. It's about the donors.\"",
+     [("Hale campaign spokesman Tom Reed also issued a statement Sunday", None),
+      ("Tom Reed is Hale campaign spokesman", None), ("the plan is not about you", "Ruiz")], None),
+    # a comma-set participle is the reporter's aside: it takes no "according to" source, nor the
+    # speaker of unquoted content (as a comma-set relative clause does not)
+    ("participle_source", "Lawmakers hope to end the fight by pointing out that Ms. Lee’s road plan, approved twice "
+     "by the Assembly, includes similar savings — roughly $90 million from 2020 to 2030, according to the State "
+     "Budget Office.",
+     [("Lawmakers hope to end the fight by pointing out that Ms. Lee’s road plan includes similar savings — roughly "
+       "$90 million from 2020 to 2030", "the State Budget Office"),
+      ("Ms. Lee’s road plan was approved twice by the Assembly", None)], {}),
+    ("participle_source", "Ana Ruiz said the road plan, passed by the Assembly in May, would cost $90 million.",
+     [("the road plan would cost $90 million", "Ana Ruiz"), ("the road plan was passed by the Assembly in May", None)],
+     {}),
+    ("participle_source", "Ms. Lee’s tax plan, approved by the Senate in May, would cut taxes for 40,000 families, "
+     "according to the Tax Policy Center.",
+     [("Ms. Lee’s tax plan was approved by the Senate in May", None),
+      ("Ms. Lee’s tax plan would cut taxes for 40,000 families", "the Tax Policy Center")], {}),
+    # a "which said" clause the parse ended inside the quotation it opens: cut there, the
+    # quotation's tail is glued onto the sentence; the sentence stays whole
+    ("quote_straddle", "The Hale ad was condemned by the Farm Workers Union, a labor and farm group, which said it "
+     "was “wrong for Mayor Hale to assume being a city man does not allow one to speak for farmers.”",
+     [("The Hale ad was condemned by the Farm Workers Union, a labor and farm group, which said it was “wrong for "
+       "Mayor Hale to assume being a city man does not allow one to speak for farmers”", None)], {}),
+    # a cue in the middle of a list of verbs: the verbs after it go with it, not glued onto the
+    # first clause (with the quotation's stray closing mark)
+    ("middle_cue", "To win over rural voters, Gov. Ana Ruiz of Ohio is airing a new campaign ad that seems to contrast "
+     "farms with cities, vows to stop what she calls “Columbus’s war on farms,” and highlights Ms. Ruiz’s opposition "
+     "to the water tax for farmers in the valley.",
+     [("To win over rural voters, Gov. Ana Ruiz of Ohio is airing a new campaign ad that seems to contrast farms with "
+       "cities", None),
+      ("Gov. Ana Ruiz of Ohio will stop what she calls “Columbus’s war on farms”", "Gov. Ana Ruiz of Ohio")], {}),
 ]
 
 

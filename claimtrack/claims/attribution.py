@@ -1234,10 +1234,29 @@ def embedded_units(doc, s: int, e: int, root) -> list[Unit]:
         if v.i == root.i or v.dep_ not in ("advcl", "conj", "relcl", "parataxis") or v.tag_ == "VBG" \
                 or not is_cue(v, CLAUSE_CUES) or not any(c.dep_ == "nsubj" for c in v.children):
             continue
+        if v.dep_ == "relcl" and v.head.pos_ == "NOUN" and v.head.i < v.i and v.left_edge.i - 1 >= s \
+                and doc[v.left_edge.i - 1].text not in (",", "(", "—", "--", "-") \
+                and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in v.children) \
+                and not any(c.dep_ == "expl" for c in v.head.head.children) \
+                and not any(t.ent_type_ == "PERSON" and t.i < v.i for t in getattr(find_speaker(v), "subtree", ())):
+            # "The paper found two workers who said they were fired": a say-verb inside a
+            # restrictive relative clause tells which workers; it is no cue for the sentence,
+            # which cut there ("The paper found two workers") says nothing. It stays whole. (Not
+            # "the day the campaign announced ...", "a plan that aides say ...", whose cue has a
+            # speaker of its own; nor "Carafano who said ...", a name's clause with its comma left
+            # out, or "critics like Ms. Cole who said ...", whose clause is a named person's; nor
+            # "There are economists who argue that ...", whose main clause only brings in the speaker.)
+            continue
         units = verb_units(doc, v, s, e)
         if not units:
             continue
         cut = subtree(v)
+        hi = max(cut)
+        if any(a in cut and b > hi + 1 and any(doc[j].is_alpha for j in range(hi + 1, min(b, e))) for a, b in quote_regions(doc)):
+            # "…, a civic group, which said it was “wrong to claim that water does not matter.”":
+            # the parse ended the cue's clause inside the quotation it opens; cut there, the
+            # quotation's tail is glued onto the main clause. The sentence stays whole.
+            return [Unit(range_(s, e), root)]
         lo = min(cut)
         while lo - 1 >= s and doc[lo - 1].text in (",", "—", "--", "-") or lo - 1 >= s and doc[lo - 1].dep_ in ("cc", "mark") \
                 and doc[lo - 1].head.i in (v.i, v.head.i) and lo - 1 not in cut:
@@ -1486,6 +1505,12 @@ def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
         if not units:
             continue
         cut = subtree(conj)
+        later = [c.right_edge.i for c in root.children if c.dep_ == "conj" and c.i > conj.i and c.pos_ in ("VERB", "AUX")]
+        if later:
+            # "The mayor is airing an ad that mocks the council, vows to “end the tax,” and attacks
+            # the plan": with the cue cut out of the middle of a list of verbs, the verbs after it
+            # ("…,” and attacks the plan") would be glued onto the first; they go with the cue
+            cut |= set(range(conj.i, max(later) + 1))
         for c in root.children:  # the "and" (and a comma) before the conjoined cue
             if c.dep_ in ("cc", "punct") and c.i < conj.i and c.i > max((t.i for t in root.children if t.i < conj.i
                                                                          and t.dep_ not in ("cc", "punct")), default=root.i):

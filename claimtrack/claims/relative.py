@@ -4,7 +4,7 @@ is club owner"; ", who ..." -> a claim of its own)."""
 
 from __future__ import annotations
 
-from claimtrack.claims.attribution import SPEECH_VERBS, quoted_tokens
+from claimtrack.claims.attribution import SPEECH_VERBS, quote_regions, quoted_tokens
 from claimtrack.claims.units import Unit, subtree, subtree_range
 from claimtrack.claims.resolve import PERSON_NOUNS, ROLE_NOUNS, person_noun
 
@@ -323,6 +323,11 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 cut |= unclaimed_aside(doc, unit, tok, s, e, toks)
                 continue
             a, b = subtree_range(tok)
+            if any(a <= qa < b and qb > b and any(doc[j].is_alpha for j in range(b, min(qb, e))) for qa, qb in quote_regions(doc)):
+                # "…, a civic group, which said it was “wrong to claim that water does not matter.”":
+                # the parse ended the clause inside a quotation it opens; cut there, the quotation's
+                # tail would be glued onto the sentence. The clause stays where it is
+                continue
             if rel.lower_ == "who" and a - noun.i > 8 and any(doc[j].pos_ in ("NOUN", "PROPN") and doc[j].dep_ != "compound"
                                       for j in range(noun.i + 1, a)):
                 # "the crosscurrents standing in the way of any compromise between a president ...
@@ -403,6 +408,15 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             plural = noun.tag_ in ("NNS", "NNPS")
             side.append(unit.copy(np_ + ["were" if plural else "was"] + list(range(a, b)), head=tok,
                                   kind="participial_modifier", composed=True))
+            if unit.speaker and noun.dep_ in ("nsubj", "nsubjpass") and b <= noun.head.i \
+                    and not (set(range(a, b)) & quoted_tokens(doc, s, e)):
+                # "the plan, passed twice by the board, saves $4 million, according to the auditor",
+                # "Ruiz said the plan, passed in May, would cost ...": the source speaks to the main
+                # clause; in unquoted content a comma-set participle between the subject and its verb
+                # is the reporter's aside (as a comma-set relative clause is), not the source's.
+                # (Not a trailing one, "the team is the sixth richest, valued at $3 billion,
+                # according to Forbes": that is the source's figure.)
+                side[-1] = side[-1].copy(speaker=None, cue=None, quote_kind="none")
             cut |= set(range(a - 1, b))
             if b < e and doc[b].text == ",":
                 cut.add(b)
