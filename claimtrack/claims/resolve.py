@@ -18,9 +18,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
-from spacy.attrs import ORTH
-
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 ROLE_NOUNS = {
     "official", "adviser", "advisor", "minister", "negotiator", "president", "spokesman",
@@ -238,14 +235,7 @@ def person_spans(doc, s: int, e: int, ctx: "Context | None" = None):
     out = []
     if ctx is not None and ctx.people:
         surnames = {p.name.split()[-1] for p in ctx.people}
-        # (the sentence's tokens with one of those texts, by ORTH hash: no Token object for
-        # every other token, at each of the three calls per sentence)
-        orth = doc.user_data.get("claimtrack.orth")
-        if orth is None:
-            orth = doc.user_data["claimtrack.orth"] = doc.to_array([ORTH]).reshape(-1)
-        ids = np.array([doc.vocab.strings[w] for w in surnames], dtype=np.uint64)
-        for i in (np.flatnonzero(np.isin(orth[s:e], ids)) + s).tolist():
-            t = doc[i]
+        for t in doc[s:e]:
             if t.ent_type_ != "PERSON" and t.text in surnames and t.dep_ != "compound" and (
                     t.pos_ == "PROPN" or _slipped_surname(t)):
                 out.append((doc[t.i : t.i + 1], t.text, set()))

@@ -3,9 +3,6 @@ token-range helpers every rule module shares."""
 
 from __future__ import annotations
 
-import numpy as np
-from spacy.attrs import ORTH
-
 from claimtrack.claims.filters import QUOTES
 
 
@@ -59,11 +56,7 @@ def tokens_with(doc, texts: tuple[str, ...]) -> frozenset[int]:
     cache = doc.user_data.setdefault("claimtrack_tokens_with", {})
     found = cache.get(texts)
     if found is None:
-        # (by ORTH hash over the whole document at once: no Token object per token)
-        strings = doc.vocab.strings
-        ids = np.array([strings[t] for t in texts], dtype=np.uint64)
-        orth = doc.to_array(ORTH)
-        found = cache[texts] = frozenset(np.flatnonzero(np.isin(orth, ids)).tolist()) if len(orth) else frozenset()
+        found = cache[texts] = frozenset(t.i for t in doc if t.text in texts)
     return found
 
 
