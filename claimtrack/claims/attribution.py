@@ -817,7 +817,9 @@ def paragraph_speaker(doc):
     if cached is not False:
         return cached
     out = None
-    text = doc.text
+    text = doc.user_data.get("claimtrack.text")  # (kept by segment.iter_docs: no rejoin of every token)
+    if text is None:
+        text = doc.text
     m = LEAD_SPEAKER.match(text)
     if m and len(doc) > 3 and m.group(1).split()[0].lower().strip(".") not in NOT_LEAD:
         end_char = m.end()

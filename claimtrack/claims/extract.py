@@ -38,7 +38,7 @@ from claimtrack.claims.resolution import resolution_subs, resolve_speaker
 from claimtrack.claims.segment import iter_docs, sentence_spans
 from claimtrack.claims.units import NO_SPACE_BEFORE, Unit, range_, subtree_range, trim_pieces
 
-EXTRACTOR_VERSION = "rules-v10"  # issue 13 sixth pass ("such"/"the former <role>"/"both men"/"the distinction" gates, conditions stored as facts, appositive commas in split lists) + issue 18 sixth round (asides naming the clause's speaker, inner quotations never the outer speaker's, evidence participles, the cue's he/she outside quotes) + safer, wider pronoun resolution
+EXTRACTOR_VERSION = "rules-v11"  # issue 13 seventh pass (person epithets, documents and anonymous speakers resolved to the name the article links or dropped; shell/organisation nouns without referent gated; uncertain relative antecedents and garbling splits kept whole) + issue 18 seventh round (quotation-only sentences nobody is named as saying, restrictive "who said", comma-set participles take no source)
 
 
 QUOTE_MARKS = ('"', "“", "”", "«", "»")
