@@ -34,6 +34,11 @@ from claimtrack.claims import extract_claims
         # an intention whose pronoun speaker was resolved states the name, not the pronoun
         ("Union leaders met the mayor on Monday. They refused to drop their demand for a raise.",
          "Union leaders refused to drop their demand for a raise"),
+        # ... and a subject whose pronoun was resolved keeps its own intention verb, not "His
+        # visit said Barack Obama's visit will muddy ..."
+        ("President Barack Obama toured a plant in Ohio on Monday. His visit to Detroit, though, "
+         "threatens to muddy the talks on the budget.",
+         "Barack Obama's visit to Detroit threatens to muddy the talks on the budget"),
     ],
 )
 def test_statement_reads_as_one_sentence(sentence, statement):

@@ -65,11 +65,15 @@ class Claim:
             last = self.speaker.split()[-1]
             if last in self.text.split()[:4] and not self.text.startswith(("the ", "a ")) and \
                     self.text.split()[0] in self.speaker.split() + ["Mr.", "Ms.", "Mrs.", "The"] or \
-                    cue.endswith("… to") and self.speaker_mention and self.text.startswith(self.speaker_mention + " "):
+                    cue.endswith("… to") and self.speaker_mention and (
+                        self.text.startswith(self.speaker_mention + " ")
+                        or (self.original_text or "").startswith(self.speaker_mention + " ")):
                 # the text already names its speaker as its subject ("The NRA will launch a
                 # campaign", from "The NRA plans to launch ..."): "The NRA plans The NRA will"
                 # would be garbled; an intention keeps its cue ("X will veto it", cue "vowed … to":
-                # "X vowed to veto it", not the vow stated as a fact)
+                # "X vowed to veto it", not the vow stated as a fact), also when a pronoun of the
+                # subject was resolved ("His visit threatens to muddy ...": "Obama's visit
+                # threatens to muddy ...", not "His visit said Obama's visit will muddy ...")
                 return _with_intention_cue(self.text, cue)
             # a direct quote keeps its quotation marks, so "I", "we" and "It" read as the speaker's
             if self.quote_kind == "direct" and '"' not in self.text:
