@@ -111,6 +111,10 @@ TABLE = [
      [("To win over rural voters, Gov. Ana Ruiz of Ohio is airing a new campaign ad that seems to contrast farms with "
        "cities", None),
       ("Gov. Ana Ruiz of Ohio will stop what she calls “Columbus’s war on farms”", "Gov. Ana Ruiz of Ohio")], {}),
+    # a "who" after a name's party-and-state label is the named person's, not the label's
+    ("party_label_who", "The hearing began on Tuesday for Sen. Tom Baker, D-Ohio, who was picked to replace Lee at the agency.",
+     [("The hearing began on Tuesday for Sen. Tom Baker", None), ("Sen. Tom Baker is D-Ohio", None),
+      ("Sen. Tom Baker was picked to replace Lee at the agency", None)], {}),
 ]
 
 

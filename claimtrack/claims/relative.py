@@ -4,6 +4,8 @@ is club owner"; ", who ..." -> a claim of its own)."""
 
 from __future__ import annotations
 
+import re
+
 from claimtrack.claims.attribution import SPEECH_VERBS, quote_regions, quoted_tokens
 from claimtrack.claims.units import Unit, subtree, subtree_range
 from claimtrack.claims.resolve import PERSON_NOUNS, ROLE_NOUNS, person_noun
@@ -275,6 +277,10 @@ def unclaimed_aside(doc, unit: Unit, tok, s: int, e: int, toks: set[int]) -> set
     return out
 
 
+# a party-and-state label set off after a name ("D-Mass.", "R-Wis.", "I-Vt.")
+PARTY_STATE = re.compile(r"[DRI]\s*[-\u2013]\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
+
+
 def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
     """Propositions carried by relative clauses, appositives and titles inside a unit:
     the new units, and the tokens to cut from the unit itself (non-restrictive ones)."""
@@ -297,6 +303,9 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 # "celebrated the change in course Friday, which was believed to be a response
                 # to ...": a "which" after a time is about the clause or a noun before it
                 continue
+            if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i in toks and PARTY_STATE.fullmatch(
+                    doc[noun.left_edge.i:noun.i + 1].text):
+                noun = noun.head  # "Sen. Tom Baker, D-Ohio, who was picked ...": the senator, not his party label
             inside = name_head(noun)
             if inside is not None and inside.i in toks:
                 noun = inside  # "the House Select Committee on Benghazi, which is led by ...": the committee
@@ -347,6 +356,9 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 else None  # (a whole name's clause is the name's)
             if near is not None and getattr(name_head(near), "i", -1) == noun.i:
                 near = None  # "the Bank of America, which ...": the bank
+            if near is not None and near.dep_ == "appos" and near.head.i == noun.i and PARTY_STATE.fullmatch(
+                    doc[near.left_edge.i:near.i + 1].text):
+                near = None  # (the party label before the comma is no noun of its own)
             if near is not None and near.ent_type_ in PLACE_ENTS and near.i != noun.i:
                 # "the attack in Benghazi, Libya, which killed four Americans": whether the
                 # clause is about the place or the noun before it is not certain
