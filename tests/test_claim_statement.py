@@ -39,6 +39,10 @@ from claimtrack.claims import extract_claims
         ("President Barack Obama toured a plant in Ohio on Monday. His visit to Detroit, though, "
          "threatens to muddy the talks on the budget.",
          "Barack Obama's visit to Detroit threatens to muddy the talks on the budget"),
+        # a counted group speaker named by the one list the article gives for its act (session 28)
+        ("Two airlines sued the agency on Friday, saying the new fee was unlawful. "
+         "The suit from Delta and United asks a judge to block the fee.",
+         "Delta and United said the new fee was unlawful"),
     ],
 )
 def test_statement_reads_as_one_sentence(sentence, statement):

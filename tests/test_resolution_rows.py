@@ -80,6 +80,27 @@ TABLE = [
     ("document_owner", "Ohio and Texas filed a lawsuit against the agency on Monday. “The rule harms our farmers,” the lawsuit says.",
      [("Ohio and Texas filed a lawsuit against the agency on Monday", None),
       ("The rule harms our farmers", "Ohio and Texas")], {}),
+    # (session 28) a plural document is owned by those who issued documents of that kind,
+    # in the plural ("sent letters", "said in statements")
+    ("document_owner_plural", "Acme Corp. and Beta Inc. sent letters to the agency on Monday. "
+     "“The rule is unlawful,” the letters said.",
+     [("Acme Corp. sent letters to the agency on Monday", None), ("Beta Inc. sent letters to the agency on Monday", None),
+      ("The rule is unlawful", "Acme Corp. and Beta Inc.")], {}),
+    # (session 28) a counted group ("Two farm states") as a speaker or subject: the one list
+    # of as many names of its kind (places for states) that the article gives for the same
+    # act ("sued" / "the suit from"), once the whole article is read
+    ("counted_group", "Two farm states sued the agency on Monday, saying the new rule would ruin growers. "
+     "The suit from Kansas and Iowa asks a federal court to block the rule.",
+     [("Kansas and Iowa sued the agency on Monday", None), ("the new rule would ruin growers", "Kansas and Iowa"),
+      ("a federal court should block the rule", "The suit from Kansas and Iowa")], {}),
+    ("counted_group", "Two dairy states sued the agency on Monday. The suit was filed by Vermont and Wisconsin in a federal court.",
+     [("Vermont and Wisconsin sued the agency on Monday", None),
+      ("The suit was filed by Vermont and Wisconsin in a federal court", None)], {}),
+    # (companies for "airlines")
+    ("counted_group", "Two airlines sued the agency on Friday, saying the new fee was unlawful. "
+     "The suit from Delta and United asks a judge to block the fee.",
+     [("Delta and United sued the agency on Friday", None), ("the new fee was unlawful", "Delta and United"),
+      ("a judge should block the fee", "The suit from Delta and United")], {}),
 ]
 
 
@@ -119,7 +140,42 @@ NOT_RESOLVED = [
      "The Senate housing committee's chairman said the agency had failed to answer.", "the agency had failed to answer"),
     ("The House Ethics Committee's chairman, Tom Baker, opened an inquiry on Monday. "
      "The Senate Ethics Committee's chairman said the inquiry was premature.", "the inquiry was premature"),
+    # (session 28) a singular document after plural ones is one of them, whose? And a plural
+    # after one owner's single statement is not certainly that owner's
+    ("Ann Lee and Tom Baker said in statements on Monday that the deal was fair. “We will keep talking,” the statement said.",
+     "We will keep talking"),
+    ("Acme Corp. said in a statement on Monday that it would appeal. “We will keep talking,” the statements said.",
+     "We will keep talking"),
 ]
+
+# (session 28) a counted group that must keep its words, as speaker and as subject: another
+# list of as many names of the kind; no shared act ("grow wheat" is not "sued"); another count;
+# "two other states" (not those named); "Both states said" (saying is no shared act); a list of
+# another kind (companies are no states)
+GROUP_NOT_RESOLVED = [
+    "Two farm states sued the agency on Monday, saying the new rule would ruin growers. The suit from Kansas and "
+    "Iowa asks a federal court to block the rule. Texas and Ohio filed a similar suit last year.",
+    "Two farm states sued the agency on Monday, saying the new rule would ruin growers. "
+    "Kansas and Iowa grow most of the country's wheat.",
+    "Three farm states sued the agency on Monday, saying the new rule would ruin growers. "
+    "The suit from Kansas and Iowa asks a federal court to block the rule.",
+    "Two other states sued the agency on Monday, saying the new rule would ruin growers. "
+    "The suit from Kansas and Iowa asks a federal court to block the rule.",
+    "Kansas and Iowa filed a challenge to the rule on Monday. Both states said the rule would ruin growers.",
+    "Two states sued the agency on Monday, saying the rule was unlawful. The suit from Acme Corp. and Beta Inc. "
+    "asks a judge to block the rule.",
+]
+
+
+@pytest.mark.parametrize("text", GROUP_NOT_RESOLVED, ids=[t[:40] for t in GROUP_NOT_RESOLVED])
+def test_counted_group_not_resolved(text):
+    from claimtrack.claims import extract_many
+
+    claims = extract_many([text])[0].claims
+    assert any(c.speaker_mention and c.speaker_mention.split()[0] in ("Two", "Three", "Both") for c in claims)
+    for c in claims:
+        assert c.speaker in (None, c.speaker_mention), (c.text, c.speaker)
+        assert c.text == c.original_text
 
 
 @pytest.mark.parametrize("text,words", NOT_RESOLVED, ids=[t[:40] for t, _ in NOT_RESOLVED])

@@ -172,6 +172,28 @@ def speaker_alone(doc, s: int, e: int, mention: str | None, speaker: str | None,
     return name
 
 
+def note_group(doc, s: int, e: int, claim: Claim, pieces, subs, speaker, mention, ctx: resolve.Context) -> None:
+    """A claim whose speaker or subject is a counted group ("Two heartland states said ...",
+    "Two heartland states filed a challenge"): noted, with the group's act, so that the article's
+    one fitting list of names replaces it at the end (``resolve.name_groups``)."""
+    if mention and speaker == mention:
+        group = resolve.group_mention(mention)
+        if group is not None:
+            t = resolve.group_token(doc, s, e, mention)
+            if t is not None:
+                ctx.groups.append((claim, mention, "speaker", *group, resolve.act_words(t)))
+    first = pieces[0] if pieces and isinstance(pieces[0], int) else None
+    if first is None or doc[first].lower_ not in resolve.COUNT_WORDS:
+        return
+    t = doc[first].head
+    if t.i <= first or t.dep_ not in ("nsubj", "nsubjpass") or not all(j in pieces and j not in subs for j in range(first, t.i + 1)):
+        return
+    words = doc[first:t.i + 1].text
+    group = resolve.group_mention(words)
+    if group is not None and claim.text.startswith(words + " "):
+        ctx.groups.append((claim, words, "text", *group, resolve.act_words(t)))
+
+
 def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped: Counter,
                    ctx: resolve.Context, published_at=None, title_key: str | None = None,
                    atomic: bool = False) -> tuple[list[Claim], int]:
@@ -304,6 +326,7 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
                     if f"PERSON:{part}" not in claim.entities:
                         claim.entities.append(f"PERSON:{part}")
             claim.checkworthiness = checkworthiness(claim)
+            note_group(doc, s, e, claim, pieces, subs, speaker, unit.speaker, ctx)
             claims.append(claim)
             kept += 1
         resolve.update(ctx, doc, s, e, speaker_person)
@@ -340,8 +363,11 @@ def extract_many(texts: Sequence[str], *, min_tokens: int = 4, batch_size: int =
                                    contexts[ti], pubs[ti], keys[ti], granularity == "atomic")
         res.claims.extend(claims)
         res.n_sentences += n
-    for res, counter in zip(results, counters):
+    for res, counter, ctx in zip(results, counters, contexts):
         res.dropped = dict(counter)
+        if ctx.groups:  # "Two heartland states" -> "Nebraska and Oklahoma", once the article is read
+            for claim in resolve.name_groups(ctx):
+                claim.checkworthiness = checkworthiness(claim)
     return results
 
 

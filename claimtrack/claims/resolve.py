@@ -124,6 +124,10 @@ class Context:
     # who issued the article's statements, letters, suits ("Acme said in a statement", "a
     # letter from Ann Lee", "Ohio's lawsuit"): noun -> owners ("?" for an owner not named)
     doc_owners: dict[str, set[str]] = field(default_factory=dict)
+    # coordinated lists of names (kind, name set, "A and B", act lemmas, names) and the counted groups
+    # ("Two heartland states") waiting for one at the article's end (see ``name_groups``)
+    entity_lists: list = field(default_factory=list)
+    groups: list = field(default_factory=list)
 
     def canonical(self, name: str) -> str | None:
         """The known person a mention refers to ("Rubio" -> "Marco Rubio"), if unique."""
@@ -455,8 +459,11 @@ def rival_tokens(doc, s: int, upto: int, spans) -> list:
     return out
 
 
-DOC_NOUNS = {"statement": "statement", "statements": "statement", "letter": "letter", "suit": "suit",
-             "lawsuit": "suit", "complaint": "complaint", "memo": "memo"}
+# (a plural is its own kind: "X and Y said in statements" owns "the statements", not "the
+# statement", one of the two; "X said in a statement" does not own "the statements")
+DOC_NOUNS = {"statement": "statement", "statements": "statements", "letter": "letter", "letters": "letters",
+             "suit": "suit", "lawsuit": "suit", "suits": "suits", "lawsuits": "suits", "complaint": "complaint",
+             "complaints": "complaints", "memo": "memo", "memos": "memos"}
 OWNER_ENTS = ("PERSON", "ORG", "GPE")
 DOC_WORDS = ("statement", "letter", "suit", "complaint", "memo")
 ISSUE_VERBS = {"file", "bring", "issue", "release", "send", "write", "sign", "submit", "publish", "put"}
@@ -541,6 +548,7 @@ def document_owner(ctx: Context, mention: str) -> str | None:
 def update(ctx: Context, doc, s: int, e: int, speaker_name: str | None) -> None:
     """Record the people of a processed sentence."""
     record_documents(ctx, doc, s, e)
+    record_lists(ctx, doc, s, e)
     spans = person_spans(doc, s, e, ctx)
     names = []
     for ent, text, roles in spans:
@@ -810,3 +818,128 @@ def description_words(ctx: Context, mention: str) -> str | None:
             return None
         mods.append(low)
     return ctx.by_role(head, tuple(mods))
+
+
+# counted groups ("Two heartland states filed a suit, saying ...") named by the one coordinated
+# list of names of their kind that the article gives for the same act ("the challenge from
+# Nebraska and Oklahoma"): resolved after the whole article is read (the names most often
+# follow), only when the count, the kind and one list of the article agree
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+GROUP_KINDS = {"states": "GPE", "countries": "GPE", "nations": "GPE", "provinces": "GPE", "cities": "GPE",
+               "senators": "PERSON", "officials": "PERSON", "lawmakers": "PERSON", "governors": "PERSON",
+               "congressmen": "PERSON", "companies": "ORG", "firms": "ORG", "banks": "ORG", "airlines": "ORG",
+               "automakers": "ORG"}
+# ("two other states" are not the ones named; "two more", "two additional" neither)
+GROUP_STOP = {"other", "more", "additional", "further", "remaining", "different", "such", "several", "of", "and", "or",
+              "the", "those", "these"} | RANK_WORDS
+# verbs every group does (saying, being, having): no act that links a group to a list
+LIGHT_LEMMAS = {"be", "have", "do", "say", "tell", "add", "state", "argue", "claim", "note", "write", "make", "get",
+                "take", "go", "come", "see", "want", "believe", "think", "know", "call", "ask", "report"}
+SAME_ACT = {"sue": "suit", "lawsuit": "suit"}
+
+
+def group_mention(mention: str | None) -> tuple[str, int] | None:
+    """(entity kind, count) of a counted group mention ("Two heartland states" -> ("GPE", 2)):
+    a count word, at most two lower-case describing words, a plural noun of a known kind."""
+    words = (mention or "").split()
+    if not 2 <= len(words) <= 4:
+        return None
+    count, kind = COUNT_WORDS.get(words[0].lower()), GROUP_KINDS.get(words[-1])
+    if count is None or kind is None:
+        return None
+    if any(not w.replace("-", "").isalpha() or not w.islower() or w in GROUP_STOP for w in words[1:-1]):
+        return None
+    return kind, count
+
+
+def act_words(t) -> set[str]:
+    """The act a group or list token takes part in, as lemmas: its verb and the verb's object
+    ("Two states filed a challenge": file, challenge), the thing it owns ("Nebraska and
+    Oklahoma's challenge": challenge), the thing it is "from"/"by" ("the suit from ...")."""
+    out = []
+    h = t.head
+    if t.dep_ in ("nsubj", "nsubjpass") and h.pos_ in ("VERB", "AUX"):
+        out.append(h)
+        out += [c for c in h.children if c.dep_ == "dobj"]
+    elif t.dep_ in ("poss", "nmod") and h.pos_ == "NOUN":
+        out.append(h)
+    elif t.dep_ == "pobj" and h.lower_ in ("from", "by") and h.head.pos_ in ("NOUN", "VERB"):
+        out.append(h.head)
+        if h.dep_ == "agent":  # "a suit was filed by ...": the suit
+            out += [c for c in h.head.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]
+    words = {w.lemma_.lower() for w in out if w.pos_ in ("VERB", "NOUN", "PROPN")}
+    return {SAME_ACT.get(w, w) for w in words} - LIGHT_LEMMAS
+
+
+def group_token(doc, s: int, e: int, mention: str):
+    """The head noun of a group mention in the sentence [s, e) whose words are the mention."""
+    last = mention.split()[-1]
+    return next((t for t in doc[s:e] if t.text == last and doc[t.left_edge.i:t.i + 1].text == mention.strip()), None)
+
+
+def record_lists(ctx: Context, doc, s: int, e: int) -> None:
+    """Note the coordinated lists of places, organisations and people of the sentence
+    ("Nebraska and Oklahoma", "Ohio, Texas and Georgia"), each with the act it takes part in."""
+    roots = doc.user_data.get("claimtrack.lists")
+    if roots is None:  # once per paragraph: the entity tokens that start a list
+        roots = [ent.root.i for ent in doc.ents if ent.label_ in ("GPE", "ORG", "PERSON")
+                 and ent.root.dep_ != "conj" and any(c.dep_ == "conj" for c in ent.root.children)]
+        doc.user_data["claimtrack.lists"] = roots
+    for i in roots:
+        if not s <= i < e:
+            continue
+        root = doc[i]
+        label = root.ent_type_
+        members, todo = [], [root]
+        while todo:
+            t = todo.pop(0)
+            members.append(t)
+            todo += [c for c in t.children if c.dep_ == "conj"]
+        ents = []
+        for t in members:
+            ent = next((x for x in doc.ents if x.start <= t.i < x.end), None)
+            if ent is None or ent.label_ != label or ent.root.i != t.i:
+                ents = []
+                break  # "Colorado and other states": no list of names
+            name = ent.text.removesuffix("'s").removesuffix("’s").strip()
+            ents.append(ctx.canonical(name) or name if label == "PERSON" else name)
+        if len(ents) < 2 or len(set(ents)) != len(ents):
+            continue
+        text = ", ".join(ents[:-1]) + " and " + ents[-1]
+        ctx.entity_lists.append((label, frozenset(ents), text, act_words(root), tuple(ents)))
+
+
+def group_names(ctx: Context, kind: str, count: int, words: set[str]) -> str | None:
+    """The one list of ``count`` names of ``kind`` the article gives, when it takes part in
+    the group's act (``words``); None when no list or another list of as many fits."""
+    sets: dict[frozenset, list] = {}
+    for label, names, text, acts, _ in ctx.entity_lists:
+        if label == kind and len(names) == count:
+            sets.setdefault(names, [text, set()])[1].update(acts)
+    if len(sets) != 1 or not words:
+        return None
+    text, acts = next(iter(sets.values()))
+    return text if acts & words else None
+
+
+def name_groups(ctx: Context) -> list:
+    """At the article's end: each counted group speaker or subject (noted as its claims were
+    made) gets the one list of names that fits it. The claims whose text changed are returned
+    (their count is no number of the claim any more; the names are its entities)."""
+    changed = []
+    for claim, mention, where, kind, count, words in ctx.groups:
+        text = group_names(ctx, kind, count, words)
+        if text is None:
+            continue
+        if where == "speaker" and claim.speaker == mention:
+            claim.speaker = text
+        elif where == "text" and claim.text.startswith(mention + " "):
+            claim.text = text + claim.text[len(mention):]
+            if str(count) in claim.numbers:
+                claim.numbers.remove(str(count))
+            claim.entities = [x for x in claim.entities if x != f"CARDINAL:{mention.split()[0]}"]
+            for name in next(ordered for label, _, t, _, ordered in ctx.entity_lists if label == kind and t == text):
+                if f"{kind}:{name}" not in claim.entities:
+                    claim.entities.append(f"{kind}:{name}")
+            changed.append(claim)
+    return changed
