@@ -115,6 +115,64 @@ TABLE = [
     ("party_label_who", "The hearing began on Tuesday for Sen. Tom Baker, D-Ohio, who was picked to replace Lee at the agency.",
      [("The hearing began on Tuesday for Sen. Tom Baker", None), ("Sen. Tom Baker is D-Ohio", None),
       ("Sen. Tom Baker was picked to replace Lee at the agency", None)], {}),
+    # (session 28) "to the Times" after an inverted speaker's relative clause is the speech verb's,
+    # not part of the name the clause's claim takes
+    ("relative_after_name", "“We will not back down on the budget,” said Sen. Ana Ruiz (D-Ohio), who has become a "
+     "leading voice of the farm caucus, to the Times.",
+     [("Sen. Ana Ruiz is D-Ohio", None), ("Sen. Ana Ruiz has become a leading voice of the farm caucus", None),
+      ("We will not back down on the budget", "Ana Ruiz")], {}),
+    # ", and Y" right after a relative clause that ends on a name is the clause's list, not a
+    # second subject of the main verb (the parse joined it to the head noun)
+    ("relative_list_end", "The complaint, which was filed by Ohio’s attorney general, Ana Ruiz, and Utah’s attorney "
+     "general, Tom Hale, accused the company of hiding losses from its investors.",
+     [("The complaint accused the company of hiding losses from its investors", None),
+      ("The complaint was filed by Ohio’s attorney general, Ana Ruiz, and Utah’s attorney general, Tom Hale", None),
+      ("Ohio’s attorney general is Ana Ruiz", None), ("Utah’s attorney general is Tom Hale", None)], {}),
+    ("relative_list_end", "The suit, which was brought by the mayor of Dayton, Ana Ruiz, and the mayor of Akron, "
+     "Tom Hale, accused the state of withholding school funds.",
+     [("The suit accused the state of withholding school funds", None),
+      ("The suit was brought by the mayor of Dayton, Ana Ruiz, and the mayor of Akron, Tom Hale", None)], {}),
+    # a relative clause the parse ended inside a hyphenated word stays where it is
+    ("relative_hyphen", "The self-titled People's Sheriff, who famously re-instituted work farms in 2003 and has also "
+     "been a loud supporter of the county's strict curfew law, said that Hale has done more to cut crime in the city "
+     "than any of the other candidates.",
+     [("The self-titled People's Sheriff, who famously re-instituted work farms in 2003 and has also been a loud "
+       "supporter of the county's strict curfew law, said that Hale has done more to cut crime in the city than any of "
+       "the other candidates", None)], {}),
+    # a list in a "by"/"of" phrase of one noun is one joint thing
+    ("joint_by_of", "Tom Hale, director of the farmers group Fair Prices for Growers, praised the ruling by Ohio and "
+     "Kentucky.",
+     [("Tom Hale praised the ruling by Ohio and Kentucky", None),
+      ("Tom Hale is director of the farmers group Fair Prices for Growers", None)], {}),
+    ("joint_by_of", "The lawmakers praised the history of Portugal and Spain in the sea trade.",
+     [("The lawmakers praised the history of Portugal and Spain in the sea trade", None)], {}),
+    # "Sens." split by the tokenizer, or a plural title before a later name: the list stays whole
+    ("plural_title_list", "The letter came from Ohio Sen. Tom Baker, and former Sens. Ana Ruiz, Tom Hale and Jim Stone.",
+     [("The letter came from Ohio Sen. Tom Baker, and former Sens. Ana Ruiz, Tom Hale and Jim Stone", None)], {}),
+    # "can and cannot do": one verb, two modals -- no conjunct with "there" as its subject
+    ("shared_modal", "Ruiz and Hale said that there are firm limits to what the mayor can and cannot do, and that "
+     "Ms. Ruiz has no plans to raise taxes.",
+     [("there are firm limits to what the mayor can and cannot do", "Ruiz and Hale"),
+      ("Ms. Ruiz has no plans to raise taxes", "Ruiz and Hale")], {}),
+    # a bare verb conjunct ("... and expanded") says nothing alone
+    ("bare_conjunct", "The audit of the housing agency, by the state comptroller and the inspector general in Albany, "
+     "began a year ago with a review of Ms. Ruiz's contracts and expanded.",
+     [("The audit of the housing agency, by the state comptroller and the inspector general in Albany, began a year "
+       "ago with a review of Ms. Ruiz's contracts and expanded", None)], {}),
+    # the meeting the first conjunct describes ("have met") is whose the second conjunct needs
+    ("defined_by_first", "Friday morning’s meeting marks the third time in a month the mayor and council speaker have "
+     "met in person, and comes after at least two phone calls in recent days.",
+     [("Friday morning’s meeting marks the third time in a month the mayor and council speaker have met in person, "
+       "and comes after at least two phone calls in recent days", None)], {}),
+    # a doubled conjunction between the subject and its verb is a typo, not part of the claim
+    ("stray_conjunction", "But Gov. Tom Hale but did not apologize for remarks he made on Monday about the farm workers.",
+     [("Gov. Tom Hale did not apologize for remarks he made on Monday about the farm workers", None)], {}),
+    # a carried subject is the subject's words before the verb, not an appositive hung on it past the verb
+    ("carried_subject", "The letters were found in the office of Ms. Ruiz’s longtime aide, Thomas B. Hale, and were "
+     "released as part of a court filing.",
+     [("The letters were found in the office of Ms. Ruiz’s longtime aide", None),
+      ("Ms. Ruiz’s longtime aide is Thomas B. Hale", None), ("The letters were released as part of a court filing", None)],
+     {}),
 ]
 
 

@@ -240,10 +240,30 @@ def imperative_conjunct(head, child) -> bool:
     return subj is not None and subj.tag_ in ("NN", "NNP") and not any(g.dep_ == "conj" for g in subj.children)
 
 
+def defined_by_first(doc, head, subj, cut: int) -> bool:
+    """Is the carried subject an event noun that the first conjunct's own clause describes
+    ("Thursday's meeting marks the second time the mayor and the governor have met, and comes
+    after ...": the meeting is between the two the first conjunct names; "Thursday's meeting
+    comes after ..." alone does not say whose)?"""
+    if subj.pos_ != "NOUN" or len(subj.lemma_) < 5:
+        return False
+    lemma = subj.lemma_.lower()
+    return any(doc[j].pos_ == "VERB" and j != head.i and len(doc[j].lemma_) >= 3
+               and lemma.startswith(doc[j].lemma_.lower()) for j in range(head.i + 1, cut))
+
+
 def split_coordination(doc, unit: Unit) -> list[Unit]:
     """Split "A did X and B did Y" into two units; "A did X but did Y" carries A over."""
     head = unit.head
     toks = unit.token_set()
+    subj = next((g for g in head.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    stray = subj.right_edge.i + 1 if subj is not None else -1
+    if stray in toks and stray < head.i and doc[stray].dep_ == "cc" and doc[stray].head.i in (subj.i, head.i) \
+            and not any(g.dep_ == "conj" for g in subj.children):
+        # "But Mr. Hale but did not apologize": a doubled conjunction (a typo) between the subject
+        # and its verb; kept, the claim reads "Mr. Hale but did not apologize"
+        unit = unit.copy([p for p in unit.pieces if p != stray])
+        toks = unit.token_set()
     if noun_series_misparse(doc, toks):
         return [unit]
     for child in head.children:
@@ -285,6 +305,12 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
                 return out
         if sequel(child) and child.i in quoted_words(doc, unit):
             continue
+        if c_start >= 2 and doc[c_start - 1].dep_ == "cc" and doc[c_start - 2].tag_ == "MD":
+            continue  # "what the president can and cannot do": one verb shared by two modals, no clause
+        if child.right_edge.i == child.i and all(g.dep_ in ("cc", "punct") for g in child.children):
+            # "The inquiry began two years ago with an audit and expanded": a bare verb conjunct
+            # says what it says of the first ("expanded" from that); alone it says nothing
+            continue
         cut = c_start
         while cut - 1 in toks and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].text == ","):
             cut -= 1
@@ -312,12 +338,22 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
                 subj = series  # "X hired a lawyer to complain that the bakery had paid them less, did not pay ... and paid ..."
             if subj is None:
                 continue
+            if subj.lower_ == "there" and child.lemma_.lower() != "be":
+                continue  # ("there are limits ... and cannot do": "there" is no subject of "do")
+            if defined_by_first(doc, head, subj, cut):
+                continue
             if self_object(subj, child):
                 # "Trump contended that Strzok targeted the president and accused Strzok of ...":
                 # a conjunct whose carried subject is its own object belongs to another verb;
                 # the first clause stays, the conjunct is not stored with the wrong subject
                 return split_coordination(doc, unit.copy(first_p))
-            sub = [i for i in range(*subtree_range(subj)) if i in toks or not toks]
+            own = {t.i for t in subj.subtree}
+            a_, b_ = subtree_range(subj)
+            end = next((j for j in range(a_, b_) if j not in own or j == head.i), b_)
+            # (only the subject's words before any gap: an appositive the parse hung on the
+            # subject past the verb -- "The emails were found on the laptop of X's husband, Y, and
+            # were released" -- would carry the first clause's words into the second)
+            sub = [i for i in range(a_, end) if i in toks or not toks]
             while sub and doc[sub[-1]].is_punct:
                 sub.pop()  # "Ms. Ortega, clearly pleased ..., praised": not "Ms. Ortega, praised"
             if not sub:
@@ -431,6 +467,8 @@ def list_uncertain(doc, members) -> bool:
         for c in m.children:
             if c.dep_ == "cc" and c.i > 0 and (doc[c.i - 1].text in DASHES or doc[c.i - 1].tag_ in ("DT", "PDT")):
                 return True
+        if m.pos_ == "PROPN" and m.lower_.rstrip(".") in PLURAL_TITLES and m.i + 1 < len(doc) and doc[m.i + 1].text == ".":
+            return True  # "Sen. A, and former Sens. B, C and D": the parse split "Sens." and lost the names' list
     return False
 
 
@@ -615,14 +653,17 @@ def one_thing(doc, tok, members) -> bool:
       article, not one each."""
     if shared_determiner(members) or nearer_noun(doc, members) or shared_head(doc, members):
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "of") and tok.head.i > 0 and doc[tok.head.i - 1].tag_ == "NN" \
+            and doc[tok.head.i - 1].dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and any(
+            c.dep_ in ("det", "poss") for c in doc[tok.head.i - 1].children):
+        return True  # "applauded the action by A and B", "the release of A and B": one action of both
     if tok.dep_ == "pobj" and (counted(tok.head.head) or tok.head.head.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("dobj", "nsubjpass") and counted(c) for c in tok.head.head.children)):
         return True  # (also "spent $5 million on A and B", "20 people were killed in A and B")
-    first = members[0]
-    if first.pos_ == "PROPN" and any(
-            doc[j].dep_ == "compound" and (doc[j].tag_ in ("NNS", "NNPS") or doc[j].lower_.rstrip(".") in PLURAL_TITLES)
-            for j in range(first.left_edge.i, first.i)):
-        return True
+    if any(m.pos_ == "PROPN" and any(
+            doc[j].dep_ in ("compound", "nmod") and (doc[j].tag_ in ("NNS", "NNPS") or doc[j].lower_.rstrip(".") in PLURAL_TITLES)
+            for j in range(m.left_edge.i, m.i)) for m in members):
+        return True  # (any member's: "from Sen. A and former Sens. B, C and D" -- "came from C" loses "former Sens.")
     agent = next((a for a in tok.ancestors if a.dep_ == "agent" or a.pos_ in ("VERB", "AUX")), None)
     if agent is not None and agent.dep_ == "agent":
         # (the list anywhere in the agent: "brought by attorneys general in A and B")
@@ -722,6 +763,9 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
             anc = anc.head
         if inside or topic_list(tok):
             continue
+        rels = [c.i for c in tok.children if c.dep_ == "relcl" and c.i in toks and doc[c.left_edge.i - 1].text == ","]
+        if rels and any(c.i > rels[0] for c in conj):
+            continue  # "The suit, which was brought by A, and B, accused": B is the clause's, not the suit's partner
         members = list_members(tok)
         if len(members) < 2 or len(members) > 6 or not all(m.i in toks for m in members):
             continue  # (a member already split off: the unit holds one of them)

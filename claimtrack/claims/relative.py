@@ -224,6 +224,34 @@ def perception_tail(doc, unit, noun, rel, a: int, b: int, toks: set[int]) -> lis
     return list(range(part.i, b))
 
 
+def clause_conj(doc, noun, a: int, b: int, e: int) -> int | None:
+    """", and Y" right after a comma-set relative clause that ends on a noun, which the parse
+    joined to the clause's head noun ("The lawsuit, which was brought by Ohio's attorney general,
+    X, and Utah's attorney general, Y, accused ..."): Y is the clause's last noun's partner,
+    not the head's, when Y repeats a noun of the clause or is a person and the head is not.
+    The end of Y (the new end of the clause), or None."""
+    if not (b + 2 < e and doc[b].text == "," and doc[b + 1].lower_ == "and" and doc[b + 1].head.i in (noun.i, noun.head.i)
+            and doc[b - 1].pos_ in ("NOUN", "PROPN")):
+        return None
+    c = next((c for c in noun.children if c.dep_ == "conj" and c.left_edge.i == b + 2), None)
+    if c is None and noun.dep_ in ("nsubj", "nsubjpass"):
+        # (or the parse made it a second subject of the verb: "The complaint, which ..., and Y accused")
+        c = next((c for c in noun.head.children if c.dep_ == noun.dep_ and c.left_edge.i == b + 2), None)
+    if c is None:
+        return None
+    end = c.right_edge.i if doc[c.right_edge.i].text == "," else c.right_edge.i + 1  # (the new end: its comma)
+    if end >= e or doc[end].text != ",":
+        return None
+
+    def person(t):
+        return t.ent_type_ == "PERSON" or person_noun(t) or any(g.dep_ == "appos" and g.ent_type_ == "PERSON"
+                                                                 for g in t.children)
+    same = any(doc[j].pos_ == "NOUN" and doc[j].lemma_.lower() == c.lemma_.lower() for j in range(a, b))
+    if same or person(c) and not person(noun) and noun.pos_ == "NOUN":
+        return end
+    return None
+
+
 PLURAL_VERBS = {"are", "were", "have", "do", "'re", "’re", "'ve", "’ve"}
 
 
@@ -352,6 +380,15 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 # "those who ask for details": the clause restricts its noun and says nothing
                 # on its own ("those ask for details")
                 continue
+            if b < e and not doc[b - 1].whitespace_ and (doc[b].text in ("-", "–") or doc[b].is_alpha):
+                # "The sheriff, who famously re-instituted chain gangs ..., said": the parse ended
+                # the clause inside a hyphenated word; cut there, the rest of the clause would be
+                # glued onto the sentence. The clause stays where it is
+                continue
+            if noun.dep_ == "ROOT" and any(doc[k].text == "," and doc[k + 1].tag_ in ("VBD", "VBN") for k in range(a, b - 1)):
+                # "The leader, who had raised $5 million, blanketed the district with fliers": the
+                # parse found no main verb and ran the clause on into the main clause
+                continue
             near = doc[a - 2] if a - 2 >= s and doc[a - 1].text == "," and noun.i != (inside.i if inside is not None else -1) \
                 else None  # (a whole name's clause is the name's)
             if near is not None and getattr(name_head(near), "i", -1) == noun.i:
@@ -368,6 +405,8 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 np_ = [j for j in range(near.left_edge.i, near.i + 1) if j in toks]
             else:
                 np_ = np_pieces(doc, noun, toks, set(range(a - 1, b)) if noun.i == getattr(inside, "i", -1) else set())
+            if noun.i < a:
+                np_ = [j for j in np_ if j < a]  # ("said Rep. Ana Ruiz, who ..., to the Post": "to the Post" is the verb's)
             whole = list_head(doc, near if near is not None and near.dep_ == "conj" else noun, tok, a, toks)
             if whole is not None:
                 # "Police arrested Ana Ruiz and Tom Hale, who were charged on Monday": the plural
@@ -376,6 +415,9 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             # "who appears ... and who identifies ...": the second "who" goes with the first
             again = {g.i for c in tok.children if c.dep_ == "conj" for g in c.children
                      if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WP", "WDT")}
+            more = clause_conj(doc, noun, a, b, e)
+            if more is not None:
+                b = more  # "The suit, which was brought by A's attorney general, X, and B's attorney general, Y, accused"
             tail = perception_tail(doc, unit, noun, tok, a, b, toks)
             if tail:
                 b = tail[0] - 1  # the participle is the main clause's, not the relative clause's
