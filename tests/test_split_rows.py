@@ -113,13 +113,13 @@ TABLE = [
       ("Gov. Ana Ruiz of Ohio will stop what she calls “Columbus’s war on farms”", "Gov. Ana Ruiz of Ohio")], {}),
     # a "who" after a name's party-and-state label is the named person's, not the label's
     ("party_label_who", "The hearing began on Tuesday for Sen. Tom Baker, D-Ohio, who was picked to replace Lee at the agency.",
-     [("The hearing began on Tuesday for Sen. Tom Baker", None), ("Sen. Tom Baker is D-Ohio", None),
+     [("The hearing began on Tuesday for Sen. Tom Baker", None), ("Sen. Tom Baker is a Democrat from Ohio", None),
       ("Sen. Tom Baker was picked to replace Lee at the agency", None)], {}),
     # (session 28) "to the Times" after an inverted speaker's relative clause is the speech verb's,
     # not part of the name the clause's claim takes
     ("relative_after_name", "“We will not back down on the budget,” said Sen. Ana Ruiz (D-Ohio), who has become a "
      "leading voice of the farm caucus, to the Times.",
-     [("Sen. Ana Ruiz is D-Ohio", None), ("Sen. Ana Ruiz has become a leading voice of the farm caucus", None),
+     [("Sen. Ana Ruiz is a Democrat from Ohio", None), ("Sen. Ana Ruiz has become a leading voice of the farm caucus", None),
       ("We will not back down on the budget", "Ana Ruiz")], {}),
     # ", and Y" right after a relative clause that ends on a name is the clause's list, not a
     # second subject of the main verb (the parse joined it to the head noun)
@@ -173,6 +173,17 @@ TABLE = [
      [("The letters were found in the office of Ms. Ruiz’s longtime aide", None),
       ("Ms. Ruiz’s longtime aide is Thomas B. Hale", None), ("The letters were released as part of a court filing", None)],
      {}),
+    # a party-and-state label is said in words ("is D-Ohio" reads as nothing); an appositive "at
+    # the time" is past
+    ("party_label", "Sen. Ana Ruiz (R-Texas) voted against the bill on Monday.",
+     [("Sen. Ana Ruiz voted against the bill on Monday", None), ("Sen. Ana Ruiz is a Republican from Texas", None)], {}),
+    ("party_label", "The vote came after Rep. Ana Ruiz (I-Vt.) left the party.",
+     [("The vote came after Rep. Ana Ruiz left the party", None),
+      ("Rep. Ana Ruiz is an independent from Vermont", None)], {}),
+    ("past_appositive", "Tom Hale, the mayor's budget director at the time, recalled that the plan was meant to save "
+     "money.",
+     [("Tom Hale was the mayor's budget director at the time", None),
+      ("the plan was meant to save money", "Tom Hale")], {}),
 ]
 
 

@@ -309,6 +309,40 @@ def unclaimed_aside(doc, unit: Unit, tok, s: int, e: int, toks: set[int]) -> set
 PARTY_STATE = re.compile(r"[DRI]\s*[-\u2013]\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
 
 
+PARTIES = {"D": "a Democrat", "R": "a Republican", "I": "an independent"}
+STATES = {
+    "ala": "Alabama", "al": "Alabama", "alaska": "Alaska", "ak": "Alaska", "ariz": "Arizona", "az": "Arizona",
+    "ark": "Arkansas", "ar": "Arkansas", "calif": "California", "ca": "California", "colo": "Colorado",
+    "co": "Colorado", "conn": "Connecticut", "ct": "Connecticut", "del": "Delaware", "de": "Delaware",
+    "fla": "Florida", "fl": "Florida", "ga": "Georgia", "hawaii": "Hawaii", "hi": "Hawaii", "idaho": "Idaho",
+    "id": "Idaho", "ill": "Illinois", "il": "Illinois", "ind": "Indiana", "in": "Indiana", "iowa": "Iowa",
+    "ia": "Iowa", "kan": "Kansas", "kans": "Kansas", "ks": "Kansas", "ky": "Kentucky", "la": "Louisiana",
+    "maine": "Maine", "me": "Maine", "md": "Maryland", "mass": "Massachusetts", "ma": "Massachusetts",
+    "mich": "Michigan", "mi": "Michigan", "minn": "Minnesota", "mn": "Minnesota", "miss": "Mississippi",
+    "ms": "Mississippi", "mo": "Missouri", "mont": "Montana", "mt": "Montana", "neb": "Nebraska",
+    "nebr": "Nebraska", "ne": "Nebraska", "nev": "Nevada", "nv": "Nevada", "n.h": "New Hampshire",
+    "nh": "New Hampshire", "n.j": "New Jersey", "nj": "New Jersey", "n.m": "New Mexico", "nm": "New Mexico",
+    "n.y": "New York", "ny": "New York", "n.c": "North Carolina", "nc": "North Carolina", "n.d": "North Dakota",
+    "nd": "North Dakota", "ohio": "Ohio", "oh": "Ohio", "okla": "Oklahoma", "ok": "Oklahoma", "ore": "Oregon",
+    "or": "Oregon", "pa": "Pennsylvania", "r.i": "Rhode Island", "ri": "Rhode Island", "s.c": "South Carolina",
+    "sc": "South Carolina", "s.d": "South Dakota", "sd": "South Dakota", "tenn": "Tennessee", "tn": "Tennessee",
+    "texas": "Texas", "tex": "Texas", "tx": "Texas", "utah": "Utah", "ut": "Utah", "vt": "Vermont",
+    "va": "Virginia", "wash": "Washington", "wa": "Washington", "w.va": "West Virginia", "wv": "West Virginia",
+    "wis": "Wisconsin", "wisc": "Wisconsin", "wi": "Wisconsin", "penn": "Pennsylvania", "cal": "California", "wyo": "Wyoming", "wy": "Wyoming",
+}
+STATE_NAMES = {v.lower(): v for v in STATES.values()}
+
+
+def party_words(label: str) -> str | None:
+    """"R-Minn." -> "a Republican from Minnesota"; None for a state it does not know."""
+    m = re.fullmatch(r"([DRI])\s*[-\u2013]\s*(.+?)\.?", label.strip())
+    if m is None:
+        return None
+    key = m.group(2).lower().rstrip(".")
+    state = STATES.get(key) or STATES.get(key.replace(" ", "")) or STATE_NAMES.get(key)
+    return f"{PARTIES[m.group(1)]} from {state}" if state else None
+
+
 def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
     """Propositions carried by relative clauses, appositives and titles inside a unit:
     the new units, and the tokens to cut from the unit itself (non-restrictive ones)."""
@@ -540,6 +574,8 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             a, b = subtree_range(tok)
             if not (a - 1 >= s and doc[a - 1].text in (",", "(")):
                 continue
+            if b + 1 < e and doc[b].text == "." and not doc[b - 1].whitespace_ and doc[b + 1].text == ")":
+                b += 1  # "(I-Vt.)": the abbreviation's period, split off, is part of it (not "Ruiz.) left")
             rel_cut = set()
             for c in tok.children:  # "the city's budget director, who were there": the relative is its own claim
                 if c.dep_ == "relcl" and c.left_edge.i - 1 >= a and doc[c.left_edge.i - 1].text == ",":
@@ -598,7 +634,18 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                         or noun.pos_ != "PROPN" and not person_noun(noun)):
                 continue  # "the Sept. 11, 2001, attacks" is no "the Sept. 11 is 2001 years old"
             verb = "is"
+            words = " ".join(doc[j].lower_ for j in app)
+            if " at the time" in f" {words}" or words.startswith("then "):
+                verb = "was"  # "X, McCain's policy director at the time, recalled": not "is ... at the time"
             pieces = np_ + [verb] + app + (["years old"] if age else [])
+            if not age and PARTY_STATE.fullmatch(doc[app[0]:app[-1] + 1].text):
+                # "Sen. Ana Ruiz, D-Ohio," -> "Sen. Ana Ruiz is a Democrat from Ohio" (not "is D-Ohio");
+                # a state the table does not know: no claim, the label is still cut
+                said = party_words(doc[app[0]:app[-1] + 1].text)
+                if said is None:
+                    described = False
+                else:
+                    pieces = np_ + ["is", said]
             # the reporter's description, not the speaker's words ("Trump said Mattis, 68, ...")
             if described:
                 side.append(unit.copy(pieces, head=tok, kind="appositive", composed=True, speaker=None, cue=None,
