@@ -37,6 +37,26 @@ TABLE = [
     # ... but a person named outside it still makes the owner uncertain
     ("owned_phrase", "Tom Lee visited the museum on Monday. The exhibit honors his paintings, Vladimir Putin said.",
      [("Tom Lee visited the museum on Monday", None)], {"unresolved_pronoun": 1}),
+    # (session 28) ... also when the parse hangs the later names of an "including" list that
+    # runs to the sentence's end elsewhere: the people listed are the owned ones
+    ("owned_phrase", "The museum, Mr. Lee said, celebrated several of his heroes, including the musician Nat Cole, "
+     "the baseball player Willie Mays and the Supreme Court justice Thurgood Marshall.",
+     [("The museum celebrated several of his heroes, including the musician Nat Cole, the baseball player Willie Mays "
+       "and the Supreme Court justice Thurgood Marshall", "Lee")], {}),
+    # ... but not when the list is followed by a clause of its own (Marshall may be "his" owner)
+    ("owned_phrase", "The museum, Mr. Lee said, celebrated several of his heroes, including the musician Nat Cole, "
+     "and Thurgood Marshall praised it.", [], {"unresolved_pronoun": 2}),
+    # (session 28) a newspaper, a report or a plural noun as the speaker is no "him": the
+    # pronoun for the person its claim names before it stays as worded (not dropped) ...
+    ("thing_speaker", "The Times wrote that Tom Baker had claimed a loss in 1995, which could have allowed him to "
+     "avoid paying taxes.",
+     [("Tom Baker had claimed a loss in 1995, which could have allowed him to avoid paying taxes", "The Times")], {}),
+    ("thing_speaker", "Prosecutors said Tom Baker had claimed a loss in 1995, which allowed him to avoid paying taxes.",
+     [("Tom Baker had claimed a loss in 1995, which allowed him to avoid paying taxes", "Prosecutors")], {}),
+    # ... but a he carried from the sentence before is not named for such a speaker (the
+    # article's one "Baker" may be another Baker than the one meant)
+    ("thing_speaker", "Officers saw Tom Baker get out of a car with a handgun. Police say he posed a deadly threat.",
+     [("Officers saw Tom Baker get out of a car with a handgun", None)], {"unresolved_pronoun": 1}),
     # a party label after a name ("(R)") is nobody else the pronoun could mean
     ("party_label", "Gov. Tom Baker (R) said the vote showed that voters trust him.",
      [("the vote showed that voters trust him", "Tom Baker")], {}),

@@ -644,8 +644,7 @@ def resolve_pronoun(ctx: Context, doc, tok, s: int, e: int | None = None) -> str
     if e is not None:
         # (a person named inside the phrase a his/her owns is not its owner: "several of his
         # heroes, including Chuck Berry", "his meeting with Putin", "his wife, Melania")
-        owned = range(tok.i + 1, _owned_phrase(tok).right_edge.i + 1) if tok.dep_ == "poss" and tok.head.i > tok.i \
-            else range(0)
+        owned = range(tok.i + 1, _owned_end(tok, e)) if tok.dep_ == "poss" and tok.head.i > tok.i else range(0)
         others = {ctx.canonical(t) or t for ent, t, _ in person_spans(doc, s, e, ctx) if ent.start not in owned} - {name}
         if others:
             return None
@@ -670,6 +669,19 @@ def _owned_phrase(tok):
     if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in QUANTIFIERS:
         return h.head.head
     return h
+
+
+def _owned_end(tok, e: int) -> int:
+    """Where the phrase a his/her owns ends: its subtree, or -- when it goes on with an
+    "including" list that runs to the sentence's end with no verb ("several of his heroes,
+    including the musician Ann Lee, the pitcher Tom Baker and ...", the parse hanging the list's
+    later names elsewhere) -- the sentence's end: the people listed are the owned ones."""
+    h = _owned_phrase(tok)
+    end = h.right_edge.i + 1
+    inc = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "including"), None)
+    if inc is not None and not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[inc.i + 1:e]):
+        return e
+    return end
 
 
 def _unknown_name(t, name: str) -> bool:
