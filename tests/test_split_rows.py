@@ -184,6 +184,9 @@ TABLE = [
      "money.",
      [("Tom Hale was the mayor's budget director at the time", None),
       ("the plan was meant to save money", "Tom Hale")], {}),
+    # "their"/"they" after a list of names is both of them: the list stays whole
+    ("plural_pronoun_list", "The governor praised Ana Ruiz and Tom Hale for their work on the budget.",
+     [("The governor praised Ana Ruiz and Tom Hale for their work on the budget", None)], {}),
 ]
 
 

@@ -745,9 +745,11 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
             continue
         if tok.dep_ in ("nsubj", "nsubjpass") and not subject_split_agrees(verb):
             continue
-        if tok.dep_ in ("nsubj", "nsubjpass") and any(doc[j].lower_ in ("their", "they", "them", "themselves")
-                                                      and j > tok.right_edge.i for j in toks):
-            continue  # "Obama and Christie will reprise their tour": "their" is both of them
+        if any(doc[j].lower_ in ("their", "they", "them", "themselves") and j > tok.right_edge.i for j in toks) and (
+                tok.dep_ in ("nsubj", "nsubjpass") or all(m.pos_ == "PROPN" for m in [tok] + conj)):
+            # "Obama and Christie will reprise their tour": "their" is both of them; so is "they" after
+            # a list of names ("took a swipe at CNN and MSNBC, saying that while they are fake ...")
+            continue
         if collective(doc, toks, subtree(tok)):
             continue  # "A and B issued identical statements": a predicate of the list, not of each
         if quoted_words(doc, unit) & subtree(tok):
