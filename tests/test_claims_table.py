@@ -1161,6 +1161,55 @@ TABLE = [
                  "the Daily Herald's editorial board")], {"fragment_subordinate": 1}),
     ("fragments", "However high the cost may be, the city will pay it.", "clause",
      [("However high the cost may be, the city will pay it", None)], {}),
+    # session 28 (fragments/filters): an inverted condition ("Had I been mayor then, ...") the claim
+    # leaves out, wherever the parse hung it, drops the claim after it; a sentence-initial
+    # inverted condition kept in the claim stays
+    ("fragments", "\"Had I been mayor then, and I saw that report, I would have closed the plant,\" Smith said.",
+     "clause", [], {"fragment_subordinate": 3}),
+    ("fragments", "Should the talks fail, the union will strike on Monday.", "clause",
+     [("Should the talks fail, the union will strike on Monday", None)], {}),
+    # fragments: a fronted "if" clause holds for the second conjunct too; the conjunct alone goes
+    ("fragments", "If the bill passes, taxes will rise and the deficit will shrink.", "clause",
+     [("If the bill passes, taxes will rise", None)], {"fragment_subordinate": 1}),
+    # fragments: an answer to a question the claim does not give goes; what follows stands alone
+    ("fragments", "Will the council act this year? Probably not, but apparently the mayor is drafting a plan of her own.",
+     "clause", [("apparently the mayor is drafting a plan of her own", None)], {"question": 1}),
+    # (a quoted "No, not two, no, ..." is the speaker's own reply, no "but" after it: it stays)
+    ("fragments", "\"No, not two, no, we are asking for five,\" Lee said.", "clause",
+     [("No, not two, no, we are asking for five", "Lee")], {}),
+    # (a conjunct after "and yet" is no part of the condition)
+    ("fragments", "\"If you want cheap power, nothing beats coal, and yet I do not ask that the plants stay open,\" "
+     "Lee said.", "clause", [("If you want cheap power, nothing beats coal", "Lee"),
+                             ("yet I do not ask that the plants stay open", "Lee")], {}),
+    # fragments: a presentative "Here are ..." is no claim
+    ("fragments", "Here are some of the candidates' answers.", "clause", [], {"fragment_presentative": 1}),
+    # fragments: "distanced himself" with no "from", "were central" with no "to": from what, to what?
+    ("fragments", "Mr. Hale distanced himself, too.", "clause", [], {"fragment_dangling": 1}),
+    ("fragments", "Mr. Hale distanced himself from the remarks.", "clause",
+     [("Mr. Hale distanced himself from the remarks", None)], {}),
+    ("fragments", "Taxes, housing and crime were central.", "clause", [], {"fragment_dangling": 1}),
+    ("fragments", "Taxes were central to the race.", "clause", [("Taxes were central to the race", None)], {}),
+    # filters: "another <noun>" as subject or speaker: another than what, than whom?
+    ("filters", "Another key problem that worries the regulators involves the pricing of the bonds.", "clause",
+     [], {"unresolved_description": 1}),
+    ("filters", "Another woman said the clinic had closed.", "clause", [], {"unresolved_speaker": 1}),
+    # (named in an apposition, or the predicate names who: it says who)
+    ("filters", "Another critic, Jane Roe, likened the rules to a blank check.", "clause",
+     [("Another critic, Jane Roe, likened the rules to a blank check", None)], {}),
+    # (a person subject tells an event: "Another man has died" stays)
+    ("filters", "Another man has died after the bus crashed into a wall in Leeds on Friday.", "clause",
+     [("Another man has died after the bus crashed into a wall in Leeds on Friday", None)], {}),
+    # (after the nouns it contrasts with, "another unit" is given by the claim)
+    ("filters", "The local police were in control; then another unit took over.", "clause",
+     [("The local police were in control; then another unit took over", None)], {}),
+    # filters: "the statements" is as vague a speaker as "the statement" when the text names someone
+    ("filters", "Smith's lawyers issued two statements on Friday. The statements said the company would appeal.",
+     "clause", [("Smith's lawyers issued two statements on Friday", None)], {"unresolved_speaker": 1}),
+    # filters: a fronted "at the time" after "But" points back to a time the claim does not give
+    ("filters", "Critics were few. But at the time, the tax was a minor item on the agenda of the city council.",
+     "clause", [], None),
+    ("filters", "At the time, the tax was a minor item, Smith said.", "clause",
+     [("At the time, the tax was a minor item", "Smith")], {}),
 ]
 
 
@@ -1264,3 +1313,16 @@ def test_name_particle_is_no_speaker():
         assert claim_problem(doc, idx, {}, set(), speaker=particle, speaker_resolved=False,
                              direct=False) == "unresolved_speaker"
     assert claim_problem(doc, idx, {}, set(), speaker="Al Gore", speaker_resolved=False, direct=False) is None
+
+
+def test_question_cut_off_an_asking_verb():
+    """fragments.question_cut: "... to ask the majority leader" with its "if ..." cut off asks
+    nothing; with the question in the claim it is whole."""
+    from claimtrack.claims.fragments import question_cut
+
+    doc = get_nlp()("The speech prompted the governor to ask the majority leader if the vote was over.")
+    leader = next(t for t in doc if t.text == "leader")
+    if leader.head.lemma_ != "ask" or not any(c.dep_ in ("advcl", "ccomp") and c.i > leader.i for c in leader.head.children):
+        return  # (the parse did not hang the question on "ask")
+    assert question_cut(doc, set(range(0, leader.i + 1)))
+    assert not question_cut(doc, set(range(0, len(doc) - 1)))

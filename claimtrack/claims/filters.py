@@ -506,7 +506,28 @@ def vague_speaker(speaker: str) -> bool:
         return True  # ("the committee's chairman"; not "the Trump campaign's adviser")
     if len(mid) > 2 or not all(w.islower() for w in mid):
         return False  # ("The Georgetown University letter", "the DOJ document" say whose)
-    return last in VAGUE_DOCUMENTS | VAGUE_ORGS or last in VAGUE_PEOPLE and first in ("the", "these", "those")
+    return last in VAGUE_DOCUMENTS | VAGUE_ORGS or last in VAGUE_PEOPLE and first in ("the", "these", "those") or (
+        last.endswith("s") and last[:-1] in VAGUE_DOCUMENTS)  # ("the statements said")
+
+
+def another_subject(doc, idx, subs, quoted, speaker, direct, head) -> bool:
+    """The claim's subject is "another <noun>" ("Another technical concern covers ..."): one
+    more of something the claim does not give. Not a person ("Another man has died after the
+    crash" tells an event; as a speaker, "Another man said", it is gated in claim_problem)."""
+    if head is None or head.i not in idx:
+        return False
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i in idx and c.i not in subs and c.pos_ == "NOUN" and c.lower_ not in (
+                PERSON_NOUNS | ROLE_NOUNS) and any(
+                g.dep_ == "det" and g.lower_ == "another" and g.i in idx and g.i == c.left_edge.i for g in c.children) and not any(
+                doc[j].pos_ in ("NOUN", "PROPN") for j in idx if j < c.left_edge.i):
+            # (not after nouns the claim gives: "The local police were in control; then another unit took over")
+            if any(g.dep_ == "appos" or g.dep_ == "compound" and g.pos_ == "PROPN" for g in c.children) or head.lemma_ == "be" \
+                    and any(g.dep_ == "attr" and g.i in idx and (g.pos_ == "PROPN" or g.ent_type_ in ("PERSON", "ORG"))
+                            for g in head.children):
+                return False  # ("Another critic, Laurence Tribe, likened ...", "Another possibility is Del. Jane Roe")
+            return not (speaker and (c.i in quoted or direct))
+    return False
 
 
 def named_elsewhere(doc, idx, labels, sent=None, ctx=None, besides: str | None = None) -> bool:
@@ -717,6 +738,15 @@ def claim_problem(doc, idx, subs, quoted, *, speaker, speaker_resolved, direct, 
     if speaker and not speaker_resolved and vague_speaker(speaker.strip()) and named_elsewhere(doc, idx, ("PERSON", "ORG"), ctx=ctx,
                                                                                          besides=speaker):
         return "unresolved_speaker"  # "The president tweeted", "the statement said", "One official said"
+    if speaker and not speaker_resolved and speaker.split()[0].lower() == "another" and len(speaker.split()) <= 3 \
+            and not any(ch.isdigit() for ch in speaker):  # ("Another 19 percent said ...": a poll's share)
+        return "unresolved_speaker"  # "Another man said ...": another than whom?
+    if first is not None and [doc[j].lower_ for j in range(first.i, min(first.i + 4, len(doc)))] == [
+            "at", "the", "time", ","] and not (speaker and (first.i in quoted or direct)) and first.i > first.sent.start \
+            and doc[first.i - 1].lower_ in ("but", "and", "yet"):
+        return "unresolved_pronoun"  # "(But) at the time, same-sex marriage was little discussed": at what time?
+    if another_subject(doc, idx, subs, quoted, speaker, direct, head):
+        return "unresolved_description"  # "Another technical concern covers the remedies": another than what?
     if vague_description(doc, idx, subs, quoted, speaker, direct, head, ctx):
         return "unresolved_description"  # "The controversy has galvanized the state", "The Republican governor has ..."
     if (head is None or head.i in idx) and object_it(doc, idx, head, quoted, speaker, direct):

@@ -229,6 +229,63 @@ def conditional_outside(head, toks: set[int]) -> bool:
     return False
 
 
+INVERTED_CONDITIONS = {"had", "were", "should"}
+# verbs whose reflexive object needs its "from" ("distanced himself" from what?)
+FROM_VERBS = {"distance", "dissociate", "disassociate"}
+# adjectives that need their "to" ("were central" to what?)
+BARE_ADJS = {"central", "integral", "instrumental", "pivotal"}
+
+
+def inverted_condition_outside(doc, head, toks: set[int]) -> bool:
+    """Does the claim's sentence open on an inverted condition ("Had I been mayor then, ...",
+    "Should the talks fail, ...") the claim leaves out? The parse hangs such a clause anywhere
+    (a ccomp, a conjunct); the claim after it states as a fact what holds only on it."""
+    sent = head.sent
+    k = sent.start
+    while k < sent.end and (doc[k].is_quote or doc[k].is_punct):
+        k += 1
+    if k + 2 >= sent.end or k in toks or min(toks) < k:
+        return False
+    t = doc[k]
+    if t.lower_ not in INVERTED_CONDITIONS or t.tag_ not in ("VBD", "MD") or doc[k + 1].dep_ not in (
+            "nsubj", "nsubjpass", "det", "poss", "compound", "amod"):
+        return False
+    return doc[sent.end - 1].text != "?" and not any(doc[j].text == "?" for j in range(k, sent.end))
+
+
+def fronted_condition_outside(doc, head, toks: set[int]) -> bool:
+    """A conjunct whose first conjunct has a fronted "if"/"unless" clause the claim leaves out:
+    "If the bill passes, taxes will rise and the deficit will shrink" -> "the deficit will
+    shrink" holds only on the condition too."""
+    a = head
+    if any(c.dep_ == "advcl" and c.i in toks and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+           for c in head.children):
+        return False  # ("..., and if private colleges are considered, they may double again": its own condition)
+    for _ in range(4):
+        if a.dep_ != "conj" or a.head.i == a.i:
+            return False
+        a = a.head
+        if any(doc[j].lower_ in ("but", "yet") for j in range(max(head.left_edge.i - 2, a.i), head.i)):
+            return False  # ("If you are weeding out fake news, X is fake, & yet I do not ask ...")
+        if any(c.dep_ == "advcl" and c.i < a.i and c.i not in toks and any(
+                g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children) for c in a.children):
+            return True
+    return False
+
+
+def question_cut(doc, toks: set[int]) -> bool:
+    """"... to ask the majority leader" with its "if the party planned to ..." cut off: an asking
+    verb in the claim whose embedded question is not in it."""
+    end = doc[max(toks)]
+    while end.is_punct and end.i - 1 in toks:
+        end = doc[end.i - 1]
+    v = end.head if end.dep_ in ("dobj", "dative") else end
+    if v.i not in toks or v.lemma_.lower() not in QUESTION_VERBS:
+        return False
+    return any(c.dep_ in ("advcl", "ccomp") and c.i > end.i and c.i not in toks and any(
+        g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children) for c in v.children)
+
+
 def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
     """Why a (non-composed) claim is not a proposition -- no finite verb, no subject, an
     unsplit reporting verb -- or None."""
@@ -282,8 +339,21 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
         return None
     if not subj:
         return "fragment_no_subject"
-    if conditional_outside(head, toks):
+    if conditional_outside(head, toks) or fronted_condition_outside(doc, head, toks) \
+            or inverted_condition_outside(doc, head, toks):
         return "fragment_subordinate"  # "Voters believe the mayor is unfit" (impeachment is possible only if ...)
+    if question_cut(doc, toks):
+        return "fragment_dangling"  # "... to ask the majority leader" (if the party planned to ...)
+    if head.lemma_.lower() in FROM_VERBS and any(c.dep_ == "dobj" and c.lower_ in ("himself", "herself", "themselves", "itself")
+                                                 for c in head.children) and not any(
+            c.dep_ in ("prep", "ccomp", "advcl") and c.i in toks for c in head.children):
+        return "fragment_dangling"  # "Mr. Hale distanced himself, too": from what?
+    if head.lemma_ == "be" and doc[max(toks)].lower_ in BARE_ADJS and any(
+            c.dep_ == "acomp" and c.i == max(toks) and not any(c.children) for c in head.children):
+        return "fragment_dangling"  # "Taxes, housing and crime were central" (to what?)
+    if doc[min(toks)].lower_ == "here" and head.lemma_ == "be" and doc[min(toks)].head.i == head.i and any(
+            c.dep_ in ("nsubj", "attr") and c.i > head.i for c in head.children):
+        return "fragment_presentative"  # "Here are some of the officials' responses": no claim
     if any(c.dep_ == "advcl" and c.i not in toks and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS and g.i not in toks
                                                        for g in c.children) and any(g.dep_ == "ccomp" for g in c.children)
            for x in [head] + [c for c in head.children if c.dep_ in ("acomp", "attr")] for c in x.children):
@@ -479,6 +549,30 @@ def headline_copula(doc, unit: Unit, pieces):
     return pieces[:k] + ["were" if plural else "was"] + pieces[k:]
 
 
+# an answer to a question the claim does not give ("Will it pass? Probably not, but ...",
+# "Yes, the senate approved it"): the answer goes, what follows its comma stands alone
+ANSWERS = (("yes",), ("no",), ("yeah",), ("nope",), ("not", "really"), ("probably", "not"), ("maybe", "not"),
+           ("perhaps", "not"), ("certainly", "not"), ("absolutely", "not"), ("definitely", "not"),
+           ("of", "course", "not"), ("not", "at", "all"), ("not", "yet"))
+
+
+def answer_cut(doc, pieces):
+    """The pieces without an opening answer, its comma and "but" ("Probably not, but apparently X"
+    -> "apparently X"; the "but" goes with the dangling words after). Only before "but": a
+    quoted "No, not $2.5 billion, no -- ..." is the speaker's own reply and stays."""
+    ints = [p for p in pieces[:5] if isinstance(p, int)]
+    if not ints or doc[ints[0]].lower_ not in ("yes", "no", "yeah", "nope", "not", "probably", "maybe", "perhaps",
+                                              "certainly", "absolutely", "definitely", "of"):
+        return pieces
+    words = [doc[i].lower_ for i in ints]
+    for a in ANSWERS:
+        n = len(a)
+        if tuple(words[:n]) == a and len(words) > n + 1 and words[n:n + 2] == [",", "but"] and ints[n] == ints[0] + n:
+            k = pieces.index(ints[n])
+            return pieces[k + 1:]
+    return pieces
+
+
 def subordinate_inside(doc, t, toks) -> bool:
     """Is ``t`` the mark of an adverbial clause whose main verb is in the claim too ("While I
     planned ..., I know ...", "Although Akin has apologized, I believe ...")?"""
@@ -597,6 +691,7 @@ def _repair(doc, unit: Unit, pieces, asides: bool):
                 and not doc[t.i + 1].is_punct:
             return True  # "won control of the House in 2010 partly" (its "because ..." cut off)
         return t.dep_ in ("prep", "agent") and not any(c.i in toks for c in t.children)
+    pieces = answer_cut(doc, pieces)
     while pieces and dangling(pieces[0], True):
         if isinstance(pieces[0], int) and doc[pieces[0]].lower_ == "nor":
             # "Nor is he a pundit" without its "Nor" would say the opposite ("is Steele a pundit")
