@@ -39,6 +39,9 @@ from claimtrack.claims import extract_claims
         ("President Barack Obama toured a plant in Ohio on Monday. His visit to Detroit, though, "
          "threatens to muddy the talks on the budget.",
          "Barack Obama's visit to Detroit threatens to muddy the talks on the budget"),
+        # a document whose words name who issued it reads as that one's (session 28)
+        ("“We are disappointed by the ruling,” said the statement from Lee's attorney, Ann Rowe.",
+         'According to the statement from Ann Rowe, "We are disappointed by the ruling"'),
         # a counted group speaker named by the one list the article gives for its act (session 28)
         ("Two airlines sued the agency on Friday, saying the new fee was unlawful. "
          "The suit from Delta and United asks a judge to block the fee.",

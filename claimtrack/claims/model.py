@@ -81,8 +81,9 @@ class Claim:
             else:
                 text = _lower_opener(self.text)
             mwords = (self.speaker_mention or "").split()
-            if len(mwords) == 2 and mwords[0].lower() == "the" and mwords[1].lower() in DOCUMENT_NOUNS \
-                    and self.speaker != self.speaker_mention:
+            if len(mwords) >= 2 and mwords[0].lower() == "the" and mwords[1].lower() in DOCUMENT_NOUNS \
+                    and (len(mwords) == 2 or mwords[2] in ("from", "by")) and self.speaker != self.speaker_mention:
+                # ("the statement from Grimm's attorney, William McGinley": the statement from McGinley)
                 # a document resolved to whose it is ("the suit says", Ohio's): "According to
                 # the suit from Ohio, ...", not "Ohio says" (a plural owner, a quoted "we")
                 return f"According to the {mwords[1].lower()} from {self.speaker}, {text}"

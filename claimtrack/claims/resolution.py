@@ -231,6 +231,20 @@ def _appositive_person(doc, mention: str, sent_people, ctx: resolve.Context) -> 
     return None
 
 
+def owned_document(doc, ctx: resolve.Context, mention: str, s: int, e: int) -> str | None:
+    """Whose "the statement from Grimm's attorney, William McGinley" (a document speaker whose
+    own words say who issued it, by a name or a named appositive) is: that name, else None."""
+    words = mention.split()
+    if len(words) < 4 or words[0].lower() != "the" or words[1].lower() not in resolve.DOC_NOUNS \
+            or words[2] not in ("from", "by"):
+        return None
+    t = next((t for t in doc[s:e] if t.text == words[1] and doc[t.i:t.right_edge.i + 1].text.startswith(
+        " ".join(words[1:]))), None)
+    prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == words[2]), None) if t is not None else None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return resolve._named_owner(ctx, pobj) if pobj is not None else None
+
+
 def resolve_speaker(doc, speaker_tok_text: str | None, sent_people, ctx: resolve.Context, s: int, e: int):
     """(resolved speaker, person name for the context) for a speaker mention."""
     if not speaker_tok_text:
@@ -269,7 +283,7 @@ def resolve_speaker(doc, speaker_tok_text: str | None, sent_people, ctx: resolve
     name = resolve.description_words(ctx, speaker_tok_text)
     if name:
         return name, name
-    owner = resolve.document_owner(ctx, speaker_tok_text)
+    owner = resolve.document_owner(ctx, speaker_tok_text) or owned_document(doc, ctx, speaker_tok_text, s, e)
     if owner:  # "the statement said" after "Acme said in a statement": Acme's statement
         return owner, (owner if any(p.name == owner for p in ctx.people) else None)
     if low.startswith("the "):
