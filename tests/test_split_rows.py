@@ -167,6 +167,10 @@ TABLE = [
     # a doubled conjunction between the subject and its verb is a typo, not part of the claim
     ("stray_conjunction", "But Gov. Tom Hale but did not apologize for remarks he made on Monday about the farm workers.",
      [("Gov. Tom Hale did not apologize for remarks he made on Monday about the farm workers", None)], {}),
+    ("stray_conjunction", "Mr. Hale spoke about the drought on Monday.  But he but did not apologize for statements he "
+     "made last week that linked the fires to the farm workers.",
+     [("Mr. Hale spoke about the drought on Monday", None),
+      ("Hale did not apologize for statements he made last week that linked the fires to the farm workers", None)], {}),
     # a carried subject is the subject's words before the verb, not an appositive hung on it past the verb
     ("carried_subject", "The letters were found in the office of Ms. Ruiz’s longtime aide, Thomas B. Hale, and were "
      "released as part of a court filing.",

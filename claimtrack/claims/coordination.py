@@ -257,9 +257,10 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
     head = unit.head
     toks = unit.token_set()
     subj = next((g for g in head.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-    stray = subj.right_edge.i + 1 if subj is not None else -1
-    if stray in toks and stray < head.i and doc[stray].dep_ == "cc" and doc[stray].head.i in (subj.i, head.i) \
-            and not any(g.dep_ == "conj" for g in subj.children):
+    stray = -1 if subj is None else subj.right_edge.i if doc[subj.right_edge.i].dep_ == "cc" else subj.right_edge.i + 1
+    if stray in toks and stray + 1 <= head.i and doc[stray].lower_ == "but" and doc[stray].dep_ == "cc" \
+            and doc[stray].head.i in (subj.i, head.i) and not any(g.dep_ == "conj" for g in subj.children) \
+            and (stray + 1 == head.i or doc[stray + 1].head.i == head.i and doc[stray + 1].dep_ in ("aux", "neg")):
         # "But Mr. Hale but did not apologize": a doubled conjunction (a typo) between the subject
         # and its verb; kept, the claim reads "Mr. Hale but did not apologize"
         unit = unit.copy([p for p in unit.pieces if p != stray])
