@@ -1181,6 +1181,13 @@ TABLE = [
     ("fragments", "\"If you want cheap power, nothing beats coal, and yet I do not ask that the plants stay open,\" "
      "Lee said.", "clause", [("If you want cheap power, nothing beats coal", "Lee"),
                              ("yet I do not ask that the plants stay open", "Lee")], {}),
+    # fragments: "there was zero chance" with its clause hung on "told" as a second report: the
+    # first is cut mid-phrase, the second ("the meeting would be canceled") says the opposite; both go
+    ("fragments", "But a senior party source told CNN on Tuesday that there was “zero” chance the controversial "
+     "private meeting between the two governors would be canceled.", "clause", [],
+     {"fragment_dangling": 1, "fragment_garbled": 1}),
+    ("fragments", "An aide said there was little chance the bill would pass.", "clause",
+     [("there was little chance the bill would pass", "An aide")], {}),
     # fragments: a presentative "Here are ..." is no claim
     ("fragments", "Here are some of the candidates' answers.", "clause", [], {"fragment_presentative": 1}),
     # fragments: "distanced himself" with no "from", "were central" with no "to": from what, to what?

@@ -286,6 +286,34 @@ def question_cut(doc, toks: set[int]) -> bool:
         g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children) for c in v.children)
 
 
+# nouns whose clause says what they are about ("zero chance the meeting would be canceled")
+CONTENT_NOUNS = {"chance", "possibility", "likelihood", "doubt", "indication", "sign", "evidence", "risk", "danger",
+                 "prospect", "question", "hope", "fear", "expectation"}
+
+
+def content_noun_cut(doc, head, toks: set[int]) -> str | None:
+    """"there was zero chance" with "the meeting would be canceled" split off as a second report
+    (the parse hung it on "told"): the first is cut mid-noun-phrase, the second says the
+    opposite of what was said. Both go."""
+    end = doc[max(toks)]
+    while (end.is_punct or end.is_quote) and end.i - 1 in toks:
+        end = doc[end.i - 1]
+    if end.lemma_.lower() in CONTENT_NOUNS and end.dep_ == "attr" and end.head.i == head.i and any(
+            c.dep_ == "expl" for c in head.children):
+        nxt = next((doc[j] for j in range(end.i + 1, min(end.i + 3, end.sent.end)) if not doc[j].is_quote), None)
+        if nxt is not None and not nxt.is_punct and nxt.i not in toks:
+            return "fragment_dangling"  # "there was zero chance" (the meeting would be canceled)
+    if head.dep_ == "ccomp" and head.left_edge.i >= 2:
+        k = head.left_edge.i - 1
+        while k > 0 and doc[k].is_quote:
+            k -= 1
+        prev = doc[k]
+        if prev.lemma_.lower() in CONTENT_NOUNS and prev.dep_ == "attr" and prev.head.dep_ == "ccomp" \
+                and prev.head.head.i == head.head.i and any(c.dep_ == "expl" for c in prev.head.children):
+            return "fragment_garbled"  # "the meeting would be canceled": what there was zero chance of
+    return None
+
+
 def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
     """Why a (non-composed) claim is not a proposition -- no finite verb, no subject, an
     unsplit reporting verb -- or None."""
@@ -344,6 +372,9 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
         return "fragment_subordinate"  # "Voters believe the mayor is unfit" (impeachment is possible only if ...)
     if question_cut(doc, toks):
         return "fragment_dangling"  # "... to ask the majority leader" (if the party planned to ...)
+    cut = content_noun_cut(doc, head, toks)
+    if cut is not None:
+        return cut
     if head.lemma_.lower() in FROM_VERBS and any(c.dep_ == "dobj" and c.lower_ in ("himself", "herself", "themselves", "itself")
                                                  for c in head.children) and not any(
             c.dep_ in ("prep", "ccomp", "advcl") and c.i in toks for c in head.children):
