@@ -1407,3 +1407,62 @@ FRONTED_SUBJECT_ASIDE = [
 def test_fronted_subject_before_an_aside_cue(text, needle, speaker, kind, absent):
     c = check(text, needle, speaker, kind, absent)
     assert "pension benefit" in c.text
+
+
+# Session 28 (readers of rules-v11). Each row: text, claim text expected (exact), its speaker
+# (None: unattributed), and claim texts that must not be stored.
+SESSION_28 = [
+    # "X said he backed A but stopped short of B": the narrator's "but stopped short of /
+    # declined to / refused to" after X's own "he" is X's act, not what X said
+    ("Senator Ana Ruiz previously had said she supported higher tariffs on steel but stopped short of endorsing "
+     "a ban on imports.", "Senator Ana Ruiz stopped short of endorsing a ban on imports", None,
+     ["she stopped short of endorsing a ban on imports"]),
+    ("The mayor said he would balance the budget but declined to say how the deficit would be closed.",
+     "he would balance the budget", "The mayor",
+     ["he would balance the budget but declined to say how the deficit would be closed"]),
+    # ... but after another subject, the one who refused may be that subject: left as it was
+    ("Tom Lee said the city tried to stop the strike but refused to negotiate with the union.",
+     "the city refused to negotiate with the union", "Tom Lee", ["Tom Lee refused to negotiate with the union"]),
+    # the subject of a passive cue is what is thought of, or the one told: never the speaker
+    ("The loss dealt a heavy blow to the Green Party \u2014 Ms. Ruiz had widely been considered the top candidate to "
+     "succeed Chairman Tom Baker.", "The loss dealt a heavy blow to the Green Party \u2014 Ms. Ruiz had widely been "
+     "considered the top candidate to succeed Chairman Tom Baker", None, ["The loss dealt a heavy blow to the Green Party"]),
+    ("The mill will close in May, the workers were told.", "The mill will close in May, the workers were told", None,
+     ["The mill will close in May"]),
+    ("Some workers were told that they would be meeting with a manager from the head office, but not that it was "
+     "Lopez.", "Some workers were told that they would be meeting with a manager from the head office", None,
+     ["they would be meeting with a manager from the head office"]),
+    # ... but "X is shown saying A": X speaks
+    ("\u201cThe fact is that the river is rising,\u201d Mr. Lee is shown saying in the video.",
+     "The fact is that the river is rising", "Lee", []),
+    # "A, the official said" inside the quotation of a report led in by "The Courier reports:" is
+    # the report's own attribution: no "the official said" left inside the Courier's claim
+    ("The Courier reports:\n\n\u201cA builder involved with the project, Tom Reyes, said it is going up in Salem and "
+     "Dover. The bridge is ultimately going to cost $4 million, Reyes said.",
+     "The bridge is ultimately going to cost $4 million", "Tom Reyes",
+     ["The bridge is ultimately going to cost $4 million, Reyes said"]),
+    ("The Courier reports:\n\n\u201cA builder involved with the project said it is going up in Salem and Dover. The "
+     "bridge is ultimately going to cost $4 million, the official said - a local source said about $900,000 has "
+     "been spent so far.", None, None, ["The bridge is ultimately going to cost $4 million, the official said"]),
+    # a quotation left open in its paragraph, after one a name signed ("\u201cA,\u201d Ruiz wrote.") and
+    # before one that closes it unsigned: the same speaker's words running on
+    ('Mayor Ana Ruiz praised the new chief on Monday.\n\n"I am proud to announce that our deputy chief, Tom Reyes, '
+     'will lead the department from June," Ruiz wrote on Facebook.\n\n"Tom has a long record of service in the '
+     'city and the county.\n\nHe will be great!"', "Tom has a long record of service in the city and the county",
+     "Ruiz", []),
+    # ... but when the next paragraph signs the quotation, it is someone else's: no speaker guessed
+    ('"The plant is safe," Ruiz said.\n\n"The inspectors found no leaks in the tanks last year.\n\nThey will come '
+     'back in May," Tom Reyes added.', "The inspectors found no leaks in the tanks last year", None, []),
+]
+
+
+@pytest.mark.parametrize("text,expected,speaker,absent", SESSION_28)
+def test_session_28_attribution_rows(text, expected, speaker, absent):
+    claims = extract_claims(text)
+    texts = [c.text for c in claims]
+    if expected is not None:
+        hits = [c for c in claims if c.text == expected]
+        assert hits, (expected, texts)
+        assert hits[0].speaker == speaker, (hits[0].speaker, expected)
+    for t in absent:
+        assert t not in texts, (t, texts)

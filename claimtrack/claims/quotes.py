@@ -95,7 +95,22 @@ def nested(doc, verb, speaker_tok, s, e) -> bool:
     # opened in a sentence before, "\u201cA. I think B.\u201d", and one that ends it, "B,\" X said")
     def quoted(i):
         return any(a < i < b for a, b in quote_regions(doc))
+    if quoted(verb.i) and speaker_tok.lower_ not in FIRST_SECOND and report_frame(doc, verb, speaker_tok):
+        return False
     return quoted(verb.i) and (quoted(speaker_tok.i) or speaker_tok.lower_ in FIRST_SECOND)
+
+
+def report_frame(doc, verb, speaker_tok) -> bool:
+    """"A, the official said" / "A, said the official": a cue set off after its content by a
+    comma, a reporter's attribution -- inside the quotation of a report that a paragraph ending
+    in a colon led in ("Politico reports:" / "\u201cA, the official said."), it is the quoted
+    report's own, and it holds."""
+    if doc.user_data.get("claimtrack_lead_in") is None:
+        return False
+    if not any(c.dep_ in ("ccomp", "parataxis") and c.i < min(verb.i, speaker_tok.i) for c in verb.children):
+        return False
+    first = min(verb.i, speaker_tok.left_edge.i)
+    return first > 0 and doc[first - 1].text == "," and lem(verb) in SAY_VERBS
 
 
 def quote_regions(doc) -> list[tuple[int, int]]:

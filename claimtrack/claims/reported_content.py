@@ -89,6 +89,22 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
                                     and not any(x.i > g.i and x.i < conj.i for x in child.children if x.dep_ not in ("cc", "punct"))}
                             pieces = [i for i in pieces if i not in cut]
                             more.extend(found or [own])
+                for conj in child.children:
+                    if conj.dep_ == "conj" and conj.i > child.i and refusal(conj) and conj.i in pieces \
+                            and doc[conj.i - 1].lower_ == "but" \
+                            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children) \
+                            and any(g.dep_ == "nsubj" and g.lower_ in ("he", "she", "they") for g in child.children):
+                        # "X said he backed A but stopped short of B" / "... but declined to say
+                        # more": the narrator's account of what X did not say, never X's words;
+                        # it goes, and stands as X's own act (only after X's own "he": after "the
+                        # city tried A but refused B" the city may be the one who refused)
+                        who = [t.i for t in speaker_tokens(speaker_tok)]
+                        cut = subtree(conj) | {conj.i - 1}
+                        if doc[conj.i - 2].text == ",":
+                            cut.add(conj.i - 2)
+                        pieces = [i for i in pieces if i not in cut]
+                        if who and max(who) < verb.i:
+                            more.append(Unit(who + [i for i in range(conj.i, conj.right_edge.i + 1)], conj, composed=True))
             if speaker_tok is not None:
                 # "telling detractors that A given his promises and arguing that B": the parse
                 # hangs the second participle inside A; it is the speaker's, not A's
@@ -149,6 +165,19 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
             units.extend(u.copy(kind="participial") for u in content_units(doc, child, owner, s, e)
                          or describe_units(doc, child, owner, s, e))
     return units
+
+
+# what a speaker stopped short of, declined or refused to say: a narrator's account of the
+# speaker's act, not reported content ("X said A but stopped short of B")
+REFUSALS = {"decline", "refuse"}
+
+
+def refusal(verb) -> bool:
+    """Is ``verb`` "declined/refused to ..." or "stopped short (of ...)"?"""
+    low = verb.lemma_.lower()
+    if low in REFUSALS:
+        return any(c.dep_ in ("xcomp", "dobj") for c in verb.children)  # (not "revenue declined")
+    return low == "stop" and any(c.lower_ == "short" for c in verb.children)
 
 
 def _past_semicolon(doc, verb, child) -> bool:

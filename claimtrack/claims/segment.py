@@ -109,7 +109,7 @@ def iter_docs(nlp, texts: Iterable[str], batch_size: int = 64):
             items.append((ti, para))
     docs = nlp.pipe((p.text for _, p in items), batch_size=batch_size)
     prev = (None, None)
-    for (ti, para), doc in zip(items, docs):
+    for k, ((ti, para), doc) in enumerate(zip(items, docs)):
         # the paragraph's text is the doc's text (spaCy keeps every character): kept for the
         # rules that read it, as Doc.text joins every token anew at each call
         doc.user_data["claimtrack.text"] = para.text
@@ -118,9 +118,13 @@ def iter_docs(nlp, texts: Iterable[str], batch_size: int = 64):
         if prev[0] == ti and prev[1].user_data["claimtrack.text"].rstrip().endswith(":"):
             # "He said:" closing the paragraph before: its speaker may own this one
             doc.user_data["claimtrack_lead_in"] = prev[1]
+        if k + 1 < len(items) and items[k + 1][0] == ti:
+            # (the next paragraph's text: whether a quotation left open here closes there)
+            doc.user_data["claimtrack_next_text"] = items[k + 1][1].text
         yield ti, para, doc
         # (done with this doc: its own back-links go, so a long article's docs are not all
         # kept alive through one chain)
         doc.user_data.pop("claimtrack_prev", None)
         doc.user_data.pop("claimtrack_lead_in", None)
+        doc.user_data.pop("claimtrack_next_text", None)
         prev = (ti, doc)

@@ -57,6 +57,10 @@ def imperative_name(tok) -> bool:
         c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children)
 
 
+# passive cues whose subject holds the attitude ("she is worried that", "he is committed to")
+PASSIVE_HOLDERS = {"worry", "commit", "determine", "quote"}
+
+
 def find_speaker(verb):
     """The speaker token of a cue verb: its subject, the subject of the verb it is conjoined
     with ("X praised A and said B"), or the inverted subject ("\"...,\" added the adviser");
@@ -72,6 +76,12 @@ def find_speaker(verb):
             return child  # "Save the Bay found ...", parsed as a clausal subject
         if child.dep_ not in ("nsubj", "nsubjpass"):
             continue
+        if child.dep_ == "nsubjpass" and lem(verb) not in PASSIVE_HOLDERS and any(c.dep_ == "auxpass" for c in kids) \
+                and not any(c.tag_ == "VBG" and c.dep_ != "ccomp" for c in kids):
+            # "Cantor had been considered the top candidate", "He was told that A": the subject of
+            # a passive cue is what is said or thought of, or the one told -- never who says it
+            # (but "X is shown saying A", "X was heard telling": X speaks)
+            return None
         many_of_whom = any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("whom", "which") for g in c.children)
                            for c in child.children)
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and (
@@ -346,8 +356,34 @@ def paragraph_speaker(doc):
             hit = _speech_verb(prev, range(last.start, last.end), (-1, -1))
             if hit:
                 out = (speaker_text(hit[0]), hit[1], set(), 0, len(doc))
+    if out is None and text.lstrip()[:1] in ("\"", "\u201c"):
+        out = _quote_run_on(doc)
     doc.user_data["claimtrack_paragraph_speaker"] = out
     return out
+
+
+def _quote_run_on(doc):
+    """A paragraph that opens a quotation and does not close it, right after a paragraph whose
+    last sentence is a quotation signed after its closing mark by a name, and before one that
+    closes it with no cue ("\u201cA,\u201d Trump wrote on Twitter." / "\u201cB." / "C!\u201d"): the
+    same speaker's words running on -- (speaker, cue, no cut, 0, len(doc)), else None. (When the
+    next paragraph signs the quotation -- "C,\u201d Reyes added." -- it is someone else's.)"""
+    nxt = (doc.user_data.get("claimtrack_next_text") or "").strip()
+    if not nxt or nxt[-1] not in ("\"", "\u201d") or sum(nxt.count(q) for q in "\"\u201c\u201d") != 1:
+        return None
+    regions = quote_regions(doc)
+    prev = doc.user_data.get("claimtrack_prev")
+    if len(regions) != 1 or regions[0][0] > 1 or regions[0][1] != len(doc) or prev is None or not len(prev):
+        return None
+    pregions = quote_regions(prev)
+    last = list(prev.sents)[-1]
+    if not pregions or not last.start <= pregions[-1][1] < len(prev):
+        return None
+    pa, pb = pregions[-1]
+    hit = _speech_verb(prev, range(pb + 1, last.end), (pa, pb))
+    if hit is None or hit[0].pos_ != "PROPN":
+        return None
+    return speaker_text(hit[0]), hit[1], set(), 0, len(doc)
 
 
 IT_CUES = {"say", "state", "note", "argue", "claim", "mention", "reference", "suggest", "show", "find", "report",
