@@ -191,6 +191,10 @@ TABLE = [
     # "their"/"they" after a list of names is both of them: the list stays whole
     ("plural_pronoun_list", "The governor praised Ana Ruiz and Tom Hale for their work on the budget.",
      [("The governor praised Ana Ruiz and Tom Hale for their work on the budget", None)], {}),
+    # a past "but" conjunct after a past speech verb's unquoted content may be the narrator's
+    # ("had said A but stopped short of B"): not stored under the speaker
+    ("narrator_but", "Tom Hale said he backed lower taxes for farmers but stopped short of endorsing the plan.",
+     [("he backed lower taxes for farmers", "Tom Hale")], {}),
 ]
 
 
