@@ -256,3 +256,26 @@ def test_person_entity_cut_at_its_possessive():
     doc.ents = [Span(doc, 0, 3, label="PERSON")]
     spans = person_spans(doc, 0, len(doc))
     assert [(ent.text, text) for ent, text, _ in spans] == [("Lowe", "Lowe")]
+
+
+def test_surname_of_a_name_tagged_no_person_is_ambiguous():
+    # (session 28) "Keith Lamont Scott" tagged an organisation, "Rakeyia Scott" a person: a bare
+    # "Scott" is no certain Rakeyia Scott (PolNeAR: "they ordered him" -> "Rakeyia Scott" was her husband)
+    from spacy.tokens import Span
+
+    from claimtrack.claims.resolve import person_spans
+
+    ctx = Context()
+    doc = get_nlp()("Keith Lamont Scott was sitting in his car. Rakeyia Scott can be heard yelling.")
+    r = next(t.i for t in doc if t.text == "Rakeyia")
+    doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, r, r + 2, label="PERSON")]
+    for ent, text, roles in person_spans(doc, 0, len(doc), ctx):
+        ctx.add_person(text, roles)
+    assert ctx.shadows == {"Scott": {"Keith"}}
+    assert ctx.canonical("Rakeyia Scott") == "Rakeyia Scott"
+    assert ctx.canonical("Scott") is None
+    # a shadow with the person's own first name is the same person
+    ctx = Context()
+    ctx.add_person("Keith Scott", set())
+    ctx.shadows = {"Scott": {"Keith"}}
+    assert ctx.canonical("Scott") == "Keith Scott"

@@ -128,13 +128,21 @@ class Context:
     # ("Two heartland states") waiting for one at the article's end (see ``name_groups``)
     entity_lists: list = field(default_factory=list)
     groups: list = field(default_factory=list)
+    # surname -> first names of full names the tagger called no person ("Keith Lamont Scott"
+    # an organisation): a bare "Scott" is then no certain "Rakeyia Scott"
+    shadows: dict[str, set[str]] = field(default_factory=dict)
 
     def canonical(self, name: str) -> str | None:
         """The known person a mention refers to ("Rubio" -> "Marco Rubio"), if unique."""
         name = name.strip()
         hits = [p for p in self.people if p.name == name or compatible(p.name, name)]
         names = {p.name for p in hits}
-        return next(iter(names)) if len(names) == 1 else None
+        if len(names) != 1:
+            return None
+        canon = next(iter(names))
+        if self.shadows and " " not in name and any(f != canon.split()[0] for f in self.shadows.get(name, ())):
+            return None  # "Scott" when the article also named "Keith Lamont Scott" (tagged a company): which Scott?
+        return canon
 
     def add_person(self, name: str, roles: set[str], gender: str | None = None) -> str:
         canon = self.canonical(name)
@@ -237,6 +245,8 @@ def person_spans(doc, s: int, e: int, ctx: "Context | None" = None):
     """PERSON entities in the sentence [s, e), with the role nouns titling each (and,
     given the article context, bare surnames of people it named: "Carver")."""
     out = []
+    if ctx is not None and "claimtrack.shadows" not in doc.user_data:
+        record_shadows(ctx, doc)
     if ctx is not None and ctx.people:
         surnames = {p.name.split()[-1] for p in ctx.people}
         for t in doc[s:e]:
@@ -273,6 +283,22 @@ def person_spans(doc, s: int, e: int, ctx: "Context | None" = None):
         roles |= appositive_roles(ent.root)
         out.append((ent, text.strip(), roles))
     return out
+
+
+KNOWN_FIRST = MALE_FIRST | FEMALE_FIRST
+
+
+def record_shadows(ctx: Context, doc) -> None:
+    """Once per paragraph: full names (a known first name, then capitalised names) the tagger
+    gave another type than person ("Keith Lamont Scott" an ORG), by surname (see ``canonical``)."""
+    doc.user_data["claimtrack.shadows"] = True
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" or not 2 <= len(ent) <= 4:
+            continue
+        words = [t.text for t in ent if t.text not in ("'s", "’s")]
+        if len(words) >= 2 and words[0].lower() in KNOWN_FIRST and all(
+                w[:1].isupper() and w.replace(".", "").isalpha() for w in words):
+            ctx.shadows.setdefault(words[-1], set()).add(words[0])
 
 
 def _bare_title(doc, start: int, s: int) -> set[str]:
