@@ -492,8 +492,26 @@ TABLE = [
      [("Officials marked the anniversary of the June 4, 1998, flood with a ceremony", None)], {}),
     ("relative", "John Rivera, 52, is married to a nurse.", "clause",
      [("John Rivera is married to a nurse", None), ("John Rivera is 52 years old", None)], {}),
+    # fragments: round brackets a cut left half (session 28): a ")" without its "(" goes, a "(" whose words
+    # are all kept gets its ")" back
+    ("fragments", "\"It is rare for a town to sue a county. (The suit) certainly was a shock to me given the new "
+     "state law,\" said Mia Lund, a law professor.", "clause",
+     [("It is rare for a town to sue a county", "Mia Lund"), ("Mia Lund is a law professor", None),
+      ("The suit certainly was a shock to me given the new state law", "Mia Lund")], {}),
+    ("fragments", "Rep. Ann Ford (D-Ohio), who is running to succeed retiring Sen. Paul Grant (D-Ohio), faced tough "
+     "questions Tuesday.", "clause",
+     [("Rep. Ann Ford faced tough questions Tuesday", None), ("Rep. Ann Ford is a Democrat from Ohio", None),
+      ("Rep. Ann Ford is running to succeed retiring Sen. Paul Grant (D-Ohio)", None),
+      ("Sen. Paul Grant is a Democrat from Ohio", None)], {}),
+    # ... a bracket opened inside a token is no stray ")"
+    ("fragments", "No. 2 Ruiz eventually defeated Kerr 4-6 7-6(3) 6-3 in Rome.", "clause",
+     [("No. 2 Ruiz eventually defeated Kerr 4-6 7-6(3) 6-3 in Rome", None)], {}),
     # filters: a correction notice is boilerplate
     ("filters", "This article has been updated to reflect the following correction:", "clause", [], {"boilerplate": 1}),
+    # ... and a copyright sign is, but not the "\u00a9" of a mis-decoded "\u00e9" ("caf\u00c3\u00a9" for "caf\u00e9")
+    ("filters", "\u00a9 2024 Harbor Press.", "clause", [], {"boilerplate": 1}),
+    ("filters", "The caf\u00c3\u00a9 on Elm Street closed in May.", "clause",
+     [("The caf\u00c3\u00a9 on Elm Street closed in May", None)], {}),
     # filters: a noun only a demonstrative determines ("that sentiment") with nothing it points back to
     ("filters", "The council voted on Monday. Ms. Ortega echoed that sentiment.", "clause",
      [("The council voted on Monday", None)], {"unresolved_pronoun": 1}),

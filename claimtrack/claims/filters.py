@@ -16,8 +16,9 @@ CREDIT = re.compile(
     re.I,
 )
 BOILERPLATE = re.compile(
+    # ("©" only as a copyright sign: "Ã©" is a mis-decoded "é", as in "protegÃ©s"; "Â©" is a mis-decoded "©")
     r"\b(subscribe|newsletter|sign up|read more|all rights reserved|click here|follow us|cookie|"
-    r"share this|terms of use|privacy policy)\b|©|\bcopyright\b|"
+    r"share this|terms of use|privacy policy)\b|(?<!\u00c3)\u00a9|\bcopyright\b|"
     # (an advertisement label, not a sentence about an advertisement: "the advertisement suggests ...")
     r"^\W*advertisement\W*$|\badvertisement\W+continue reading\b|"
     r"\bthis (?:post|article|story|report) (?:has been|was) (?:updated|revised|corrected)\b",

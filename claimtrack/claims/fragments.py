@@ -741,7 +741,7 @@ def _repair(doc, unit: Unit, pieces, asides: bool):
         # "You paid in to Medicare for years … now": a word or two after an ellipsis, the
         # rest of their clause cut off; the claim ends at the ellipsis
         pieces = pieces[:dots[-1]]
-    pieces = trim_pieces(doc, pieces)
+    pieces = balance_brackets(doc, trim_pieces(doc, pieces))
     toks = {p for p in pieces if isinstance(p, int)}
     if not toks:
         return pieces, "fragment_dangling", aside
@@ -753,6 +753,39 @@ def _repair(doc, unit: Unit, pieces, asides: bool):
 
 
 GAP_NOUNS = {"way", "reason", "place", "time", "day", "week", "month", "year", "moment", "point", "extent", "manner"}
+
+
+def balance_brackets(doc, pieces):
+    """Round brackets the cut left half: a ")" whose "(" is not in the claim goes ("(The suit)
+    certainly was a shock" -> "The suit certainly was a shock"); a "(" whose words are all kept
+    but not its ")" gets it back ("Sen. Paul Grant (D-Ohio" -> "Sen. Paul Grant (D-Ohio)")."""
+    ints = [p for p in pieces if isinstance(p, int)]
+    if not any(doc[p].text in ("(", ")") for p in ints):
+        return pieces
+    opened, stray, inner = [], set(), 0  # inner: brackets opened inside a token ("7-6(3) 6-3")
+    for p in ints:
+        text = doc[p].text
+        if text == "(":
+            opened.append(p)
+        elif text == ")":
+            if inner:
+                inner -= 1
+            elif opened:
+                opened.pop()
+            else:
+                stray.add(p)
+        else:
+            inner = max(0, inner + text.count("(") - text.count(")"))
+    if stray:
+        pieces = [p for p in pieces if not (isinstance(p, int) and p in stray)]
+    if len(opened) == 1 and isinstance(pieces[-1], int) and pieces[-1] > opened[0]:
+        o, last = opened[0], pieces[-1]
+        toks = {p for p in pieces if isinstance(p, int)}
+        close = next((t.i for t in doc[o + 1:min(len(doc), o + 12)] if t.text in ("(", ")")), None)
+        if close is not None and doc[close].text == ")" and close == last + 1 and all(
+                k in toks for k in range(o, close)):
+            pieces = pieces + [close]
+    return pieces
 
 
 def relative_gap(doc, head, toks: set[int]) -> bool:
