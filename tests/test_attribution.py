@@ -1466,3 +1466,38 @@ def test_session_28_attribution_rows(text, expected, speaker, absent):
         assert hits[0].speaker == speaker, (hits[0].speaker, expected)
     for t in absent:
         assert t not in texts, (t, texts)
+
+
+# a he/she after a sentence whose speaker is a reporting aside ("Too often, Mr. Clarke said, A.
+# He said B") is carried from that speaker; when the aside's speaker and the sentence's subject
+# both fit, nobody is guessed
+ASIDE_CARRIED = [
+    ("Mr. Tom Clarke runs a mining fund.\n\nToo often, Mr. Clarke said, the debate over the future of coal is "
+     "infected with tribalism. He said he was trying to find some middle ground.",
+     "he was trying to find some middle ground", "Tom Clarke"),
+    ("Mr. Tom Clarke and Mr. Ed Lee run a mining fund.\n\nMr. Lee, Mr. Clarke said, is the better investor. He said "
+     "he was trying to find some middle ground.", "he was trying to find some middle ground", None),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker", ASIDE_CARRIED)
+def test_he_carried_from_a_reporting_aside(text, needle, speaker):
+    hits = [c for c in extract_claims(text) if needle in c.text]
+    if speaker is None:
+        assert all(c.speaker not in ("Ed Lee", "Tom Clarke") for c in hits), [(c.speaker, c.text) for c in hits]
+    else:
+        assert hits and hits[0].speaker == speaker, [(c.speaker, c.text) for c in hits]
+
+
+# "X said after the meeting she would ...": a prepositional phrase between the cue and a modal
+# clause with its own subject is the cue's (when it spoke); the clause is the content
+CUE_PHRASE_BEFORE_CONTENT = [
+    ("Mayor Ana Ruiz said after the meeting she would not accept the offer if it were made.",
+     "she would not accept the offer if it were made", "Mayor Ana Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text,expected,speaker", CUE_PHRASE_BEFORE_CONTENT)
+def test_cue_phrase_before_the_content(text, expected, speaker):
+    hits = [c for c in extract_claims(text) if c.text == expected]
+    assert hits and hits[0].speaker == speaker, [(c.speaker, c.text) for c in extract_claims(text)]

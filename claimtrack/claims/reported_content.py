@@ -40,6 +40,8 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
                 units.extend(inner)
                 continue
             a, b = subtree_range(child)
+            if child.dep_ == "advcl" and _cue_phrase_before(doc, verb, child) is not None:
+                a = doc[verb.i + 1].right_edge.i + 1  # (the phrase is the cue's: "said after the convention")
             unit_speaker = speaker
             if child.i < verb.i and speaker_tok is not None and speaker_tok.dep_ == "conj":
                 # ("“… should trouble every voter,” Chairman Dean Marsh said", the quotation's last
@@ -339,9 +341,23 @@ def reported_advcl(doc, verb, child) -> bool:
     """"X continued, For us, this is a fight": the parse reads the quoted clause after a
     speech verb and a comma as an adverbial clause; with its own subject and no
     subordinating word, it is the content."""
-    return (child.dep_ == "advcl" and child.i > verb.i and verb.i + 1 < len(doc) and doc[verb.i + 1].text in (",", ":")
+    return (child.dep_ == "advcl" and child.i > verb.i and verb.i + 1 < len(doc)
+            and (doc[verb.i + 1].text in (",", ":") or _cue_phrase_before(doc, verb, child) is not None)
             and lem(verb) in cues.SPEECH and not any(c.dep_ == "mark" for c in child.children)
             and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children) and child.tag_ != "VBG")
+
+
+def _cue_phrase_before(doc, verb, child):
+    """"Trump said after the convention he would not ...": a prepositional phrase right after the
+    cue, hung by the parse on the reported clause (a modal clause with its own subject right
+    after the phrase), tells when the cue spoke -- the phrase's first token, else None."""
+    p = doc[verb.i + 1]
+    if p.dep_ != "prep" or p.head.i != child.i or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in child.children):
+        return None
+    subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.left_edge.i != p.right_edge.i + 1 or subj.i > child.i:
+        return None
+    return p
 
 
 def intention_units(doc, verb, speaker_tok, s, e) -> list[Unit]:

@@ -229,6 +229,7 @@ def continued_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
     if spk is not None:
         cands.append(spk)
     cands += [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c not in cands]
+    cands += [a for a in aside_speakers(root, pquoted) if a not in cands]
     for t in pdoc[prev.start:min(prev.start + 3, prev.end)]:
         if t.lower_ == "according":  # "According to Ham, ..."
             to = next((c for c in t.children if c.lower_ == "to"), None)
@@ -251,6 +252,18 @@ def continued_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
     if _subject_rival(ctx, prev, fitting[0], low):
         return None
     return fitting[0]
+
+
+def aside_speakers(root, quoted) -> list:
+    """"Too often, Mr. Clarke said, the debate is ...": the speakers of reporting asides hung on
+    a sentence's root (outside its quotations) -- a he/she after it may be carried from them."""
+    out = []
+    for c in root.children:
+        if c.dep_ == "parataxis" and c.i not in quoted and is_cue(c, SAY_VERBS):
+            spk = find_speaker(c)
+            if spk is not None and spk.i not in quoted:
+                out.append(spk)
+    return out
 
 
 def _group_speaker(doc, tok, s: int, e: int) -> str | None:
@@ -527,6 +540,7 @@ def _carried_wrongly(doc, name: str, pron, s: int, ctx) -> str | None:
         spk = find_speaker(root) if root.pos_ in ("VERB", "AUX") else None
         if spk is not None:
             heads.append(spk)
+        heads += aside_speakers(root, quoted)
         for t in prev:
             if t.lower_ == "according":  # "According to Reyes, ...": the source speaks
                 heads += [c for to in t.children if to.lower_ == "to" for c in to.children if c.dep_ == "pobj"]
