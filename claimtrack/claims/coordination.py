@@ -326,12 +326,13 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
         if own_subj is None and unit.speaker and unit.quote_kind != "direct" and doc[c_start - 1].lower_ == "but" \
                 and not quoted_words(doc, unit) & {c_start, child.i} and head.head.i != head.i \
                 and head.head.lemma_.lower() in SPEECH_VERBS and head.head.i < head.i and head.head.tag_ in ("VBD", "VBN") \
-                and (child.tag_ == "VBD" or any(g.dep_ == "aux" and g.tag_ == "VBD" and g.lower_ != "would" for g in child.children)):
-            # "He had said he supported equal rights but stopped short of endorsing marriage": a "but"
-            # conjunct after reported content may be the narrator's of the speech verb ("had said ...
-            # but stopped short"), not what was said; whose it is is a guess -- the first clause stays
-            # the speaker's, the conjunct is not stored under the speaker (only a past conjunct after a
-            # past speech verb: "says demand is changing but should be moving faster" is hers)
+                and any(g.dep_ == "aux" and g.lower_ == "did" for g in child.children) and any(g.dep_ == "neg" for g in child.children):
+            # "He added that the committee could issue subpoenas ..., but did not name anyone": a "but did
+            # not" conjunct after a past speech verb's reported content is most likely the speaker's own
+            # omission (the narrator's), not what was said of the content's subject ("the committee did
+            # not name"); whose it is is a guess -- the first clause stays the speaker's, the conjunct is
+            # not stored under the speaker. ("said the city tried A but refused B" is left as it was; a
+            # pronoun subject, "said he backed A but stopped short of B", is attribution's narrator rule)
             return split_coordination(doc, unit.copy(first_p))
         if own_subj is None and doc[c_start].lower_ != "there" and quoted_words(doc, unit) & {cut, c_start}:
             # '"We will win and rebuild"': a carried subject would rewrite the speaker's words
