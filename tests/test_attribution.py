@@ -1420,9 +1420,10 @@ SESSION_28 = [
     ("The mayor said he would balance the budget but declined to say how the deficit would be closed.",
      "he would balance the budget", "The mayor",
      ["he would balance the budget but declined to say how the deficit would be closed"]),
-    # ... but after another subject, the one who refused may be that subject: left as it was
+    # ... but after another subject, the one who refused may be that subject: never made the
+    # speaker's own act (what the coordination rules make of the conjunct is theirs)
     ("Tom Lee said the city tried to stop the strike but refused to negotiate with the union.",
-     "the city refused to negotiate with the union", "Tom Lee", ["Tom Lee refused to negotiate with the union"]),
+     None, None, ["Tom Lee refused to negotiate with the union"]),
     # the subject of a passive cue is what is thought of, or the one told: never the speaker
     ("The loss dealt a heavy blow to the Green Party \u2014 Ms. Ruiz had widely been considered the top candidate to "
      "succeed Chairman Tom Baker.", "The loss dealt a heavy blow to the Green Party \u2014 Ms. Ruiz had widely been "
