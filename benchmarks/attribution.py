@@ -40,6 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import BENCH, OUT, bench_file, machine, read_jsonl, write_result  # noqa: E402
+from benchmarks.content_form import print_forms, recall_by_form  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = "attribution/polnear_dev.jsonl"
@@ -164,13 +165,17 @@ def main(argv=None) -> int:
 
     result = {"label": args.label, "machine": machine(), "set": GOLD, "extractor_version": EXTRACTOR_VERSION}
     if not args.against:
-        result["scores"] = score(gold, args.limit, errors)
+        with tempfile.TemporaryDirectory() as tmp:  # the misses, for recall by content form
+            misses = errors or Path(tmp) / "errors.jsonl"
+            result["scores"] = score(gold, args.limit, misses)
+            result["content_forms"] = recall_by_form(rows, misses)
         result["speed"] = speed([r["text"] for r in rows], args.runs)
         sc = result["scores"]
         print_scores(sc, EXTRACTOR_VERSION)
         print(f"  {'sentences_per_second':32s} {result['speed']['sentences_per_second']} "
               f"({result['speed']['sentences']} sentences, median of {args.runs})")
         print_breakdown(sc)
+        print_forms(result["content_forms"])
     else:
         with tempfile.TemporaryDirectory() as tmp:
             src = export(args.against, Path(tmp), args.only)
