@@ -57,3 +57,35 @@ def test_statement_without_speaker_is_the_text():
     (claim,) = extract_claims("The bridge closed on Monday after the flood.")
     assert claim.speaker is None
     assert claim.statement == claim.text == "The bridge closed on Monday after the flood"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an if/whether clause under ask/wonder/question is only asked about: no intention
+        # ("the city will close the schools") is read off it (session 28)
+        "The storm led the mayor to ask the council if the city planned to close the schools.",
+        "He wondered if the council planned to raise taxes.",
+        "Reporters questioned whether the senator intended to run again.",
+    ],
+)
+def test_asked_about_intention_is_no_claim(sentence):
+    texts = [c.text for c in extract_claims(sentence)]
+    assert not any(" will " in t for t in texts), texts
+
+
+def test_intention_outside_a_question_stays():
+    texts = [c.text for c in extract_claims("The city council planned to raise taxes in May.")]
+    assert texts == ["The city council will raise taxes in May"], texts
+
+
+def test_double_apostrophe_quote_is_closed_at_the_claim_edge():
+    # NYT texts write a quotation mark as two apostrophes ('' ... ''): a claim that cuts the
+    # quotation keeps it balanced, as with '"' (session 28)
+    from claimtrack.claims.extract import render
+    from claimtrack.claims.nlp import get_nlp
+
+    doc = get_nlp()("Ann Lee said the fee ''is a gift to landlords,'' and then she left the room.")
+    toks = [t.text for t in doc]
+    start, end = toks.index("the"), toks.index("landlords") + 1
+    assert render(doc, list(range(start, end)), {}) == "the fee ''is a gift to landlords''"

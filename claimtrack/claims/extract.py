@@ -41,9 +41,10 @@ from claimtrack.claims.units import NO_SPACE_BEFORE, Unit, range_, subtree_range
 EXTRACTOR_VERSION = "rules-v11"  # issue 13 seventh pass (person epithets, documents and anonymous speakers resolved to the name the article links or dropped; shell/organisation nouns without referent gated; uncertain relative antecedents and garbling splits kept whole) + issue 18 seventh round (quotation-only sentences nobody is named as saying, restrictive "who said", comma-set participles take no source)
 
 
-QUOTE_MARKS = ('"', "“", "”", "«", "»")
-CLOSING_MARK = {'"': '"', "“": "”", "«": "»"}
-OPENING_MARK = {'"': '"', "”": "“", "»": "«"}
+# ("''": two apostrophes as a quotation mark, either way round, in NYT texts)
+QUOTE_MARKS = ('"', "“", "”", "«", "»", "''")
+CLOSING_MARK = {'"': '"', "“": "”", "«": "»", "''": "''"}
+OPENING_MARK = {'"': '"', "”": "“", "»": "«", "''": "''"}
 
 
 def quote_partners(doc, marks) -> dict[int, int]:
@@ -194,6 +195,19 @@ def note_group(doc, s: int, e: int, claim: Claim, pieces, subs, speaker, mention
         ctx.groups.append((claim, words, "text", *group, resolve.act_words(t)))
 
 
+ASKING = {"ask", "wonder", "inquire", "question"}
+
+
+def asked_about(head) -> bool:
+    """"asked the chairman if the committee planned to subpoena her": an intention ("the
+    committee will subpoena her") read off a clause that is only asked about is nobody's claim."""
+    if head is None:
+        return False
+    v = head.head if head.dep_ == "xcomp" else head
+    return v.dep_ in ("advcl", "ccomp") and v.head.lemma_.lower() in ASKING and any(
+        g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in v.children)
+
+
 def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped: Counter,
                    ctx: resolve.Context, published_at=None, title_key: str | None = None,
                    atomic: bool = False) -> tuple[list[Claim], int]:
@@ -255,7 +269,7 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
                 continue
             if unit.composed:
                 words = [doc[i] for i in idx if doc[i].is_alpha or doc[i].like_num]
-                if len(words) < 2:
+                if len(words) < 2 or asked_about(unit.head):
                     continue
             elif is_fragment([doc[i] for i in idx], min_tokens):
                 continue
