@@ -38,7 +38,7 @@ from claimtrack.claims.resolution import resolution_subs, resolve_speaker
 from claimtrack.claims.segment import iter_docs, sentence_spans
 from claimtrack.claims.units import NO_SPACE_BEFORE, Unit, range_, subtree_range, trim_pieces
 
-EXTRACTOR_VERSION = "rules-v11"  # issue 13 seventh pass (person epithets, documents and anonymous speakers resolved to the name the article links or dropped; shell/organisation nouns without referent gated; uncertain relative antecedents and garbling splits kept whole) + issue 18 seventh round (quotation-only sentences nobody is named as saying, restrictive "who said", comma-set participles take no source)
+EXTRACTOR_VERSION = "rules-v12"  # issue 13 eighth pass (counted groups named by the one list the article gives, documents that name their issuer, inverted and joined conditions, answers, presentatives, "Another X", garbled splits kept whole, party labels in words, half brackets) + issue 18 eighth round (narrator conjuncts after a speaker's own pronoun, passive cue subjects, quotes over paragraphs, aside speakers carried, asked-about intentions, '' quotes); attribution split into modules
 
 
 # ("''": two apostrophes as a quotation mark, either way round, in NYT texts)
