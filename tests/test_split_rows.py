@@ -195,6 +195,42 @@ TABLE = [
     # ("had said A but stopped short of B"): not stored under the speaker
     ("narrator_but", "Tom Hale said the board could raise fees for farmers next year, but did not say by how much.",
      [("the board could raise fees for farmers next year", "Tom Hale")], {}),
+    # session 28: a list member's relative clause, split off as its own claim, stays out of the
+    # member's claim (not "arrested Ana Ruiz who was charged by the mayor on Monday")
+    ("list_member_relative", "Police arrested Ana Ruiz, who was charged by the mayor, and Tom Hale on Monday.",
+     [("Police arrested Ana Ruiz on Monday", None), ("Police arrested Tom Hale on Monday", None),
+      ("Ana Ruiz was charged by the mayor", None)], {}),
+    ("list_member_relative", "The council fined Acme, which owns the plant, and two smaller firms last year.",
+     [("The council fined Acme last year", None), ("The council fined two smaller firms last year", None),
+      ("Acme owns the plant", None)], {}),
+    # session 28: inside a speaker's quoted words, a bare "but" right where a finite "when" clause
+    # ends joins that clause (the parse hung it on the main verb): the quotation stays whole
+    ("quoted_clause_end", "\"You don't have to be a farmer to see there's something wrong in this state when banks can "
+     "take land overnight but our families can't get a loan or keep a home,\" Tom Hale says in the ad.",
+     [("You don't have to be a farmer to see there's something wrong in this state when banks can take land overnight "
+       "but our families can't get a loan or keep a home", "Tom Hale")], {}),
+    ("quoted_clause_end", "\"Anyone can see there's something wrong in this county when landlords can raise rents every "
+     "year but tenants can't fix a window,\" Ana Ruiz said.",
+     [("Anyone can see there's something wrong in this county when landlords can raise rents every year but tenants "
+       "can't fix a window", "Ana Ruiz")], {}),
+    # ... but a conjunct with its own subject after a relative clause, or after a participle, is
+    # the main clause's: still split
+    ("quoted_clause_end", "\"I have aides who have been reading the files and they cannot believe what they find,\" "
+     "Ana Ruiz said.",
+     [("I have aides who have been reading the files", "Ana Ruiz"), ("they cannot believe what they find", "Ana Ruiz")],
+     {}),
+    ("quoted_clause_end", "\"It's been a long time coming and we're glad the council is finally acting on the plan,\" "
+     "said Tom Hale, the union's president.",
+     [("Tom Hale is the union's president", None), ("It's been a long time coming", "Tom Hale"),
+      ("we're glad the council is finally acting on the plan", "Tom Hale")], {}),
+    # session 28: "echoed <a person> and did Y": what was echoed is Y; "X echoed the governor" alone
+    # says nothing, the clause stays whole (but "echoed the governor's warning" is a claim of its own)
+    ("echoed_person", "At a rally last week, Mayor Ana Ruiz echoed the governor and attacked the city council for its "
+     "spending.",
+     [("At a rally last week, Mayor Ana Ruiz echoed the governor and attacked the city council for its spending", None)],
+     {}),
+    ("echoed_person", "Tom Hale echoed the governor's warning on Monday and urged the council to cut spending.",
+     [("Tom Hale echoed the governor's warning on Monday", None), ("the council should cut spending", "Tom Hale")], {}),
 ]
 
 

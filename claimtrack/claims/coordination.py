@@ -252,6 +252,40 @@ def defined_by_first(doc, head, subj, cut: int) -> bool:
                and lemma.startswith(doc[j].lemma_.lower()) for j in range(head.i + 1, cut))
 
 
+ECHO_VERBS = {"echo"}
+
+
+def clause_end_conjunct(doc, head, child, c_start: int) -> bool:
+    """"the guy who calls you every day and tells you what you want to hear", "wrong when
+    taxes go up but wages stay flat": a conjunct joined by a bare "and"/"but" (no comma)
+    right where a relative or adverbial clause of the first conjunct ends is as likely (here:
+    surely) that clause's conjunct, which the parse hung on the main verb. Cut there, the
+    first claim ends mid-thought and the second loses its clause. (Used inside a speaker's
+    quoted words only, where the clause may stay whole; a relative clause only when the
+    conjunct has no subject of its own, an adverbial one only when it is finite, with its own
+    subject and a subordinator.)"""
+    cc = c_start - 1
+    if cc < 1 or doc[cc].dep_ != "cc" or doc[cc].lower_ not in ("and", "but") or doc[cc - 1].is_punct:
+        return False
+    own_subj = any(g.dep_ in SUBJECTS for g in child.children)
+    t = doc[cc - 1]
+    while t.i != head.i and t.i != t.head.i:
+        if t.pos_ in ("VERB", "AUX") and t.i > head.i and t.right_edge.i == cc - 1:
+            if t.dep_ == "relcl":
+                # (only a conjunct without a subject of its own, which shares the relative's: "I have
+                # people who studied it and they cannot believe ..." is the main clause's)
+                return not own_subj
+            if t.dep_ == "advcl":
+                # (only a finite clause opened by "when"/"if"/"because"... with its own subject: not a
+                # participle or infinitive, "It's a long time coming and we're thrilled")
+                return any(g.dep_ in SUBJECTS for g in t.children) and any(
+                    g.dep_ == "mark" or g.dep_ == "advmod" and g.tag_ == "WRB" for g in t.children if g.i < t.i) and (
+                    t.tag_ in ("VBD", "VBZ", "VBP") or any(g.dep_ in ("aux", "auxpass") for g in t.children))
+            return False
+        t = t.head
+    return False
+
+
 def split_coordination(doc, unit: Unit) -> list[Unit]:
     """Split "A did X and B did Y" into two units; "A did X but did Y" carries A over."""
     head = unit.head
@@ -305,6 +339,15 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
                     out.extend(split_coordination(doc, u))
                 return out
         if sequel(child) and child.i in quoted_words(doc, unit):
+            continue
+        if clause_end_conjunct(doc, head, child, c_start) and child.i in quoted_words(doc, unit):
+            continue
+        if head.lemma_.lower() in ECHO_VERBS and not any(g.dep_ in SUBJECTS for g in child.children) and any(
+                g.dep_ == "dobj" and (g.ent_type_ == "PERSON" or person_noun(g)) for g in head.children) and not any(
+                g.dep_ in ("ccomp", "xcomp") for g in head.children):
+            # "Ruiz echoed the governor and attacked the council": what was echoed of the person is
+            # the conjunct; "Ruiz echoed the governor" alone says nothing. The clause stays whole
+            # (not "echoed the governor's warning and ...": the warning is what was echoed)
             continue
         if c_start >= 2 and doc[c_start - 1].dep_ == "cc" and doc[c_start - 2].tag_ == "MD":
             continue  # "what the president can and cannot do": one verb shared by two modals, no clause
@@ -801,7 +844,9 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
         out = []
         commas = {m.i: appositive_commas(m) for m in members}
         for m in members:
-            keep = member_tokens(m) | (commas[m.i] & group)
+            # (only the unit's own tokens: a relative clause or appositive already cut off as a
+            # claim of its own stays out -- "arrested Ana Ruiz, who was charged by X, and Tom Hale")
+            keep = (member_tokens(m) | (commas[m.i] & group)) & toks
             # (another member's appositive commas go with it: "arrested Ana Ruiz on Monday", not
             # "Ana Ruiz, on Monday", from "Ana Ruiz and Tom Hale, a teacher, on Monday")
             others = set().union(*(c for k, c in commas.items() if k != m.i)) - commas[m.i]
