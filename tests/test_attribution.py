@@ -1502,3 +1502,51 @@ CUE_PHRASE_BEFORE_CONTENT = [
 def test_cue_phrase_before_the_content(text, expected, speaker):
     hits = [c for c in extract_claims(text) if c.text == expected]
     assert hits and hits[0].speaker == speaker, [(c.speaker, c.text) for c in extract_claims(text)]
+
+
+# session 28 round 2: "as X put it" is a reporting aside like "as X said" (only with its "it":
+# "As they put the boxes away" reports nothing); "Said X: “A.”" -- an inverted cue opening the
+# sentence, a name of proper nouns, a colon and a quotation to the end -- gives the quotation to
+# the name ("Said the official:" names nobody and stays dropped)
+AS_PUT_IT_AND_LEAD_CUE = [
+    ("The harbor, as Dana Whitfield put it, has become a parking lot for idle freighters.",
+     [("The harbor has become a parking lot for idle freighters", "Dana Whitfield")]),
+    ("As Dana Whitfield put it, the harbor has become a parking lot for idle freighters.",
+     [("the harbor has become a parking lot for idle freighters", "Dana Whitfield")]),
+    ("As Sen. Ana Ruiz, D-Ohio, put it, \"The harbor has become one of the busiest ports in the state.\"",
+     [("The harbor has become one of the busiest ports in the state", "Sen. Ana Ruiz, D-Ohio")]),
+    ("As they put the boxes away, the harbor grew quiet again after the storm.",
+     [("As they put the boxes away, the harbor grew quiet again after the storm", None)]),
+    ("Mr. Ellis testified before the panel last week. If anything, experts say her plans would make the code "
+     "more complicated. Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”",
+     [("Mr. Ellis testified before the panel last week", None),
+      ("I don’t get the sense she’s the least bit interested in tax reform", "Ellis")]),
+    ("Ms. Ruiz toured the plant. Added Ruiz: ''The plant cannot pass another audit.''",
+     [("Ms. Ruiz toured the plant", None), ("The plant cannot pass another audit", "Ruiz")]),
+    ("Said the official: “The plant cannot pass another audit.”", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", AS_PUT_IT_AND_LEAD_CUE)
+def test_as_put_it_and_lead_cue(text, expected):
+    from claim_rows import assert_rows
+
+    assert_rows(text, expected, None)
+
+
+# NYT's two apostrophes ('') are quotation marks: a sentence wholly inside them is its speaker's
+# own words (its pronouns stay as spoken, the claim is kept); a claim that only quotes a few words
+# is mixed, not direct
+DOUBLE_APOSTROPHE_QUOTES = [
+    ("Mayor Ana Ruiz spoke on Monday.\n\n''It has the plain virtue of being cheap,'' Ms. Ruiz said of the plan.",
+     "It has the plain virtue of being cheap", "Ruiz", "direct"),
+    ("Mayor Ana Ruiz spoke on Monday.\n\n''I have admiration for the design'' of the new harbor, Ms. Ruiz said.",
+     "''I have admiration for the design'' of the new harbor", "Ruiz", "mixed"),
+]
+
+
+@pytest.mark.parametrize("text,expected,speaker,kind", DOUBLE_APOSTROPHE_QUOTES)
+def test_double_apostrophe_quotes(text, expected, speaker, kind):
+    hits = [c for c in extract_claims(text) if c.text == expected]
+    assert hits and hits[0].speaker == speaker and hits[0].quote_kind == kind, \
+        [(c.text, c.speaker, c.quote_kind) for c in extract_claims(text)]

@@ -60,7 +60,7 @@ def discourse_phrases(doc, s: int, e: int) -> tuple[set[int], object]:
         hi = max([v.i] + [c.i for c in kids if c.dep_ == "dobj"]) + 1
         if doc[hi].text != "," or lo > s and not (doc[lo - 1].is_punct or doc[lo - 1].dep_ == "cc"):
             continue  # (opening its clause: at the sentence start, after a quotation mark, a comma or "but")
-        if lo > s and doc[lo - 1].text in ("\u201c", '"', "``"):
+        if lo > s and doc[lo - 1].text in ("\u201c", '"', "``", "''"):
             lo -= 1  # (with the opening mark: a quotation that opens on it opens on what follows)
         cut |= set(range(lo, hi + 1))
         if v.dep_ == "ROOT":
@@ -175,7 +175,7 @@ def _leading_frame(doc, toks: set[int], cut: set[int]) -> set[int]:
     lo, hi = min(cut), max(cut)
     after = [i for i in sorted(toks) if i > hi]
     lead = [i for i in sorted(toks) if i < lo]
-    if not after or not lead or doc[after[0]].text not in ("\u201c", '"') or doc[after[0]].i != after[0]:
+    if not after or not lead or doc[after[0]].text not in ("\u201c", '"', "``", "''") or doc[after[0]].i != after[0]:
         return set()
     regions = quote_regions(doc)
     if not any(a == after[0] for a, _ in regions):
@@ -196,7 +196,7 @@ def _cut_trailing_cue(doc, unit: Unit) -> Unit:
     if not unit.speaker:
         return unit
     idx = [p for p in unit.pieces if isinstance(p, int)]
-    q = next((i for i in reversed(idx) if doc[i].text in ("”", '"')), None)
+    q = next((i for i in reversed(idx) if doc[i].text in ("”", '"', "''")), None)
     if q is None or q == idx[-1] or q - 1 < 0 or doc[q - 1].text != ",":
         return unit
     tail = [i for i in idx if i > q]
@@ -222,6 +222,12 @@ def as_aside_units(doc, s: int, e: int, root) -> list[Unit]:
         if not any(w.pos_ in ("NOUN", "PROPN") for w in words) or any(w.pos_ in ("VERB", "AUX") for w in words):
             return []
         j = v.i + 1
+        if lem(v) == "put":  # "as X put it" / "as X put it bluntly" (no other "put")
+            if j >= e or doc[j].lower_ != "it":
+                return []
+            j += 1
+            if j < e and doc[j].pos_ == "ADV" and doc[j].lower_.endswith("ly"):
+                j += 1
         while j < e and (doc[j].dep_ in ("prt", "npadvmod") or doc[j].ent_type_ in ("DATE", "TIME")):
             j += 1  # "pointed out", "reported Monday"
         if j >= e or doc[j].text != ",":
@@ -229,7 +235,7 @@ def as_aside_units(doc, s: int, e: int, root) -> list[Unit]:
         if root.i > j and is_cue(root, SAY_VERBS) and any(c.dep_ == "nsubj" and c.i > j for c in root.children):
             return []  # "As the Post reported, A, a spokesman said": the sentence's own cue speaks
         speaker = re.sub(r"\s+", " ", words.text).strip(" ,")
-        cue = "as " + " ".join(x.text for x in doc[v.i:j] if x.dep_ == "prt" or x.i == v.i)
+        cue = "as " + " ".join(x.text for x in doc[v.i:j] if x.dep_ == "prt" or x.i == v.i or x.i == v.i + 1 and lem(v) == "put")
         pieces = [i for i in range(s, e) if not (t.i - (0 if t.i == s else 1) <= i <= j)]
         if len([i for i in pieces if doc[i].is_alpha]) < 4:
             return []
@@ -240,12 +246,43 @@ def as_aside_units(doc, s: int, e: int, root) -> list[Unit]:
         # the claim is composed around the aside
         stolen = not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children) and any(
             doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.i == v.i and doc[i].i < t.i for i in pieces)
-        return [Unit(pieces, head, speaker, cue, "indirect", composed=stolen)]
+        # ("As X put it, \u201cA.\u201d": a quotation after a leading aside is the speaker's own words)
+        kind = quote_kind_of(doc, j + 1, e, s, e) if t.i == s and j + 1 < e else "indirect"
+        return [Unit(pieces, head, speaker, cue, kind if kind == "direct" else "indirect", composed=stolen)]
     return []
 
 
+LEAD_CUES = {"said", "says", "added", "adds"}
+OPENING_MARKS = ("\u201c", '"', "``", "''")
+
+
+def lead_cue_units(doc, s: int, e: int, root) -> list[Unit]:
+    """"Said Ellis: \u201cI don't see it.\u201d": an inverted cue opening the sentence, a name (its
+    words all proper nouns), a colon and a quotation to the sentence's end -- the quoted words
+    are the name's (the parse makes the cue a part of the name and the quotation hang on it).
+    Only a name: "Said the official:" names nobody."""
+    if e - s < 6 or doc[s].lower_ not in LEAD_CUES or not doc[s].is_title or doc[s + 1].pos_ != "PROPN" \
+            or doc[s].ent_type_:
+        return []  # (a cue the tagger took into the name, "Said Ortega" a PERSON, is left as it was)
+    colon = next((k for k in range(s + 2, min(s + 8, e)) if doc[k].text == ":"), None)
+    if colon is None or colon + 3 >= e or doc[colon + 1].text not in OPENING_MARKS:
+        return []
+    name = doc[s + 1:colon]
+    if not all(w.pos_ == "PROPN" or w.text in ("-", ".") and not w.whitespace_ for w in name):
+        return []
+    region = next(((a, b) for a, b in quote_regions(doc) if a == colon + 1), None)
+    if region is None or region[1] < e - 2:
+        return []  # (the quotation ends before the sentence does)
+    pieces = range_(colon + 2, min(region[1], e))
+    inside = set(pieces)
+    head = next((doc[i] for i in pieces if doc[i].pos_ in ("VERB", "AUX") and doc[i].head.i not in inside), None)
+    if head is None:
+        return []
+    return [Unit(pieces, head, re.sub(r"\s+", " ", name.text), doc[s].lower_, "direct")]
+
+
 def attribute_sentence(doc, s: int, e: int, root) -> list[Unit]:
-    aside = as_aside_units(doc, s, e, root)
+    aside = as_aside_units(doc, s, e, root) or lead_cue_units(doc, s, e, root)
     if aside:
         return aside
     # "according to X" anywhere in the sentence.

@@ -12,7 +12,15 @@ def is_quoted(doc, start: int, end: int, s: int, e: int) -> bool:
     """Is [start, end) wrapped in quotation marks (within the sentence [s, e))?"""
     before = doc[start - 1].text if start - 1 >= s else ""
     first = doc[start].text if start < end else ""
-    return any(q in before or q == first for q in "\"“«") or (first in QUOTES and first != "'")
+    if any(q in before or q == first for q in "\"“«") or (first in QUOTES and first != "'"):
+        return True
+    if before in ("''", "``") or first in ("''", "``"):
+        # NYT's two apostrophes (''A,'' X said), an opening or a closing mark: quoted only when
+        # the quotation opened there runs over the whole span (not "''A'' of the plan, X said")
+        a0 = start - 1 if before in ("''", "``") else start
+        words = [i for i in range(start, end) if not doc[i].is_punct]
+        return bool(words) and any(a == a0 and b > words[-1] for a, b in quote_regions(doc))
+    return False
 
 
 def quote_kind_of(doc, a: int, b: int, s: int, e: int) -> str:
@@ -22,7 +30,8 @@ def quote_kind_of(doc, a: int, b: int, s: int, e: int) -> str:
     if words and any(qa < words[0] and words[-1] < qb for qa, qb in quote_regions(doc)):
         return "direct"  # a sentence of a quotation opened in a sentence before ("\u201cA. I mean, B,\u201d X told")
     inner = doc[a:b].text
-    return "mixed" if any(q in inner for q in "\"“”«»") else "indirect"
+    return "mixed" if any(q in inner for q in ("\"", "“", "”", "«", "»", "''", "``")) \
+        else "indirect"
 
 
 INNER_OBJECTS = {"me", "us", "him", "her", "them"}
@@ -144,11 +153,11 @@ def quoted_tokens(doc, s: int, e: int) -> set[int]:
     out: set[int] = set()
     inside = False
     for t in doc[s:e]:
-        if t.text in ("“", "«"):
+        if t.text in ("“", "«", "``"):
             inside = True
         elif t.text in ("”", "»"):
             inside = False
-        elif t.text == '"':
+        elif t.text in ('"', "''"):  # (NYT's two apostrophes open and close alike)
             inside = not inside
         elif inside:
             out.add(t.i)

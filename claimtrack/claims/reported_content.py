@@ -457,7 +457,7 @@ def directive_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
         return []
     # (a quotation may open between "to" and its verb: 'urged Y to \u201cpoint out ...\u201d')
     x = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX") and c.i > addressee.i
-              and any(g.tag_ == "TO" and (g.i == c.i - 1 or g.i == c.i - 2 and doc[c.i - 1].text in ("\u201c", '"', "``"))
+              and any(g.tag_ == "TO" and (g.i == c.i - 1 or g.i == c.i - 2 and doc[c.i - 1].text in ("\u201c", '"', "``", "''"))
                       for g in c.children)), None)
     if x is None or any(g.tag_ in ("WP", "WRB", "WDT") and g.i < x.i for g in x.subtree):
         return []  # ("tells them what to do", "told him how to vote": no directive of X's)
@@ -465,7 +465,7 @@ def directive_units(doc, verb, speaker_tok, s, e) -> list[Unit]:
     a, b = subtree_range(addressee)
     _, xb = subtree_range(x)
     modal = ["should", "not"] if neg else ["should"]
-    xa = x.i - 1 if doc[x.i - 1].text in ("\u201c", '"', "``") else x.i
+    xa = x.i - 1 if doc[x.i - 1].text in ("\u201c", '"', "``", "''") else x.i
     return [Unit(range_(a, b) + modal + range_(xa, xb), x, speaker_text(speaker_tok), f"{cue} … to", "indirect",
                  composed=True)]
 

@@ -375,10 +375,10 @@ def _pronoun_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
     before = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i]
     if after:
         name = resolve.resolve_pronoun(ctx, doc, tok, s, after[0].left_edge.i)
-    elif before or quote_attribution(doc, s, e) is not None or any(t.text in QUOTES + "``" for t in doc[s:tok.i]):
+    elif before or quote_attribution(doc, s, e) is not None or any(t.text in QUOTES + "``''" for t in doc[s:tok.i]):
         # "\u201cA,\u201d she said": the people the quotation names are not its speaker
         s = max(s, max([c.right_edge.i + 1 for c in before], default=s))
-        s = max([t.i + 1 for t in doc[s:tok.i] if t.text in QUOTES + "``"], default=s)
+        s = max([t.i + 1 for t in doc[s:tok.i] if t.text in QUOTES + "``''"], default=s)
         name = resolve.resolve_pronoun(ctx, doc, tok, s, tok.i + 1)
     else:
         return None

@@ -221,7 +221,7 @@ def speaker_tokens(tok) -> list:
     if a > 0 and tok.pos_ == "PROPN" and tok.doc[a].lower_ == "the" and tok.doc[a - 1].is_title:
         words = _name_head(tok, a) + words
     dashes = [t.i for t in words if t.text in DASHES and (t.text != "-" or t.whitespace_)
-              or t.text in QUOTES + "``" and t.dep_ != "case"]  # ("attendants' union": a possessive)
+              or t.text in QUOTES + "``''" and t.dep_ != "case"]  # ("attendants' union": a possessive)
     if dashes:  # a dash aside, a quotation glued on by the parse: keep the stretch around the head
         lo = max([d for d in dashes if d < tok.i], default=a - 1)
         hi = min([d for d in dashes if d > tok.i], default=b)
