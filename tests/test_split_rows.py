@@ -223,14 +223,6 @@ TABLE = [
      "said Tom Hale, the union's president.",
      [("Tom Hale is the union's president", None), ("It's been a long time coming", "Tom Hale"),
       ("we're glad the council is finally acting on the plan", "Tom Hale")], {}),
-    # session 28: "echoed <a person> and did Y": what was echoed is Y; "X echoed the governor" alone
-    # says nothing, the clause stays whole (but "echoed the governor's warning" is a claim of its own)
-    ("echoed_person", "At a rally last week, Mayor Ana Ruiz echoed the governor and attacked the city council for its "
-     "spending.",
-     [("At a rally last week, Mayor Ana Ruiz echoed the governor and attacked the city council for its spending", None)],
-     {}),
-    ("echoed_person", "Tom Hale echoed the governor's warning on Monday and urged the council to cut spending.",
-     [("Tom Hale echoed the governor's warning on Monday", None), ("the council should cut spending", "Tom Hale")], {}),
 ]
 
 

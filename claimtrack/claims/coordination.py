@@ -252,9 +252,6 @@ def defined_by_first(doc, head, subj, cut: int) -> bool:
                and lemma.startswith(doc[j].lemma_.lower()) for j in range(head.i + 1, cut))
 
 
-ECHO_VERBS = {"echo"}
-
-
 def clause_end_conjunct(doc, head, child, c_start: int) -> bool:
     """"the guy who calls you every day and tells you what you want to hear", "wrong when
     taxes go up but wages stay flat": a conjunct joined by a bare "and"/"but" (no comma)
@@ -341,13 +338,6 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
         if sequel(child) and child.i in quoted_words(doc, unit):
             continue
         if clause_end_conjunct(doc, head, child, c_start) and child.i in quoted_words(doc, unit):
-            continue
-        if head.lemma_.lower() in ECHO_VERBS and not any(g.dep_ in SUBJECTS for g in child.children) and any(
-                g.dep_ == "dobj" and (g.ent_type_ == "PERSON" or person_noun(g)) for g in head.children) and not any(
-                g.dep_ in ("ccomp", "xcomp") for g in head.children):
-            # "Ruiz echoed the governor and attacked the council": what was echoed of the person is
-            # the conjunct; "Ruiz echoed the governor" alone says nothing. The clause stays whole
-            # (not "echoed the governor's warning and ...": the warning is what was echoed)
             continue
         if c_start >= 2 and doc[c_start - 1].dep_ == "cc" and doc[c_start - 2].tag_ == "MD":
             continue  # "what the president can and cannot do": one verb shared by two modals, no clause
