@@ -294,9 +294,11 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
                 speaker, person = unit.speaker, None  # the sentence before's host or listener is no carried he/she
             direct = unit.quote_kind == "direct"
             kept_pron: set[int] = set()
+            things: set[int] = set()
             subs = resolution_subs(doc, pieces, s, e, ctx, quoted=quoted, direct=direct,
                                     speaker=person or (ctx.canonical(speaker) if speaker and speaker[:1].isupper() else None),
-                                    people_spans=sent_people, kept=kept_pron, speaker_mention=unit.speaker)
+                                    people_spans=sent_people, kept=kept_pron, speaker_mention=unit.speaker,
+                                    things=things)
             # "Clinton says she is thrilled ...": the clause's subject pronoun is its speaker
             kept_pron |= bound_pronouns(doc, unit, pieces, s, e, person, ctx) - subs.keys()
             original = render(doc, pieces, {})
@@ -335,7 +337,7 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
                 clause=group if atomic else None,
                 **typed_fields(doc, [i for i in idx if i not in subs], published_at),
             )
-            for name in dict.fromkeys(v for v in subs.values() if v):
+            for name in dict.fromkeys(v for k, v in subs.items() if v and k not in things):  # (a thing is no person)
                 for part in name.removesuffix("'s").split(" and "):
                     if f"PERSON:{part}" not in claim.entities:
                         claim.entities.append(f"PERSON:{part}")

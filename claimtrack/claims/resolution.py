@@ -79,9 +79,54 @@ def thing_speaker(doc, s: int, e: int, mention: str) -> bool:
         t.ent_type_ in THING_ENTS or t.lower_ in ("the", "a") for t in doc[head.i - len(words) + 1:head.i + 1])
 
 
+def named_thing_sub(doc, tok, s: int, e: int, ctx: resolve.Context, claim: set[int], quoted) -> dict[int, str] | None:
+    """A bare "the forum" / "that committee" of a claim whose noun the article named earlier in
+    one fuller phrase only ("the African Wildlife Consultative Forum", "Arizona's immigration law",
+    "the Department of Homeland Security"): the substitutions that name it; else None."""
+    low = tok.lower_
+    if tok.tag_ != "NN" or tok.ent_type_ or low in resolve.THING_STOP or low in resolve.ROLE_NOUNS \
+            or low in resolve.PERSON_NOUNS or low in resolve.GENERIC_ROLES or low in resolve.DOC_NOUNS \
+            or low in resolve.DOC_WORDS or low in ("lawsuit", "suit", "report", "memo"):
+        return None
+    i = tok.i
+    det = doc[i - 1] if i > s else None
+    if det is None or det.dep_ != "det" or det.lower_ not in ("the", "that") or det.i not in claim or det.i in quoted:
+        return None
+    if tok.dep_ == "compound":  # "the committee chairman" (the determiner is the chairman's)
+        if det.head.i != tok.head.i or tok.head.i <= i or any(True for _ in tok.children):
+            return None
+    elif det.head.i != i or len(list(tok.lefts)) != 1 or any(
+            c.dep_ not in ("case", "punct") and not (c.dep_ in ("relcl", "appos") and doc[i + 1].text == ",")
+            for c in tok.rights):
+        # "the latest meeting", "the hearing on Wednesday": its own words (a relative clause or
+        # an appositive after a comma, split off as a claim of its own, is no part of the claim)
+        return None
+    if any(t.lower_ == low and resolve._named_form(t) is not None for t in doc[s:e] if t.i != i):
+        return None  # the sentence names (or mentions another) one itself (a bare "the committee" is the same one)
+    name = resolve.named_thing(ctx, low)
+    if name is None:
+        return None
+    if not name.startswith("the ") and "'s " not in name and "\u2019s " not in name:
+        name = "the " + name  # "at St. Louis Community College" -> "the St. Louis Community College"
+    if tok.dep_ == "compound":
+        if not name.startswith("the ") or not name.split()[-1][:1].isupper():
+            return None  # "the committee chairman" -> "the House Ethics Committee chairman"; never "the Pentagon funding battle"
+        if any(f" {p} " in name for p in ("of", "on", "for")):
+            head = tok.head
+            if head.i != i + 1 or head.i not in claim or head.tag_ != "NN" or any(
+                    c.i not in (det.i, i) for c in head.lefts):
+                return None
+            # "the committee chairman" -> "the chairman of the House Select Committee on Benghazi"
+            return {det.i: det.text, i: "", head.i: f"{head.text} of {name}"}
+    if det.text[:1].isupper():
+        name = name[:1].upper() + name[1:]
+    return {det.i: "", i: name}
+
+
 def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted: set[int] = frozenset(),
                      direct: bool = False, speaker: str | None = None, people_spans=(),
-                     kept: set[int] | None = None, speaker_mention: str | None = None) -> dict[int, str]:
+                     kept: set[int] | None = None, speaker_mention: str | None = None,
+                     things: set[int] | None = None) -> dict[int, str]:
     """Names for the pronouns and descriptions of a claim: only certain ones, never inside
     a quotation (the speaker's words), and a person once per claim -- a later pronoun for a
     person the claim (or its speaker) already names stays a pronoun."""
@@ -95,6 +140,7 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
     pos = {p: k for k, p in enumerate(pieces) if isinstance(p, int)}
     done: set[int] = set()
     named: set[str] = set()  # people the claim already names, by a substitution
+    named_things: set[str] = set()  # nouns of things the claim already named ("the forum")
     # "the spokesman is Nick Merrill" (an appositive/title claim) names its person already:
     # its description is never another name ("Clinton is Nick Merrill")
     composed = any(isinstance(p, str) for p in pieces)
@@ -159,6 +205,15 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
             subs[i] = name
             named.add(base(name))
             continue
+        if tok.pos_ == "NOUN" and tok.lower_ in ctx.nouns and tok.lower_ not in named_things:
+            thing = named_thing_sub(doc, tok, s, e, ctx, set(idx), quoted)
+            if thing is not None:
+                named_things.add(tok.lower_)  # once per claim ("the committee's action ... notified the committee")
+                subs.update(thing)
+                done |= set(thing)
+                if things is not None:
+                    things |= set(thing)
+                continue
         span = resolve.description_span(tok, loose=True) if tok.pos_ == "NOUN" and not composed else None
         if span is None:
             continue
@@ -286,6 +341,13 @@ def resolve_speaker(doc, speaker_tok_text: str | None, sent_people, ctx: resolve
     owner = resolve.document_owner(ctx, speaker_tok_text) or owned_document(doc, ctx, speaker_tok_text, s, e)
     if owner:  # "the statement said" after "Acme said in a statement": Acme's statement
         return owner, (owner if any(p.name == owner for p in ctx.people) else None)
+    words = low.split()
+    if len(words) == 2 and words[0] in ("the", "that") and words[1] in ctx.nouns and words[1] not in resolve.DOC_NOUNS:
+        # "The forum said ..." after "the African Wildlife Consultative Forum": that one forum
+        tok = next((t for t in doc[s + 1:e] if t.lower_ == words[1] and doc[t.i - 1].lower_ == words[0]), None)
+        thing = named_thing_sub(doc, tok, s, e, ctx, {tok.i - 1}, ()) if tok is not None else None
+        if thing is not None and len(thing) == 2:
+            return thing[tok.i], None
     if low.startswith("the "):
         # "Sen. Ana Ruiz said A. The Ohio Democrat said B": the one speaker of the sentence before
         from claimtrack.claims.attribution import epithet_speaker

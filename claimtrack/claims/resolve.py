@@ -16,7 +16,10 @@ than a pronoun):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+from spacy import symbols
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 ROLE_NOUNS = {
@@ -131,6 +134,11 @@ class Context:
     # surname -> first names of full names the tagger called no person ("Keith Lamont Scott"
     # an organisation): a bare "Scott" is then no certain "Rakeyia Scott"
     shadows: dict[str, set[str]] = field(default_factory=dict)
+    # common/proper nouns seen so far, by lower-cased word: (doc, token index) -- read only when a
+    # claim holds a bare "the forum" (see ``named_thing``)
+    nouns: dict[str, list] = field(default_factory=dict)
+    named_cache: dict = field(default_factory=dict)
+    named_forms: dict = field(default_factory=dict)  # (id(doc), token index) -> _named_form
 
     def canonical(self, name: str) -> str | None:
         """The known person a mention refers to ("Rubio" -> "Marco Rubio"), if unique."""
@@ -574,6 +582,10 @@ def document_owner(ctx: Context, mention: str) -> str | None:
 def update(ctx: Context, doc, s: int, e: int, speaker_name: str | None) -> None:
     """Record the people of a processed sentence."""
     record_documents(ctx, doc, s, e)
+    nouns = ctx.nouns
+    for t in doc[s:e]:
+        if t.pos in THING_POS_IDS:
+            nouns.setdefault(t.lower_, []).append((doc, t.i))
     record_lists(ctx, doc, s, e)
     spans = person_spans(doc, s, e, ctx)
     names = []
@@ -825,10 +837,17 @@ def resolve_description(ctx: Context, tok) -> str | None:
     # ("Ushakov said ... Putin's adviser added"); a possessed one is never its owner, nor a
     # person its own sentence names ("'... President Trump brought up impeachment,' Ms. Pelosi's
     # spokesman wrote": the spokesman is not Trump)
-    if low in GENERIC_ROLES and ctx.last_speaker and ctx.last_speaker_age <= 3 and not (
+    if low in GENERIC_ROLES and ctx.last_speaker and ctx.last_speaker_age <= 3 and not _introduced(ctx, low) and not (
             any(c.dep_ == "poss" for c in tok.children) and _owner_or_named(tok, ctx.last_speaker)):
         return ctx.last_speaker
     return None
+
+
+def _introduced(ctx: Context, low: str) -> bool:
+    """Has the article introduced an unnamed one ("A spokesperson for Grassley fired back") as a
+    subject? Then "the spokesperson" is most likely that one, not the person quoted last."""
+    return any(doc[i].dep_ in ("nsubj", "nsubjpass") and any(
+        k.dep_ == "det" and k.lower_ in ("a", "an") for k in doc[i].lefts) for doc, i in ctx.nouns.get(low, ()))
 
 
 def by_role_of(ctx: Context, role: str) -> str | None:
@@ -981,3 +1000,124 @@ def name_groups(ctx: Context) -> list:
                     claim.entities.append(f"{kind}:{name}")
             changed.append(claim)
     return changed
+
+
+# -- things named earlier ("the forum" -> "the African Wildlife Consultative Forum") ----------
+THING_POS_IDS = (symbols.NOUN, symbols.PROPN)
+# nouns that are no one individual thing, or whose "the" most often means the general one
+THING_STOP = {"public", "economy", "country", "government", "world", "state", "nation", "people", "city", "town",
+              "administration", "market", "industry", "region", "area", "community", "party", "military", "army",
+              "police", "media", "press", "year", "week", "month", "day", "time", "season", "moment", "earth",
+              "planet", "internet", "web", "war", "election", "race", "campaign", "system", "law enforcement",
+              "nation", "states", "countries", "people", "voters", "public", "left", "right", "way", "fact", "idea",
+              "issue", "problem", "question", "end", "start", "beginning", "rest", "majority", "minority", "number",
+              "floor", "stage", "field", "front", "side", "top", "bottom", "past", "future", "weekend", "morning",
+              "evening", "night", "afternoon", "country's", "globe", "continent", "mainland", "island", "capital",
+              "border", "region", "district", "county", "province", "village", "neighborhood", "home", "house",
+              "firm", "business", "family", "audience", "crowd", "room", "building", "street", "road", "office",
+              "weed", "pot", "marijuana", "money", "cash", "oil", "gas", "water", "food", "drug", "evidence",
+              # abstract nouns a misparse glues to a name ("give the chair of the DNC authority to call")
+              "authority", "power", "right", "ability", "responsibility", "role", "control", "job", "position",
+              "process", "approach", "support", "opposition", "pressure", "effort", "attention"}
+THING_OTHER = {"other", "another", "second", "third", "first", "previous", "next", "earlier", "later", "latest",
+               "last", "separate", "different", "new", "similar", "same", "original", "current", "former"}
+NO_NAME_ENTS = ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
+THING_INDEF = {"a", "an", "another", "one", "each", "every", "any", "some", "no", "either", "neither", "such"}
+THING_WORD = re.compile(r"^(?:[A-Za-z][\w.&-]*|'s|\u2019s|of|and)$")
+
+
+def _thing_phrase(doc, a: int, b: int) -> str | None:
+    words = [t.text for t in doc[a:b]]
+    if not 2 <= len(words) <= 9 or not all(THING_WORD.match(w) for w in words):
+        return None
+    sent = doc[a].sent
+    caps = [w for w in sent if w.is_alpha and len(w) > 3]
+    if len(caps) >= 3 and sent[-1].text[-1:] not in ".?!\"\u201d'\u2019:)" \
+            and sum(w.text[:1].isupper() for w in caps) * 3 >= len(caps) * 2:
+        return None  # a headline ("Christie Throws Hat in the Ring for White House Run"): no parse to trust
+    text = doc[a:b].text
+    return "the" + text[3:] if text.startswith("The ") else text
+
+
+def _named_form(t):
+    """The named phrase headed by ``t`` ("the African Wildlife Consultative Forum", "Arizona's
+    immigration law", "the Department of Homeland Security"), "?" for a mention of another
+    (unnamed) one, a set of modifier words for an unnamed modified one, or None (a bare "the X")."""
+    if t.ent_type_ == "PERSON":
+        return "?"
+    lefts = list(t.lefts)
+    det = next((k for k in lefts if k.dep_ == "det"), None)
+    if det is not None and det.lower_ in THING_INDEF or any(k.dep_ == "nummod" for k in lefts) \
+            or any(k.lower_ in THING_OTHER for k in lefts):
+        return "?"  # "a committee", "two committees", "the other committee": another one
+    if t.dep_ == "compound" and t.text[:1].isupper() or t.dep_ == "pobj" and t.text[:1].isupper() and t.ent_type_ \
+            and t.head.head.i < t.i and all(w.ent_iob_ == "I" for w in t.doc[t.head.head.i + 1:t.i + 1]):
+        # "Senate Foreign Relations Committee Chairman John Kerry", "the Potsdam Institute for
+        # Climate Impact Research": a name inside a name
+        return "?"
+    # ("the Republican Jewish Coalition": capitalised adjectives inside the organisation's name)
+    proper = [k for k in lefts if k.dep_ in ("compound", "amod") and k.ent_type_ not in NO_NAME_ENTS and (
+        k.pos_ == "PROPN" or k.text[:1].isupper() and k.ent_type_ and k.ent_type_ == t.ent_type_)]
+    poss = next((k for k in lefts if k.dep_ == "poss"), None)
+    if any(k.dep_ == "amod" and k.pos_ == "ADJ" and k not in proper for k in lefts) and (poss is not None or proper):
+        return "?"  # "Colorado's legal weed": a description, not a name
+    if poss is not None:
+        if poss.pos_ == "PROPN" and poss.ent_type_ not in NO_NAME_ENTS and poss.ent_type_ and not proper:
+            return _thing_phrase(t.doc, poss.left_edge.i, t.i + 1) or "?"  # "Arizona's immigration law"
+        return "?"  # "its committee", "Obama's speech", "Thursday's reading": someone's, maybe another
+    end = t.i + 1
+    of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ in ("of", "on", "for")), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None and pobj.pos_ == "PROPN" and pobj.ent_type_ not in NO_NAME_ENTS and t.text[:1].isupper():
+        end = pobj.right_edge.i + 1  # "the Department of Homeland Security", "the House Select Committee on Benghazi"
+        while end < len(t.doc) and t.doc[end].pos_ == "PROPN" and t.doc[end].ent_type_ == pobj.ent_type_ != "":
+            end += 1  # ("Homeland" and "Security" both the preposition's objects)
+    if end < len(t.doc) and (t.doc[end].text in ("-", "\u2013", "\u2014") or t.doc[end].lower_ == "of" and
+                                              end + 1 < len(t.doc) and t.doc[end + 1].text[:1].isupper()):
+        return "?"  # "St. Louis Community College\u2013Florissant Valley": the name goes on, unparsed
+    if proper or end > t.i + 1:
+        start = min(k.left_edge.i for k in proper) if proper else t.i
+        if det is not None and det.lower_ == "the" and det.i == start - 1:
+            start = det.i
+        if any(k.i < start and k.dep_ != "det" for k in lefts):
+            return "?"
+        return _thing_phrase(t.doc, start, end) or "?"  # "the House Ethics Committee"
+    if t.text[:1].isupper() and t.pos_ == "PROPN" and not t.is_sent_start and not (
+            det is not None and det.lower_ in ("the", "this", "that") and len(lefts) == 1 and not any(True for _ in t.rights)):
+        return "?"  # "Forum" as (part of) a name the parse did not build
+    mods = {k.lower_ for k in lefts if k.dep_ in ("compound", "poss", "nmod") or k.dep_ == "amod" and k.pos_ != "ADJ"}
+    return mods or None
+
+
+def named_thing(ctx: Context, key: str) -> str | None:
+    """The one named phrase the article gave so far for the noun ``key`` ("forum"), when no other
+    mention of such a thing (another name, "a forum", "its forum") stands beside it; else None."""
+    occ = ctx.nouns.get(key)
+    if not occ:
+        return None
+    hit = ctx.named_cache.get(key)
+    if hit is not None and hit[0] == len(occ):
+        return hit[1]
+    phrases: dict[str, str] = {}
+    loose: set[str] = set()
+    rival = False
+    forms = ctx.named_forms
+    for doc, i in occ:
+        form = forms.get((id(doc), i), forms)
+        if form is forms:
+            form = forms[id(doc), i] = _named_form(doc[i])
+        if form == "?":
+            rival = True
+            break
+        if isinstance(form, str):
+            phrases.setdefault(form.lower().removeprefix("the "), form)
+        elif form:
+            loose |= form
+    name = None
+    if not rival and len(phrases) == 1:
+        low, name = next(iter(phrases.items()))
+        words = set(low.replace("\u2019", "'").replace("'s", " ").split())
+        if not loose <= words:
+            name = None  # "the immigration law" beside "Ohio's voting law": which?
+    ctx.named_cache[key] = (len(occ), name)
+    return name
