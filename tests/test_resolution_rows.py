@@ -187,7 +187,7 @@ NOT_RESOLVED = [
 # another kind (companies are no states)
 GROUP_NOT_RESOLVED = [
     "Two farm states sued the agency on Monday, saying the new rule would ruin growers. The suit from Kansas and "
-    "Iowa asks a federal court to block the rule. Texas and Ohio filed a similar suit last year.",
+    "Iowa asks a federal court to block the rule. Texas and Ohio filed a suit too.",
     "Two farm states sued the agency on Monday, saying the new rule would ruin growers. "
     "Kansas and Iowa grow most of the country's wheat.",
     "Three farm states sued the agency on Monday, saying the new rule would ruin growers. "
@@ -197,7 +197,35 @@ GROUP_NOT_RESOLVED = [
     "Kansas and Iowa filed a challenge to the rule on Monday. Both states said the rule would ruin growers.",
     "Two states sued the agency on Monday, saying the rule was unlawful. The suit from Acme Corp. and Beta Inc. "
     "asks a judge to block the rule.",
+    # (QA of rules-v12) a list that tells of another occasion: "last year", "a separate case", a year
+    "Two farm states sued the agency on Monday, saying the new rule would ruin growers. "
+    "Last year, Texas and Ohio sued the agency over a different rule.",
+    "Two farm states sued the agency on Monday, saying the new rule would ruin growers. "
+    "In a separate case, Texas and Ohio sued the agency in 2019.",
 ]
+
+# (QA of rules-v12) a counted group as subject that a list of the same kind and count must not
+# name: a shared verb alone is no shared act ("were charged", "were fined"), a different thing
+# ("a pact" / "a statement criticising the pact"), another occasion ("last year", "separate")
+GROUP_SUBJECT_NOT_RESOLVED = [
+    "Two senators were charged with fraud on Monday. Last year, Senators Tom Baker and Ann Rowe were charged "
+    "with fraud in another case and later acquitted.",
+    "Two banks were fined $10 million on Tuesday for hiding losses. Acme Bank and Beta Bank were fined in 2019 "
+    "for similar conduct.",
+    "Two banks were fined $10 million on Tuesday for hiding losses. Acme Bank and Beta Bank were fined too.",
+    "Three countries signed a trade pact on Friday. France, Germany and Italy signed a statement criticising the pact.",
+]
+
+
+@pytest.mark.parametrize("text", GROUP_SUBJECT_NOT_RESOLVED, ids=[t[:40] for t in GROUP_SUBJECT_NOT_RESOLVED])
+def test_counted_group_subject_not_resolved(text):
+    from claimtrack.claims import extract_many
+
+    claims = extract_many([text])[0].claims
+    assert any(c.original_text.split()[0] in ("Two", "Three") for c in claims)
+    for c in claims:
+        if c.original_text.split()[0] in ("Two", "Three"):
+            assert c.text == c.original_text, c.text
 
 
 @pytest.mark.parametrize("text", GROUP_NOT_RESOLVED, ids=[t[:40] for t in GROUP_NOT_RESOLVED])

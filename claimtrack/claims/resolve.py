@@ -893,6 +893,22 @@ GROUP_STOP = {"other", "more", "additional", "further", "remaining", "different"
 LIGHT_LEMMAS = {"be", "have", "do", "say", "tell", "add", "state", "argue", "claim", "note", "write", "make", "get",
                 "take", "go", "come", "see", "want", "believe", "think", "know", "call", "ask", "report"}
 SAME_ACT = {"sue": "suit", "lawsuit": "suit"}
+# words that set a list's act apart from the group's ("a separate case", "similar conduct",
+# "last year", "in 2019", "two years ago")
+OTHER_OCCASION = {"separate", "similar", "unrelated", "earlier", "previous", "previously", "another", "ago"}
+PAST_SPANS = {"year", "month", "week", "summer", "fall", "autumn", "spring", "winter", "decade", "term", "session"}
+
+
+def other_occasion(span) -> bool:
+    """Whether a sentence tells of another occasion than today's news: a word that sets it
+    apart, "last year", or a year of its own."""
+    for t in span:
+        low = t.lower_
+        if low in OTHER_OCCASION or (low == "last" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in PAST_SPANS):
+            return True
+        if t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20"):
+            return True
+    return False
 
 
 def group_mention(mention: str | None) -> tuple[str, int] | None:
@@ -924,7 +940,10 @@ def act_words(t) -> set[str]:
         out.append(h.head)
         if h.dep_ == "agent":  # "a suit was filed by ...": the suit
             out += [c for c in h.head.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]
-    words = {w.lemma_.lower() for w in out if w.pos_ in ("VERB", "NOUN", "PROPN")}
+    # the thing the act is about, never its verb alone: "Two senators were charged" is not
+    # "Smith and Jones were charged" last year, "Three countries signed a pact" not the
+    # three that "signed a statement criticising the pact"
+    words = {w.lemma_.lower() for w in out if w.pos_ in ("NOUN", "PROPN") or w.lemma_.lower() in SAME_ACT}
     return {SAME_ACT.get(w, w) for w in words} - LIGHT_LEMMAS
 
 
@@ -942,6 +961,8 @@ def record_lists(ctx: Context, doc, s: int, e: int) -> None:
         roots = [ent.root.i for ent in doc.ents if ent.label_ in ("GPE", "ORG", "PERSON")
                  and ent.root.dep_ != "conj" and any(c.dep_ == "conj" for c in ent.root.children)]
         doc.user_data["claimtrack.lists"] = roots
+    if other_occasion(doc[s:e]):
+        return  # "In a separate case, Kansas and Missouri filed ...": another act than the group's
     for i in roots:
         if not s <= i < e:
             continue
