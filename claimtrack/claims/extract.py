@@ -373,13 +373,18 @@ def extract_many(texts: Sequence[str], *, min_tokens: int = 4, batch_size: int =
     contexts = [resolve.Context() for _ in texts]
     keys = [normalise_title(t) if t else None for t in (titles or [None] * len(texts))]
     pubs = list(published_at) if published_at is not None else [None] * len(texts)
+    last = None
     for ti, para, doc in iter_docs(nlp, texts, batch_size=batch_size):
+        if last is not None and last != ti:
+            contexts[last].release()  # (texts come in order: the one before is done)
+        last = ti
         res = results[ti]
         claims, n = claims_of_doc(doc, para.offset, res.n_sentences, min_tokens, counters[ti],
                                    contexts[ti], pubs[ti], keys[ti], granularity == "atomic")
         res.claims.extend(claims)
         res.n_sentences += n
     for res, counter, ctx in zip(results, counters, contexts):
+        ctx.release()
         res.dropped = dict(counter)
         if ctx.groups:  # "Two heartland states" -> "Nebraska and Oklahoma", once the article is read
             for claim in resolve.name_groups(ctx):

@@ -79,7 +79,7 @@ def thing_speaker(doc, s: int, e: int, mention: str) -> bool:
         t.ent_type_ in THING_ENTS or t.lower_ in ("the", "a") for t in doc[head.i - len(words) + 1:head.i + 1])
 
 
-def named_thing_sub(doc, tok, s: int, e: int, ctx: resolve.Context, claim: set[int], quoted) -> dict[int, str] | None:
+def named_thing_sub(doc, tok, s: int, e: int, ctx: resolve.Context, claim, quoted) -> dict[int, str] | None:
     """A bare "the forum" / "that committee" of a claim whose noun the article named earlier in
     one fuller phrase only ("the African Wildlife Consultative Forum", "Arizona's immigration law",
     "the Department of Homeland Security"): the substitutions that name it; else None."""
@@ -205,8 +205,9 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
             subs[i] = name
             named.add(base(name))
             continue
-        if tok.pos_ == "NOUN" and tok.lower_ in ctx.nouns and tok.lower_ not in named_things:
-            thing = named_thing_sub(doc, tok, s, e, ctx, set(idx), quoted)
+        if i > s and doc[i - 1].lower_ in ("the", "that") and tok.pos_ == "NOUN" \
+                and tok.lower_ not in named_things and ctx.noun_occurrences(tok.lower_):  # (a bare "the X" only: checked first, it is rare)
+            thing = named_thing_sub(doc, tok, s, e, ctx, pos, quoted)
             if thing is not None:
                 named_things.add(tok.lower_)  # once per claim ("the committee's action ... notified the committee")
                 subs.update(thing)
@@ -342,7 +343,8 @@ def resolve_speaker(doc, speaker_tok_text: str | None, sent_people, ctx: resolve
     if owner:  # "the statement said" after "Acme said in a statement": Acme's statement
         return owner, (owner if any(p.name == owner for p in ctx.people) else None)
     words = low.split()
-    if len(words) == 2 and words[0] in ("the", "that") and words[1] in ctx.nouns and words[1] not in resolve.DOC_NOUNS:
+    if len(words) == 2 and words[0] in ("the", "that") and words[1] not in resolve.DOC_NOUNS \
+            and ctx.noun_occurrences(words[1]):
         # "The forum said ..." after "the African Wildlife Consultative Forum": that one forum
         tok = next((t for t in doc[s + 1:e] if t.lower_ == words[1] and doc[t.i - 1].lower_ == words[0]), None)
         thing = named_thing_sub(doc, tok, s, e, ctx, {tok.i - 1}, ()) if tok is not None else None

@@ -134,11 +134,33 @@ class Context:
     # surname -> first names of full names the tagger called no person ("Keith Lamont Scott"
     # an organisation): a bare "Scott" is then no certain "Rakeyia Scott"
     shadows: dict[str, set[str]] = field(default_factory=dict)
-    # common/proper nouns seen so far, by lower-cased word: (doc, token index) -- read only when a
-    # claim holds a bare "the forum" (see ``named_thing``)
-    nouns: dict[str, list] = field(default_factory=dict)
+    # the sentences processed so far, (doc, start, end): their common/proper nouns are looked up
+    # by word only when a claim holds a bare "the forum" (see ``noun_occurrences``), so no
+    # per-token index is built for every sentence
+    sentences: list = field(default_factory=list)
+    noun_cache: dict = field(default_factory=dict)
     named_cache: dict = field(default_factory=dict)
     named_forms: dict = field(default_factory=dict)  # (id(doc), token index) -> _named_form
+
+    def release(self) -> None:
+        """Forget the article's sentences once it is done (their docs, parse and tensors, need
+        not live on while the rest of a batch is extracted)."""
+        self.sentences = []
+        self.noun_cache = {}
+        self.named_forms = {}
+
+    def noun_occurrences(self, low: str) -> list:
+        """The (doc, token index) of every common or proper noun ``low`` in the sentences
+        processed so far, in order (extended from the last look-up, not rebuilt)."""
+        n = len(self.sentences)
+        hit = self.noun_cache.get(low)
+        if hit is not None and hit[0] == n:
+            return hit[1]
+        start, occ = (hit[0], list(hit[1])) if hit is not None else (0, [])
+        for doc, s, e in self.sentences[start:]:
+            occ += [(doc, t.i) for t in doc[s:e] if t.pos in THING_POS_IDS and t.lower_ == low]
+        self.noun_cache[low] = (n, occ)
+        return occ
 
     def canonical(self, name: str) -> str | None:
         """The known person a mention refers to ("Rubio" -> "Marco Rubio"), if unique."""
@@ -582,10 +604,7 @@ def document_owner(ctx: Context, mention: str) -> str | None:
 def update(ctx: Context, doc, s: int, e: int, speaker_name: str | None) -> None:
     """Record the people of a processed sentence."""
     record_documents(ctx, doc, s, e)
-    nouns = ctx.nouns
-    for t in doc[s:e]:
-        if t.pos in THING_POS_IDS:
-            nouns.setdefault(t.lower_, []).append((doc, t.i))
+    ctx.sentences.append((doc, s, e))
     record_lists(ctx, doc, s, e)
     spans = person_spans(doc, s, e, ctx)
     names = []
@@ -847,7 +866,7 @@ def _introduced(ctx: Context, low: str) -> bool:
     """Has the article introduced an unnamed one ("A spokesperson for Grassley fired back") as a
     subject? Then "the spokesperson" is most likely that one, not the person quoted last."""
     return any(doc[i].dep_ in ("nsubj", "nsubjpass") and any(
-        k.dep_ == "det" and k.lower_ in ("a", "an") for k in doc[i].lefts) for doc, i in ctx.nouns.get(low, ()))
+        k.dep_ == "det" and k.lower_ in ("a", "an") for k in doc[i].lefts) for doc, i in ctx.noun_occurrences(low))
 
 
 def by_role_of(ctx: Context, role: str) -> str | None:
@@ -1113,7 +1132,7 @@ def _named_form(t):
 def named_thing(ctx: Context, key: str) -> str | None:
     """The one named phrase the article gave so far for the noun ``key`` ("forum"), when no other
     mention of such a thing (another name, "a forum", "its forum") stands beside it; else None."""
-    occ = ctx.nouns.get(key)
+    occ = ctx.noun_occurrences(key)
     if not occ:
         return None
     hit = ctx.named_cache.get(key)
