@@ -321,7 +321,9 @@ THING_RESOLVED = [
      "The forum closed Thursday without a deal", "The Southern Grain Growers Forum closed Thursday without a deal", None),
     ("Staff at the Department of Rural Affairs briefed reporters on Monday. Ann Rowe, a spokeswoman for the department, "
      "said the rule would be delayed.",
-     "Ann Rowe is a spokeswoman for the department", "Ann Rowe is a spokeswoman for the Department of Rural Affairs", None),
+     # (a claim-final "the department" keeps its wording, as a claim-final pronoun does: the
+     # claim's span, its evidence, ends on it)
+     "Ann Rowe is a spokeswoman for the department", "Ann Rowe is a spokeswoman for the department", None),
     ("Nevada's water law took effect in June. Ranchers are challenging the law in federal court.",
      "Ranchers are challenging the law in federal court", "Ranchers are challenging Nevada's water law in federal court",
      None),

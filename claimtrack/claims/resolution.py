@@ -205,8 +205,10 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
             subs[i] = name
             named.add(base(name))
             continue
-        if i > s and doc[i - 1].lower_ in ("the", "that") and tok.pos_ == "NOUN" \
-                and tok.lower_ not in named_things and ctx.noun_occurrences(tok.lower_):  # (a bare "the X" only: checked first, it is rare)
+        if i > s and i != idx[-1] and doc[i - 1].lower_ in ("the", "that") and tok.pos_ == "NOUN" \
+                and tok.lower_ not in named_things and ctx.noun_occurrences(tok.lower_):
+            # (a bare "the X" only, checked first: it is rare; a claim-final one keeps its wording,
+            # as a claim-final pronoun does: the claim's span ends on it)
             thing = named_thing_sub(doc, tok, s, e, ctx, pos, quoted)
             if thing is not None:
                 named_things.add(tok.lower_)  # once per claim ("the committee's action ... notified the committee")
