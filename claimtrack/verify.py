@@ -31,6 +31,8 @@ from pathlib import Path
 import numpy as np
 
 from claimtrack.fields import ClaimFields, conflicts
+from claimtrack.us_states import AP_ABBREVIATIONS, abbreviation_key
+from claimtrack.us_states import STATE_NAMES as ALL_STATE_NAMES  # lower case -> name
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "verifier.json"
 
@@ -67,24 +69,16 @@ def stem(word: str) -> str:
 
 # "Sen. Chuck Grassley (R-Iowa)" and "Senator Charles E. Grassley, Republican of Iowa" say
 # the same: party-state tags are read as the party and the state's name.
-STATES = {
-    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
-    "conn": "connecticut", "del": "delaware", "fla": "florida", "ga": "georgia", "ill": "illinois",
-    "ind": "indiana", "kan": "kansas", "kans": "kansas", "ky": "kentucky", "la": "louisiana", "md": "maryland",
-    "mass": "massachusetts", "mich": "michigan", "minn": "minnesota", "miss": "mississippi", "mo": "missouri",
-    "mont": "montana", "neb": "nebraska", "nev": "nevada", "nh": "new hampshire", "nj": "new jersey",
-    "nm": "new mexico", "ny": "new york", "nc": "north carolina", "nd": "north dakota", "okla": "oklahoma",
-    "ore": "oregon", "pa": "pennsylvania", "ri": "rhode island", "sc": "south carolina", "sd": "south dakota",
-    "tenn": "tennessee", "tex": "texas", "vt": "vermont", "va": "virginia", "wash": "washington",
-    "wva": "west virginia", "wis": "wisconsin", "wyo": "wyoming",
-}
+# (AP-style abbreviations only: a two-letter postal code is too often a word or a company,
+# "D-In", "R-Co.")
+STATES = {key: name.lower() for key, name in AP_ABBREVIATIONS.items()}
 PARTIES = {"r": "republican", "d": "democrat", "i": "independent"}
-STATE_NAMES = frozenset(STATES.values()) | {"alaska", "hawaii", "idaho", "iowa", "maine", "ohio", "texas", "utah"}
+STATE_NAMES = frozenset(ALL_STATE_NAMES)
 PARTY_STATE = re.compile(r"\b([RDI])-(W\.\s?Va\.|[A-Z]\.\s?[A-Z]\.|[A-Z][a-z]+\.?)")
 
 
 def _party_state(m: re.Match) -> str:
-    key = re.sub(r"[.\s]", "", m.group(2)).lower()
+    key = abbreviation_key(m.group(2))
     state = STATES.get(key, key)
     if state not in STATE_NAMES:
         return m.group(0)  # "D-Day"

@@ -180,6 +180,11 @@ def test_party_state_tags_read_as_party_and_state():
     assert {"senator", "republican", "iowa"} <= set(tag.content) & set(spelled.content)
     assert {"democrat", "new", "york"} <= set(evidence("Sen. Charles Schumer is D-N.Y.", [], ClaimFields()).content)
     assert "democrat" not in evidence("the D-Day landings", [], ClaimFields()).content
+    # the spellings the extractor's party labels know are known here too ("Nebr.", "W. Va.")
+    assert {"republican", "nebraska"} <= set(evidence("Sen. Deb Fischer is R-Nebr.", [], ClaimFields()).content)
+    assert {"west", "virginia"} <= set(evidence("Sen. Joe Manchin is D-W. Va.", [], ClaimFields()).content)
+    # a two-letter postal code that is also a word is not read as a state
+    assert "indiana" not in evidence("the D-In sticker", [], ClaimFields()).content
 
 
 def test_speaker_name_is_the_name_not_the_title_or_a_description():
