@@ -1235,6 +1235,35 @@ TABLE = [
      "clause", [], None),
     ("filters", "At the time, the tax was a minor item, Smith said.", "clause",
      [("At the time, the tax was a minor item", "Smith")], {}),
+    # --- session 29 (h4): sentence ends, brackets and empty subjects ------------------------
+    # segment: an initialism ending a sentence before a clause the parse glued on is a sentence end
+    # (the claim that ran over it is dropped: its tree spans both sentences)
+    ("segment", "The Browns were testifying separately before U.S. Magistrate Judge Anne K. Ferris in "
+     "Washington, D.C. Brown's husband spent $3,200 on hunting rifles.", "clause",
+     [("Brown's husband spent $3,200 on hunting rifles", None)], None),
+    ("segment", "Tom Hale lied many times to the F.B.I. Nothing happened to him.", "clause",
+     [("Tom Hale lied many times to the F.B.I.", None)], None),
+    # (an initialism that modifies the next name stays in its sentence)
+    ("segment", "Officials said the U.S. Army has left the base.", "clause",
+     [("the U.S. Army has left the base", "Officials")], {}),
+    ("segment", "The case went to the U.S. Court of Appeals for the D.C. Circuit on Monday.", "clause",
+     [("The case went to the U.S. Court of Appeals for the D.C. Circuit on Monday", None)], {}),
+    # segment: a "!" glued to a colon ends a title, not the sentence
+    ("segment", "The senator, who wrote a 2005 book titled Save the Farms!: A Plan for America, was charged "
+     "with fraud on Tuesday.", "clause", [("The senator wrote a 2005 book titled Save the Farms", None)], None),
+    # fragments: square brackets are balanced as round ones are
+    ("fragments", "\"[We worked] around the clock for the past month,\" Tom Hale said.", "clause",
+     [("We worked around the clock for the past month", "Tom Hale")], {}),
+    ("fragments", "Tom Hale wrote that \"[Senator Ann] Smith is the best choice for the job.\"", "clause",
+     [("Senator Ann Smith is the best choice for the job", "Tom Hale")], {}),
+    # fragments: "so will the unions" cut from its clause is an auxiliary and its subject, no claim
+    ("fragments", "\"We will fight this and so will the unions. They know the stakes,\" said Tom Hale.", "clause",
+     [("We will fight this and so will the unions", "Tom Hale")], None),
+    # fragments: a bare "things" as the subject says nothing checkable; "things in the old house" does
+    ("fragments", "Like the first summit itself, things did not go well.", "clause", [],
+     {"fragment_vague_subject": 1}),
+    ("fragments", "Things in the old house were sold at auction on Saturday.", "clause",
+     [("Things in the old house were sold at auction on Saturday", None)], {}),
 ]
 
 

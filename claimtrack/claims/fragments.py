@@ -461,6 +461,8 @@ def finite_core(doc, unit: Unit, toks: set[int]) -> str | None:
             c.dep_ in ("prep", "relcl", "compound", "amod") or c.pos_ in ("NOUN", "PROPN") for c in s0.children):
         # "a second would provide money", "One released this week found 56 percent ..."
         return "fragment_vague_subject"
+    if s0.lower_ == "things" and s0.dep_ == "nsubj" and not any(s0.children):
+        return "fragment_vague_subject"  # "things did not start well": which things, the claim does not say
     if s0.lower_ in PART_NOUNS and s0.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lower_ in ("others", "those", "these")
                                                           and not any(g.children) for g in c.children)
@@ -662,6 +664,14 @@ def repair(doc, unit: Unit, pieces):
     None, (speaker token, cue) of a cut-out aside or None). An aside whose cut would leave
     the claim dangling ("Our problem with Ryan is | that he claims ...") is no aside: the
     claim is checked whole instead."""
+    cuts = doc.user_data.get("claimtrack.cuts")
+    if cuts:
+        ints = [p for p in pieces if isinstance(p, int)]
+        if ints and any(min(ints) < c <= max(ints) for c in cuts):
+            # a claim that runs over a sentence end the parse did not see ("... in Washington,
+            # D.C. Jackson's wife spent ...", see ``segment._abbreviation_ends``): its tree is
+            # two sentences' words glued, no proposition
+            return pieces, "fragment", None
     first = _repair(doc, unit, pieces, True)
     if first[2] is not None and first[1] == "fragment_dangling":
         again = _repair(doc, unit, pieces, False)
@@ -749,25 +759,50 @@ def _repair(doc, unit: Unit, pieces, asides: bool):
         return pieces, "question", aside  # "Etheridge appears irritated ? before ...": a question cut out
     if unit.composed:
         return pieces, ("fragment_dangling" if relative_gap(doc, unit.head, toks) else None), aside
+    if elliptical_inversion(doc, toks):
+        return pieces, "fragment", aside
     return pieces, finite_core(doc, unit, toks), aside
+
+
+ELLIPSIS_BARE = ("xcomp", "ccomp", "acomp", "attr", "dobj", "prep", "advcl", "oprd", "agent", "neg")
+
+
+def elliptical_inversion(doc, toks: set[int]) -> bool:
+    """"(and so) will Tom [Smith]", "(nor) did the mayor": an auxiliary before its subject and
+    nothing after it, the verb phrase it stands for left in the clause before: no proposition."""
+    first = doc[min(toks)]
+    if not (first.tag_ == "MD" or first.pos_ == "AUX") or first.head.i in toks and first.head.i != first.i:
+        return False
+    kids = [c for c in first.children if c.i in toks]
+    return any(c.dep_ in ("nsubj", "expl") and c.i > first.i for c in kids) and not any(
+        c.dep_ in ELLIPSIS_BARE or c.pos_ in ("VERB", "AUX") for c in kids)
 
 
 GAP_NOUNS = {"way", "reason", "place", "time", "day", "week", "month", "year", "moment", "point", "extent", "manner"}
 
 
 def balance_brackets(doc, pieces):
-    """Round brackets the cut left half: a ")" whose "(" is not in the claim goes ("(The suit)
+    """Brackets the cut left half: a ")" whose "(" is not in the claim goes ("(The suit)
     certainly was a shock" -> "The suit certainly was a shock"); a "(" whose words are all kept
-    but not its ")" gets it back ("Sen. Paul Grant (D-Ohio" -> "Sen. Paul Grant (D-Ohio)")."""
+    but not its ")" gets it back ("Sen. Paul Grant (D-Ohio" -> "Sen. Paul Grant (D-Ohio)").
+    Square brackets alike ("[We worked] all night" cut to "We worked] all night" -> "We worked
+    all night")."""
+    texts = [doc[p].text for p in pieces if isinstance(p, int)]
+    if "(" in texts or ")" in texts:
+        pieces = _balance(doc, pieces, "(", ")")
+    if "[" in texts or "]" in texts:
+        pieces = _balance(doc, pieces, "[", "]")
+    return pieces
+
+
+def _balance(doc, pieces, o_mark: str, c_mark: str):
     ints = [p for p in pieces if isinstance(p, int)]
-    if not any(doc[p].text in ("(", ")") for p in ints):
-        return pieces
     opened, stray, inner = [], set(), 0  # inner: brackets opened inside a token ("7-6(3) 6-3")
     for p in ints:
         text = doc[p].text
-        if text == "(":
+        if text == o_mark:
             opened.append(p)
-        elif text == ")":
+        elif text == c_mark:
             if inner:
                 inner -= 1
             elif opened:
@@ -775,14 +810,14 @@ def balance_brackets(doc, pieces):
             else:
                 stray.add(p)
         else:
-            inner = max(0, inner + text.count("(") - text.count(")"))
+            inner = max(0, inner + text.count(o_mark) - text.count(c_mark))
     if stray:
         pieces = [p for p in pieces if not (isinstance(p, int) and p in stray)]
     if len(opened) == 1 and isinstance(pieces[-1], int) and pieces[-1] > opened[0]:
         o, last = opened[0], pieces[-1]
         toks = {p for p in pieces if isinstance(p, int)}
-        close = next((t.i for t in doc[o + 1:min(len(doc), o + 12)] if t.text in ("(", ")")), None)
-        if close is not None and doc[close].text == ")" and close == last + 1 and all(
+        close = next((t.i for t in doc[o + 1:min(len(doc), o + 12)] if t.text in (o_mark, c_mark)), None)
+        if close is not None and doc[close].text == c_mark and close == last + 1 and all(
                 k in toks for k in range(o, close)):
             pieces = pieces + [close]
     return pieces

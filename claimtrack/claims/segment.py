@@ -97,8 +97,87 @@ def sentence_spans(doc) -> Iterator[tuple[int, int]]:
             start += 1
         if start < end:
             spans.append([start, end])
+    text = doc.user_data.get("claimtrack.text")
+    if text is None:
+        text = doc.text
+    if "!" in text or "?" in text:
+        spans = _title_marks_joined(doc, spans)
+    if len(spans) and GLUED_ABBREVIATION.search(text):
+        spans = _abbreviation_ends(doc, spans, text)
     for s, e in spans:
         yield s, e
+
+
+# "... in Washington, D.C. Jackson's wife spent $5,150 ...": the parse may read an initialism
+# that ends a sentence as a word of the next one (a cheap test on the paragraph's text first)
+GLUED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,} [A-Z]")
+FINITE = ("VBD", "VBZ", "VBP", "MD")
+SUBJECT_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART")
+SAYING = {"say", "tell", "add", "announce", "note", "argue", "claim", "insist", "write", "report"}
+# capitalised words that are no name though the tagger may call them one ("the F.B.I. Nothing")
+CLOSED_WORDS = {"nothing", "nobody", "none", "no", "he", "she", "it", "they", "we", "i", "you", "the", "this",
+                "that", "these", "those", "there", "everyone", "everything", "someone", "something", "many",
+                "some", "most", "all", "his", "her", "their", "its", "our", "my"}
+
+
+def _title_marks_joined(doc, spans: list[list[int]]) -> list[list[int]]:
+    """"... a book titled It's About the Money!: How You Can ...": an exclamation or question
+    mark glued to a colon or comma ends a title, not a sentence; the parse's cut there is undone."""
+    out: list[list[int]] = []
+    for span in spans:
+        if out and out[-1][1] == span[0]:
+            a, b = out[-1]
+            k = b - 1
+            glued = doc[k].text in (":", ",", ";") and k > a and doc[k - 1].text in ("!", "?") \
+                and doc[k - 1].whitespace_ == "" or doc[k].text in ("!", "?") and doc[k].whitespace_ == "" \
+                and doc[span[0]].text in (":", ",", ";")
+            if glued:
+                out[-1] = [a, span[1]]
+                continue
+        out.append(span)
+    return out
+
+
+def _abbreviation_ends(doc, spans: list[list[int]], text: str) -> list[list[int]]:
+    """A sentence is cut after an initialism ("D.C.", "F.B.I.") followed by a capitalised word
+    that opens a clause of its own: its subject runs up to a finite verb (no punctuation
+    between), the sentence before the initialism has a finite verb of its own, and either the
+    word is no name ("to the F.B.I. Nothing happened") or the initialism is a state after a
+    place that a preposition attaches to the words before it ("before Judge Wilkins in
+    Washington, D.C. Jackson's wife spent ..."). "U.S. District Judge", "the D.C. Circuit",
+    "the U.S. Army has" stay whole."""
+    for m in GLUED_ABBREVIATION.finditer(text):
+        a = next((t.i for t in doc.char_span(m.start(), m.end() - 2, alignment_mode="expand") or ()
+                  if t.idx == m.start()), None)
+        if a is None or a + 1 >= len(doc) or doc[a].idx + len(doc[a]) != m.end() - 2:
+            continue
+        k = next((j for j, (s, e) in enumerate(spans) if s < a and a + 1 < e), None)
+        if k is None:
+            continue
+        s, e = spans[k]
+        nxt = doc[a + 1]
+        v = next((t for t in doc[a + 1:min(e, a + 9)] if t.tag_ in FINITE or t.pos_ not in SUBJECT_POS
+                  and t.tag_ != "POS"), None)
+        if v is None or v.tag_ not in FINITE or v.i == a + 1:
+            continue
+        if not any(t.tag_ in FINITE for t in doc[s:a]):
+            continue
+        if nxt.pos_ == "PROPN" and nxt.lower_ not in CLOSED_WORDS:
+            j = a - 1
+            if j < s + 2 or doc[j].text != "," or doc[j - 1].pos_ != "PROPN":
+                continue
+            j -= 1
+            while j > s and doc[j - 1].pos_ == "PROPN":
+                j -= 1
+            prep = doc[j - 1] if j > s else None
+            if prep is None or prep.pos_ != "ADP" or prep.head.i >= prep.i or prep.head.lemma_ in SAYING \
+                    or prep.i > s and (doc[prep.i - 1].pos_ == "SCONJ" or doc[prep.i - 1].lower_ == "that"):
+                continue  # ("said that in Washington, D.C. Mayor Smith has ...": the place opens the clause)
+        elif doc[a - 1].pos_ == "PROPN" and nxt.ent_iob_ == "I":
+            continue
+        spans[k:k + 1] = [[s, a + 1], [a + 1, e]]
+        doc.user_data.setdefault("claimtrack.cuts", set()).add(a + 1)  # (see ``fragments.repair``)
+    return spans
 
 
 def iter_docs(nlp, texts: Iterable[str], batch_size: int = 64):
