@@ -223,6 +223,56 @@ TABLE = [
      "said Tom Hale, the union's president.",
      [("Tom Hale is the union's president", None), ("It's been a long time coming", "Tom Hale"),
       ("we're glad the council is finally acting on the plan", "Tom Hale")], {}),
+    # session 29: a bare "the hearing" subject keeps the definite appositive that says which
+    # hearing (no "The hearing offered ..." alone, no "X is Y" of it); an indefinite one is still
+    # a claim of its own (row "list_not_appositive" above)
+    ("identifying_appositive", "The hearing, the second this week on the city's plans to close the port, offered few "
+     "new facts.",
+     [("The hearing, the second this week on the city's plans to close the port, offered few new facts", None)], {}),
+    ("identifying_appositive", "The levy, the county's main source of school money, expires in June.",
+     [("The levy, the county's main source of school money, expires in June", None)], {}),
+    # a set phrase of bare mass nouns, object of a gerund, stays whole; countable things split
+    ("gerund_object", "The savings come mostly from limiting waste, fraud and abuse, mostly in the state program, and "
+     "are meant to help pay for schools.",
+     [("The savings come mostly from limiting waste, fraud and abuse, mostly in the state program", None),
+      ("The savings are meant to help pay for schools", None)], {}),
+    ("gerund_object", "The police were accused of stealing cars and trucks from the lot.",
+     [("The police were accused of stealing cars from the lot", None),
+      ("The police were accused of stealing trucks from the lot", None)], {}),
+    # "came as A and as B": the second "as" clause is the first one's partner, not a verb of its own
+    ("second_subordinate", "Ana Ruiz's resignation came as the council appeared to be heading toward a shutdown and "
+     "as a deep slump in sales became even worse over fears of turmoil.",
+     [("Ana Ruiz's resignation came as the council appeared to be heading toward a shutdown and as a deep slump in "
+       "sales became even worse over fears of turmoil", None)], {}),
+    # "not A but rather B" is one contrast
+    ("not_but", "But Tom Hale's hour-long speech was spent not attacking the mayor's rivals, but rather demanding "
+     "loyalty among the mayor's allies.",
+     [("Tom Hale's hour-long speech was spent not attacking the mayor's rivals, but rather demanding loyalty among "
+       "the mayor's allies", None)], {}),
+    # a participle that says how a thing is measured is no event ("the economy was measured by ...")
+    ("measure_participle", "Ms. Ruiz and Mr. Hale would set similar overall limits on school spending, stipulating "
+     "that average spending per pupil should not grow faster than the economy, measured by the per capita output of "
+     "goods and services, plus one-half of one percentage point.",
+     [("Ms. Ruiz and Mr. Hale would set similar overall limits on school spending, stipulating that average spending "
+       "per pupil should not grow faster than the economy, measured by the per capita output of goods and services, "
+       "plus one-half of one percentage point", None)], {}),
+    ("measure_participle", "The index, measured by the price of a basket of goods, rose 2 percent in May.",
+     [("The index, measured by the price of a basket of goods, rose 2 percent in May", None)], {}),
+    # a "which" after the object of a noun's infinitive ("the decision to leave the pact, which
+    # ...") may be the decision's: no claim of it, cut as an aside
+    ("infinitive_which", "Mr. Hale's decision to pull out of the pact, which was opposed by every senior official but "
+     "praised by the governor, was the last straw.",
+     [("Mr. Hale's decision to pull out of the pact was the last straw", None)], {}),
+    # "who A and who B": the second "who" goes wherever the parse hung its verb
+    ("second_who", "The video shows the man, who appears to be in his 20s and who identifies himself as a student, "
+     "approaching the mayor on the street.",
+     [("The video shows the man approaching the mayor on the street", None),
+      ("the man appears to be in his 20s and identifies himself as a student", None)], {}),
+    # an elliptical conjunct ("so will X", "recommend slightly less") means nothing alone
+    ("elliptical", "Tom Hale faces up to five years in prison, but guidelines recommend slightly less.",
+     [("Tom Hale faces up to five years in prison, but guidelines recommend slightly less", None)], {}),
+    ("elliptical", "\"I will give this fight everything I have and so will my husband,\" said Ana Ruiz.",
+     [("I will give this fight everything I have and so will my husband", "Ana Ruiz")], {}),
 ]
 
 

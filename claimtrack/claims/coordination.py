@@ -283,6 +283,52 @@ def clause_end_conjunct(doc, head, child, c_start: int) -> bool:
     return False
 
 
+SUBORDINATORS = {"as", "when", "while", "because", "after", "before", "if", "since", "although", "though", "until",
+                 "unless", "once", "whereas"}
+
+
+def second_subordinate(doc, head, c_start: int) -> bool:
+    """"Her resignation came as the council appeared to head toward a shutdown and as a slump
+    became worse": a conjunct opened by the subordinator of an adverbial clause of the first
+    verb is that clause's second member (a second "as ..."), which the parse joined to the main
+    verb; split, the second claim reads "Her resignation as a slump became worse"."""
+    first = doc[c_start]
+    if first.lower_ not in SUBORDINATORS or c_start < 1 or doc[c_start - 1].lower_ not in ("and", "or", "but", ","):
+        return False
+    return any(g.dep_ == "advcl" and g.i < c_start and any(m.dep_ in ("mark", "advmod") and m.lower_ == first.lower_
+                                                             for m in g.children) for g in head.children)
+
+
+COMPARATIVE_WORDS = {"less", "more", "fewer"}
+
+
+def elliptical(doc, child) -> bool:
+    """Is the conjunct an ellipsis that means nothing without the first clause -- a modal with
+    no verb ("I will put everything into this and so will Joe"), "so did/does ..." with nothing
+    done, or a bare comparative with no "than" ("faces up to five years, but guidelines recommend
+    slightly less": less than what)? Split, it is a fragment; the clause stays whole."""
+    if child.tag_ == "MD" and not any(g.dep_ in ("xcomp", "ccomp", "dobj", "acomp", "attr") for g in child.children):
+        return True
+    if child.lemma_.lower() in ("do", "be", "have") and any(g.dep_ == "advmod" and g.lower_ in ("so", "neither")
+                                                            and g.i < child.i for g in child.children) \
+            and not any(g.dep_ in ("xcomp", "ccomp", "dobj", "acomp", "attr") for g in child.children):
+        return True
+    comp = next((g for g in child.children if g.lower_ in COMPARATIVE_WORDS and g.dep_ in ("advmod", "dobj", "npadvmod")
+                 and g.i > child.i and not any(c.pos_ in ("NOUN", "PROPN") for c in g.children)), None)
+    return comp is not None and not any(doc[j].lower_ == "than" for j in range(comp.i, child.right_edge.i + 1))
+
+
+def not_but(doc, first, child) -> bool:
+    """"was spent not bemoaning his foes, but rather demanding purity": "not A but B" is one
+    contrast; split, "was spent rather demanding purity" garbles the second and the first says
+    only what it was not."""
+    cc = next((g for g in first.children if g.dep_ == "cc" and first.i < g.i < child.i), None)
+    if cc is None or cc.lower_ != "but":
+        return False
+    return any(g.dep_ == "neg" and g.i < first.i for g in first.children) or first.left_edge.i > 0 and \
+        doc[first.left_edge.i - 1].lower_ == "not"
+
+
 def split_coordination(doc, unit: Unit) -> list[Unit]:
     """Split "A did X and B did Y" into two units; "A did X but did Y" carries A over."""
     head = unit.head
@@ -310,6 +356,8 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
         if appositive_relative(doc, head, child, c_start):
             continue
         if alternative(doc, head, child) or tense_mismatch(head, child) or voice_mismatch(head, child):
+            continue
+        if second_subordinate(doc, head, c_start) or elliptical(doc, child):
             continue
         if imperative_conjunct(head, child) and child.i not in quoted_words(doc, unit):
             # "Trump has dropped plans to moderate a debate, but don't expect him to fade": the
@@ -435,7 +483,7 @@ def split_shared_xcomp(doc, unit: Unit, toks: set[int]) -> list[Unit]:
                 return [unit.copy([p for p in unit.pieces if not (isinstance(p, int) and cut <= p <= end)])]
             if (child.dep_ != "conj" or child.pos_ != "VERB" or child.i not in toks or child.tag_ != x.tag_
                     or any(g.dep_ in SUBJECTS for g in child.children) or alternative(doc, x, child)
-                    or shared_object(x, child)):
+                    or shared_object(x, child) or not_but(doc, x, child)):
                 continue
             cut = child.left_edge.i
             while cut - 1 in toks and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].text == ","):
@@ -759,6 +807,19 @@ def topic_list(tok) -> bool:
     return prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS and prep.head.pos_ == "NOUN" and prep.head.tag_ == "NN"
 
 
+def gerund_object(tok) -> bool:
+    """Is the list a bare set phrase of mass nouns that is the object of a gerund inside a
+    prepositional phrase ("come from limiting waste, fraud and abuse")? The gerund names one
+    activity whose object is the whole phrase: split, "come from limiting fraud" is not what was
+    said. (Countable things stay split: "arrested for selling drugs and weapons".)"""
+    g = tok.head
+    if tok.dep_ != "dobj" or g.tag_ != "VBG" or g.dep_ not in ("pcomp", "pobj") or g.head.dep_ != "prep":
+        return False
+    members = list_members(tok)
+    return len(members) >= 2 and all(m.tag_ == "NN" and not m.ent_type_ and not any(
+        c.dep_ not in ("conj", "cc", "punct") for c in m.children) for m in members)
+
+
 def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
     """"Nods to Holly, Manson and King" -> one unit per member (only "and" lists of nouns
     that are subjects or objects, never under between/among/with or symmetric verbs)."""
@@ -808,7 +869,7 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
                 inside = True
                 break
             anc = anc.head
-        if inside or topic_list(tok):
+        if inside or topic_list(tok) or gerund_object(tok):
             continue
         rels = [c.i for c in tok.children if c.dep_ == "relcl" and c.i in toks and doc[c.left_edge.i - 1].text == ","]
         if rels and any(c.i > rels[0] for c in conj):

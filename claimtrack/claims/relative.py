@@ -126,6 +126,25 @@ PARTITIVE_PEOPLE = {"organizer", "member", "child", "son", "daughter", "candidat
                     "friend", "critic", "supporter", "donor", "architect", "adviser", "advisor", "aide"}
 
 
+def identifying_appositive(doc, noun, app_head, np_: list[int], app: list[int]) -> bool:
+    """Is the appositive the only thing that says which thing a bare definite subject is ("The
+    hearing, the second this week on the port closure, offered ...": "The hearing offered ..."
+    alone names no hearing)? The subject is "the" and a common noun of a thing, nothing else;
+    the appositive is a definite description ("the second ...", "the governor's top priority"),
+    not a name, a person or an indefinite class ("a major supplier of parts" says which kind,
+    not which one)."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN" or len(np_) != 2 or np_[1] != noun.i \
+            or doc[np_[0]].lower_ != "the":
+        return False
+    if person_noun(noun) or noun.lemma_.lower() in PERSON_NOUNS | ROLE_NOUNS or noun.ent_type_:
+        return False
+    if app_head.pos_ == "PROPN" or app_head.ent_type_ in ("PERSON", "ORG", "GPE") or person_noun(app_head) \
+            or app_head.lemma_.lower() in PERSON_NOUNS | ROLE_NOUNS:
+        return False
+    return any(c.i < app_head.i and (c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss")
+               for c in app_head.children)
+
+
 def lead_trimmed(doc, noun, np_: list[int]) -> list[int]:
     """The noun phrase from after its last punctuation before the noun ("So pathetic,”
     Frank Sharry" -> "Frank Sharry"): words before a comma or quote are no part of the name."""
@@ -206,6 +225,18 @@ def pp_depth(noun) -> int:
     return depth
 
 
+def infinitive_of_noun(noun):
+    """The noun an infinitive completes when ``noun`` is that infinitive's object ("the decision to
+    pull out of Syria", "a plan to build the wall": the decision, the plan), else None."""
+    t, steps = noun, 0
+    while t.dep_ in ("pobj", "prep", "dobj", "prt") and t.head.i != t.i and steps < 4:
+        t, steps = t.head, steps + 1
+    if t.dep_ == "acl" and t.tag_ == "VB" and t.head.pos_ == "NOUN" and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+        return t.head
+    return None
+
+
 PERCEPTION_VERBS = {"show", "see", "depict", "watch", "hear", "capture", "catch", "film", "find", "spot",
                     "photograph", "record"}
 
@@ -250,6 +281,11 @@ def clause_conj(doc, noun, a: int, b: int, e: int) -> int | None:
     if same or person(c) and not person(noun) and noun.pos_ == "NOUN":
         return end
     return None
+
+
+# participles that say how a thing is counted, not what happened to it ("the economy, measured by ...")
+MEASURE_VERBS = {"measure", "define", "adjust", "calculate", "express", "gauge", "compute", "count", "weight",
+                 "index", "scale", "rank"}
 
 
 PLURAL_VERBS = {"are", "were", "have", "do", "'re", "’re", "'ve", "’ve"}
@@ -386,6 +422,18 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 # stays where it is (or, in a speaker's unquoted words, is cut as the reporter's aside)
                 cut |= unclaimed_aside(doc, unit, tok, s, e, toks)
                 continue
+            if rel.lower_ == "which" and infinitive_of_noun(noun) is not None:
+                # "Mr. Hale's decision to pull out of the pact, which was opposed by every official":
+                # after the object of an infinitive that completes a noun (the decision, the plan, the
+                # move to ...), the "which" is as likely about that noun as about the object: no claim
+                # is made of it. It is cut as an aside (kept, the fragment check reads "the decision
+                # ..., which ..., was" as a subject and a participle and drops the whole clause)
+                a, b = subtree_range(tok)
+                if a - 1 >= s and doc[a - 1].text == "," and all(j in toks for j in range(a, b)):
+                    cut |= set(range(a - 1, b))
+                    if b < e and doc[b].text == ",":
+                        cut.add(b)
+                continue
             if rel.lower_ == "which" and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX") and any(
                     c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
                 # "will endorse Perry for the nomination, which could give Perry a boost": a "which"
@@ -447,8 +495,10 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 # clause is about the whole list, not its last name ("Tom Hale were charged")
                 np_ = whole
             # "who appears ... and who identifies ...": the second "who" goes with the first
-            again = {g.i for c in tok.children if c.dep_ == "conj" for g in c.children
-                     if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WP", "WDT")}
+            # (wherever the parse hung the second: "who appears to be X and who identifies ..." may
+            # join "identifies" to "be")
+            again = {g.i for j in range(a, b) if doc[j].dep_ == "conj" and j != tok.i for g in doc[j].children
+                     if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WP", "WDT") and g.i != rel.i}
             more = clause_conj(doc, noun, a, b, e)
             if more is not None:
                 b = more  # "The suit, which was brought by A's attorney general, X, and B's attorney general, Y, accused"
@@ -486,6 +536,11 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             noun = tok.head
             if noun.ent_type_ in ("DATE", "TIME") and noun.dep_ in ("npadvmod", "pobj"):
                 continue  # "emerged from the White House after 90 minutes, unified on ...": the subject was unified
+            if tok.lemma_.lower() in MEASURE_VERBS or noun.dep_ == "pobj" and noun.head.lower_ in ("than", "as"):
+                # "should not grow faster than the economy, measured by the output of goods": the
+                # participle says how the noun is taken ("as measured by"), no event of its own;
+                # "the economy was measured by ..." is no fact. The clause keeps it
+                continue
             if noun.dep_ == "conj" or any(doc[k].dep_ == "conj" for k in range(noun.left_edge.i, tok.i)):
                 continue  # "levels of spending, savings and revenues, based on ...": about the whole list
             a, b = subtree_range(tok)
@@ -646,6 +701,13 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                     described = False
                 else:
                     pieces = np_ + ["is", said]
+            if noun.head.i in toks and identifying_appositive(doc, noun, tok, np_, app) and not age:
+                # "The hearing, the second this week on the port closure, offered few new facts":
+                # a bare "the hearing" is no thing the claim names; the definite description is
+                # what says which hearing, so the clause keeps it (and no "X is Y" is made of it).
+                # (Only where the clause holds the subject's verb: a speaker's own appositive, "The
+                # report, the first of its kind, found that ...", is still a claim of its own.)
+                continue
             # the reporter's description, not the speaker's words ("Trump said Mattis, 68, ...")
             if described:
                 side.append(unit.copy(pieces, head=tok, kind="appositive", composed=True, speaker=None, cue=None,
