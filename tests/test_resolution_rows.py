@@ -130,6 +130,41 @@ TABLE = [
      "The suit from Delta and United asks a judge to block the fee.",
      [("Delta and United sued the agency on Friday", None), ("the new fee was unlawful", "Delta and United"),
       ("a judge should block the fee", "Delta and United")], {}),
+    # (session 29) a he/she with nobody named before it in its sentence, after a sentence naming
+    # several people: the one whose known gender fits (first name or honorific), when every other
+    # one's known gender does not ...
+    ("gender_pick", "Tom Baker attacked Ann Ruiz at a rally on Monday. She has raised $2 million for the race since June.",
+     [("Tom Baker attacked Ann Ruiz at a rally on Monday", None),
+      ("Ann Ruiz has raised $2 million for the race since June", None)], {}),
+    ("gender_pick", "Mrs. Ruiz debated Mr. Baker in Dayton on Tuesday. His campaign has spent $3 million on television ads.",
+     [("Mrs. Ruiz debated Mr. Baker in Dayton on Tuesday", None),
+      ("Baker's campaign has spent $3 million on television ads", None)], {}),
+    # ... never with a rival of unknown gender ("Jordan"), two of the same gender, a description
+    # ("the senator") or an unnamed person ("a reporter", "her husband") there, a pronoun of the
+    # same gender there (someone else in view), a sentence in between, or a fitting person named
+    # in the sentence before that one
+    ("gender_pick", "Tom Baker attacked Jordan Ruiz at a rally on Monday. He has raised $2 million for the race since June.",
+     [("Tom Baker attacked Jordan Ruiz at a rally on Monday", None)], {"unresolved_pronoun": 1}),
+    ("gender_pick", "Tom Baker and Ann Ruiz debated Mike Cole in Dayton on Tuesday. He has raised $2 million for the race "
+     "since June.", [("Tom Baker debated Mike Cole in Dayton on Tuesday", None),
+                     ("Ann Ruiz debated Mike Cole in Dayton on Tuesday", None)], {"unresolved_pronoun": 1}),
+    ("gender_pick", "Tom Baker attacked the senator at a rally on Monday. She has raised $2 million for the race since June.",
+     [("Tom Baker attacked the senator at a rally on Monday", None)], {"unresolved_pronoun": 1}),
+    ("gender_pick", "Tom Baker met Ann Ruiz and a reporter in Dayton on Monday. She has raised $2 million for the race "
+     "since June.", [("Tom Baker met Ann Ruiz and a reporter in Dayton on Monday", None)], {"unresolved_pronoun": 1}),
+    ("gender_pick", "Tom Baker met Ann Ruiz and her husband in Dayton on Monday. He has raised $2 million for the race "
+     "since June.", [("Tom Baker met Ann Ruiz and her husband in Dayton on Monday", None)], {"unresolved_pronoun": 1}),
+    ("gender_pick", "Ann Ruiz spoke in Dayton on Monday. Tom Baker and Jane Cole thanked her at the rally. She has raised "
+     "$2 million for the race since June.", [("Ann Ruiz spoke in Dayton on Monday", None)], {"unresolved_pronoun": 3}),
+    ("gender_pick", "Tom Baker and Jane Cole thanked her at the rally on Monday. She has raised $2 million for the race "
+     "since June.", [], {"unresolved_pronoun": 3}),
+    ("gender_pick", "Tom Baker spoke about Ann Ruiz's record on Monday. The crowd in Dayton booed loudly. She has raised "
+     "$2 million for the race since June.", [("Tom Baker spoke about Ann Ruiz's record on Monday", None),
+                                             ("The crowd in Dayton booed loudly", None)], {"unresolved_pronoun": 1}),
+    ("gender_pick", "Ann Ruiz spoke in Dayton on Monday. Tom Baker and Jane Cole thanked the crowd at the rally. She has "
+     "raised $2 million for the race since June.",
+     [("Ann Ruiz spoke in Dayton on Monday", None), ("Tom Baker thanked the crowd at the rally", None),
+      ("Jane Cole thanked the crowd at the rally", None)], {"unresolved_pronoun": 1}),
 ]
 
 
