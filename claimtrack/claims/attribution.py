@@ -345,7 +345,40 @@ def attribute_sentence(doc, s: int, e: int, root) -> list[Unit]:
             else:
                 units = [Unit(range_(s, a) + range_(b, e), root, speaker, "according to", "indirect")]
             return units
-    return attribute_verbal(doc, s, e, e, root) or embedded_units(doc, s, e, root) or [Unit(range_(s, e), root)]
+    return attribute_verbal(doc, s, e, e, root) or embedded_units(doc, s, e, root) or noun_cue_units(doc, s, e, root) \
+        or [Unit(range_(s, e), root)]
+
+
+def noun_cue_units(doc, s: int, e: int, root) -> list[Unit]:
+    """"(But) Trump claims that A" / "Trump charges that A" parsed with the cue as a plural noun
+    (the sentence's root or the root's object): a name opening the sentence, the cue word
+    right after it and "that" with a clause of its own subject after that: A, the name's."""
+    if root.pos_ in ("VERB", "AUX"):
+        return []
+    first = s
+    while first < e - 1 and (doc[first].pos_ == "CCONJ" or doc[first].is_space):
+        first += 1
+    c = next((t for t in doc[first + 1:min(first + 5, e)] if t.tag_ == "NNS" and (t.i == root.i or t.head.i == root.i and t.dep_ == "dobj")), None)
+    if c is None or c.i + 2 >= e or doc[c.i + 1].lower_ != "that" or doc[c.i + 1].dep_ != "mark" \
+            or cues.lemma_of(c.lower_) not in (SPEECH_CUES & CLAUSE_CUES) or cues.lemma_of(c.lower_) == c.lower_:
+        return []
+    who = doc[first:c.i]
+    if not all(t.is_title and t.pos_ in ("PROPN", "NOUN") for t in who):
+        return []
+    if not (any(t.pos_ == "PROPN" for t in who) or len(who) == 1 and who[0].tag_ == "NN"):
+        return []
+    clause = doc[c.i + 1].head
+    a, b = subtree_range(clause)
+    if a != c.i + 1 or clause.pos_ not in ("VERB", "AUX") or not any(g.dep_ in ("nsubj", "nsubjpass", "expl") and g.i > a
+                                                                       for g in clause.children):
+        return []
+    while b > a and doc[b - 1].is_punct and doc[b - 1].text not in QUOTES:
+        b -= 1
+    if any(not doc[j].is_punct for j in range(b, e)):
+        return []  # (the clause runs to the sentence's end)
+    # (a speaker only when it is someone the article names: "Fraud charges that ..." is no one)
+    doc.user_data.setdefault("claimtrack_unsure_speakers", set()).add(clause.i)
+    return [Unit(range_(a + 1, b), clause, who.text, c.text, quote_kind_of(doc, a + 1, b, s, e))]
 
 
 def _quoted_source(doc, tok, s: int, e: int) -> bool:
@@ -619,6 +652,12 @@ def attribute_verbal(doc, s, end, e, root) -> list[Unit]:
     return []
 
 
+def _all_quoted(doc, toks: set[int]) -> bool:
+    """Do the claim's words all lie inside one quotation?"""
+    words = [i for i in toks if not doc[i].is_punct]
+    return bool(words) and any(a < min(words) and max(words) < b for a, b in quote_regions(doc))
+
+
 def aside_attribution(doc, unit: Unit, toks: set[int]):
     """A reporting clause left inside a claim ("The real problem, he said, is ...",
     "..., Fox said of Trump"): (cue verb, tokens to cut) or None."""
@@ -644,6 +683,8 @@ def aside_attribution(doc, unit: Unit, toks: set[int]):
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None or not valid_speaker(subj):
                 continue
+            if subj.lower_ in FIRST_SECOND and _all_quoted(doc, toks):
+                continue  # "“Then, you say, well, ...”": the quoted speaker's own words, not cut out
             cut = {v.i}
             for c in v.children:
                 if c.i == head.i or c.dep_ == "punct" and c.text not in (",", "—", "--"):
@@ -656,5 +697,12 @@ def aside_attribution(doc, unit: Unit, toks: set[int]):
             elif hi + 1 in toks and doc[hi + 1].text in (",", "—", "--"):
                 cut.add(hi + 1)
             cut |= _leading_frame(doc, toks, cut)
+            lo, hi = min(cut), max(cut)
+            if lo - 1 in toks and doc[lo].text == "," and doc[lo - 1].lower_ in ("that", "this") \
+                    and doc[lo - 1].dep_ == "pobj" and doc[lo - 1].head.dep_ == "prep" \
+                    and doc[lo - 1].head.left_edge.i == min(toks) and lo - min(toks) <= 3:
+                # "Given that, Mr. X said, A": not "Given that A" (its "that" read as a conjunction);
+                # the frame that points back at the sentence before goes with the aside
+                cut |= set(range(min(toks), lo))
             return v, subj, cut
     return None

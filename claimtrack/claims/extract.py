@@ -195,6 +195,9 @@ def note_group(doc, s: int, e: int, claim: Claim, pieces, subs, speaker, mention
         ctx.groups.append((claim, words, "text", *group, resolve.act_words(t)))
 
 
+# a speaker that is a quantifier alone ("Some say ...", "Many believe ..."): not who
+BARE_QUANTIFIERS = {"some", "many", "others", "several", "most", "few", "a few", "some others", "many others"}
+
 ASKING = {"ask", "wonder", "inquire", "question"}
 
 
@@ -278,9 +281,13 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
                 dropped[problem] += 1
                 continue
             if aside is not None and not unit.speaker:  # "The real problem, he said, is ..."
+                # (direct when its words are all quoted or it opens on the quotation; one that
+                # opens on the reporter's words, "Given that, X said, A were \"B\"", is mixed)
+                words = [p for p in pieces if isinstance(p, int) and not doc[p].is_punct]
+                inq = sum(p in quoted for p in words)
                 unit = unit.copy(speaker=speaker_text(aside[0]), cue=aside[1],
-                                 quote_kind="direct" if unit.quote_kind == "direct" or pieces and any(
-                                     p in quoted for p in pieces if isinstance(p, int)) else "indirect")
+                                 quote_kind="direct" if unit.quote_kind == "direct" or words and words[0] in quoted
+                                 else "mixed" if inq else "indirect")
             idx = [p for p in pieces if isinstance(p, int)]
             if unit.speaker and DATELINE_SPEAKER.match(unit.speaker):
                 unit = unit.copy(speaker=None, cue=None)  # "LIVINGSTON, —": a dateline is nobody (and no cue without a speaker)
@@ -292,6 +299,16 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
                 speaker = pronoun_speaker(doc, ctx, unit.speaker, s, e) or speaker  # "States sued. They argue ..."
             if person and unit.speaker and unit.speaker.lower() in ("he", "she") and carried_listener(doc, person, s, ctx):
                 speaker, person = unit.speaker, None  # the sentence before's host or listener is no carried he/she
+            if unit.head is not None and unit.head.i in doc.user_data.get("claimtrack_unsure_speakers", ()) \
+                    and not (person and " " in person and person != unit.speaker):
+                # ("Trump charges that A", the cue tagged a noun: the name must be one the article gave
+                # in full before, "Fraud charges that ..." is no one)
+                dropped["unresolved_speaker"] += 1
+                continue
+                continue
+            if unit.speaker and unit.speaker.lower() in BARE_QUANTIFIERS:
+                dropped["unresolved_speaker"] += 1  # "Some say A": some of whom? nobody to attribute A to
+                continue
             direct = unit.quote_kind == "direct"
             kept_pron: set[int] = set()
             things: set[int] = set()

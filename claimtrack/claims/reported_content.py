@@ -17,6 +17,19 @@ from claimtrack.claims.speech_words import (AS_VERBS, CLAUSE_CUES, DESCRIBE_VERB
 from claimtrack.claims.units import Unit, range_, subtree, subtree_range
 
 
+def _as_did_aside(doc, child, a: int) -> int:
+    """"X cautioned, as did the campaign itself, that A": the comparison set off before the
+    clause's "that" is no part of A; the clause starts at its "that" (else ``a`` unchanged)."""
+    mark = next((g for g in child.children if g.dep_ == "mark" and g.lower_ == "that" and g.i > a), None)
+    if mark is None or doc[mark.i - 1].text != ",":
+        return a
+    aside = next((g for g in child.children if g.dep_ == "advcl" and g.left_edge.i == a and g.right_edge.i < mark.i
+                  and g.lemma_.lower() in {"do", "have"} | SPEECH_VERBS), None)
+    if aside is None or any(doc[j].text not in (",",) for j in range(aside.right_edge.i + 1, mark.i)):
+        return a
+    return mark.i
+
+
 def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
     speaker = speaker_text(speaker_tok)
     units = []
@@ -62,6 +75,8 @@ def content_units(doc, verb, speaker_tok, s, e, cue=None) -> list[Unit]:
                             and not any(t.pos_ in ("VERB", "AUX") or t.text in QUOTES for t in lead):
                         text = PARTY_LABEL.sub("", doc[lead[0].i:lead[-1].i + 1].text)
                         unit_speaker = f"{text} {speaker}"
+            if child.dep_ == "ccomp" and doc[a].lower_ == "as" and child.i > verb.i:
+                a = _as_did_aside(doc, child, a)
             pieces = range_(a, b)
             more = []
             if child.dep_ == "ccomp" and speaker_tok is not None and speaker_tok.i < verb.i:
@@ -475,6 +490,14 @@ CLAIM_NOUNS = {"claim", "claims", "assertion", "assertions", "contention", "insi
                "allegations", "prediction", "declaration", "statement", "charge", "charges", "suggestion", "promise",
                "pledge", "vow", "warning", "belief", "view", "complaint", "accusation", "boast", "admission"}
 
+# the cue stored for a noun: its verb ("Moore's assertion that A": Moore asserted A), so the
+# claim's statement never reads the noun as a verb ("Moore assertion A")
+NOUN_CUE_VERBS = {"claim": "claimed", "assertion": "asserted", "contention": "contended", "insistence": "insisted",
+                  "argument": "argued", "allegation": "alleged", "prediction": "predicted", "declaration": "declared",
+                  "statement": "stated", "charge": "charged", "suggestion": "suggested", "promise": "promised",
+                  "pledge": "pledged", "vow": "vowed", "warning": "warned", "belief": "believed", "view": "believed",
+                  "complaint": "complained", "accusation": "alleged", "boast": "boasted", "admission": "admitted"}
+
 
 def nominal_units(doc, s: int, e: int) -> list[Unit]:
     """"Contrary to Trump's claim that people would learn nothing, ...": a speech or belief
@@ -500,7 +523,8 @@ def nominal_units(doc, s: int, e: int) -> list[Unit]:
         speaker = re.sub(r"\s{2,}", " ", "".join(t.text_with_ws for t in words)).strip(" ,")
         if not speaker or len(pieces) < 3:
             continue
-        out.append(Unit(pieces, clause, speaker, n.text, quote_kind_of(doc, a + 1, b, s, e)))
+        cue = NOUN_CUE_VERBS.get(n.lower_.removesuffix("s") if n.lower_ not in NOUN_CUE_VERBS else n.lower_, n.text)
+        out.append(Unit(pieces, clause, speaker, cue, quote_kind_of(doc, a + 1, b, s, e)))
     return out
 
 
