@@ -273,6 +273,12 @@ TABLE = [
      [("Tom Hale faces up to five years in prison, but guidelines recommend slightly less", None)], {}),
     ("elliptical", "\"I will give this fight everything I have and so will my husband,\" said Ana Ruiz.",
      [("I will give this fight everything I have and so will my husband", "Ana Ruiz")], {}),
+    # a comma-set participle on an indefinite noun ("A young man, dressed in ...") is cut with no
+    # claim of its own; one that names someone is still a claim
+    ("indefinite_participle", "A young man, dressed in a jacket and tie, approached the mayor on a sidewalk.",
+     [("A young man approached the mayor on a sidewalk", None)], {}),
+    ("indefinite_participle", "A man, identified by police as Tom Hale, was arrested on Monday.",
+     [("A man was arrested on Monday", None), ("A man was identified by police as Tom Hale", None)], {}),
 ]
 
 

@@ -544,6 +544,16 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             if noun.dep_ == "conj" or any(doc[k].dep_ == "conj" for k in range(noun.left_edge.i, tok.i)):
                 continue  # "levels of spending, savings and revenues, based on ...": about the whole list
             a, b = subtree_range(tok)
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) and noun.pos_ == "NOUN" \
+                    and all(j in toks for j in range(a, b)) and not any(doc[j].ent_type_ for j in range(a, b)):
+                # "A young man, dressed in a jacket and tie, approached ...": "A young man was dressed
+                # in a jacket and tie" says nothing of anyone; the aside is cut, no claim made of it
+                # (one that names someone or something stays a claim: "A man, identified by police as
+                # Tom Hale, ...")
+                cut |= set(range(a - 1, b))
+                if b < e and doc[b].text == ",":
+                    cut.add(b)
+                continue
             np_ = lead_trimmed(doc, noun, np_pieces(doc, noun, toks, set(range(a - 1, b + 1))))
             if not np_ or not all(j in toks for j in range(a, b)) or tok.lemma_.lower() in SPEECH_VERBS:
                 # ("Frank Sharry, ..., tweeted on Tuesday" is no "Sharry was tweeted")
