@@ -1264,6 +1264,16 @@ TABLE = [
      {"fragment_vague_subject": 1}),
     ("fragments", "Things in the old house were sold at auction on Saturday.", "clause",
      [("Things in the old house were sold at auction on Saturday", None)], {}),
+    # fragments: "Given that," left by a cut-out aside points back; the claim is what follows it
+    ("fragments", "Given that, Tom Hale said, the old plan was doomed from the start.", "clause",
+     [("the old plan was doomed from the start", "Tom Hale")], {}),
+    ("fragments", "Given that the plan failed, Tom Hale resigned on Monday.", "clause",
+     [("Given that the plan failed, Tom Hale resigned on Monday", None)], {}),
+    # fragments: "had enough" (of what?) says nothing checkable; "enough money" does
+    ("fragments", "On Friday, Senator Ann Smith had finally had enough.", "clause", [],
+     {"fragment_vague_object": 1}),
+    ("fragments", "Tom Hale said the state had enough money to finish the bridge.", "clause",
+     [("the state had enough money to finish the bridge", "Tom Hale")], {}),
 ]
 
 

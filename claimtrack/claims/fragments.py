@@ -751,7 +751,7 @@ def _repair(doc, unit: Unit, pieces, asides: bool):
         # "You paid in to Medicare for years … now": a word or two after an ellipsis, the
         # rest of their clause cut off; the claim ends at the ellipsis
         pieces = pieces[:dots[-1]]
-    pieces = balance_brackets(doc, trim_pieces(doc, pieces))
+    pieces = balance_brackets(doc, trim_pieces(doc, given_that(doc, pieces)))
     toks = {p for p in pieces if isinstance(p, int)}
     if not toks:
         return pieces, "fragment_dangling", aside
@@ -761,7 +761,27 @@ def _repair(doc, unit: Unit, pieces, asides: bool):
         return pieces, ("fragment_dangling" if relative_gap(doc, unit.head, toks) else None), aside
     if elliptical_inversion(doc, toks):
         return pieces, "fragment", aside
+    if "enough" in (doc[i].lower_ for i in toks) and bare_enough(doc, toks):
+        return pieces, "fragment_vague_object", aside
     return pieces, finite_core(doc, unit, toks), aside
+
+
+def given_that(doc, pieces):
+    """"Given that, Mr. Smith said, the plan was doomed": "Given that" points back to what the
+    sentence before said; the claim is what follows it ("the plan was doomed")."""
+    ints = [p for p in pieces if isinstance(p, int)]
+    if len(ints) < 4 or doc[ints[0]].lower_ != "given" or doc[ints[1]].lower_ not in ("that", "this") \
+            or ints[1] != ints[0] + 1 or ints[1] + 1 >= len(doc) or doc[ints[1] + 1].text != ",":
+        return pieces
+    gone = {ints[0], ints[1], ints[1] + 1}
+    return [p for p in pieces if not (isinstance(p, int) and p in gone)]
+
+
+def bare_enough(doc, toks: set[int]) -> bool:
+    """"Mr. Cruz had finally had enough": a bare "enough" as the object of "have" says enough of
+    what nowhere in the claim."""
+    return any(doc[i].lower_ == "enough" and doc[i].dep_ == "dobj" and doc[i].head.lemma_ == "have"
+               and not any(doc[i].children) for i in toks)
 
 
 ELLIPSIS_BARE = ("xcomp", "ccomp", "acomp", "attr", "dobj", "prep", "advcl", "oprd", "agent", "neg")
