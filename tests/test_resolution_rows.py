@@ -421,3 +421,36 @@ def test_named_thing_not_resolved(text, words):
         if words in c.original_text:
             assert c.text == c.original_text
             assert c.speaker in (None, c.speaker_mention), (c.text, c.speaker)
+
+
+# (session 29, reader r73 #214) a later verb conjunct split off with its first one's subject
+# ("..., and on Monday expressed satisfaction that he had been fired"): a he left as worded while
+# the cut-off conjunct names another man (Cole) cannot stand alone -- ``unsure_pronouns`` finds it
+# (the gate itself sits in extract: not wired in this session); a conjunct with its own subject,
+# or a person named only in a relative clause of the subject, is no such case
+UNSURE = [
+    ("Tom Baker has denounced Mr. Cole for months, and on Monday expressed satisfaction that he had been fired.",
+     "expressed", True),
+    ("Tom Baker has denounced Ann Cole for months, and on Monday expressed satisfaction that he had been elected.",
+     "expressed", False),
+    ("Tom Baker has denounced Mr. Cole for months, and on Monday Baker expressed satisfaction that he had been fired.",
+     "expressed", False),
+]
+
+
+@pytest.mark.parametrize("text,verb,unsure", UNSURE)
+def test_unsure_pronoun_in_split_conjunct(text, verb, unsure):
+    from claimtrack.claims import resolve
+    from claimtrack.claims.resolution import unsure_pronouns
+
+    doc = get_nlp()(text)
+    ctx = Context()
+    s, e = 0, len(doc)
+    spans = resolve.person_spans(doc, s, e, ctx)
+    for ent, name, roles in spans:
+        ctx.add_person(name, roles, resolve.gender_of(doc, ent, s))
+    v2 = next(t for t in doc if t.text == verb)
+    subj = next(c for c in v2.head.children if c.dep_ == "nsubj")
+    pieces = sorted({t.i for t in subj.subtree} | {t.i for t in v2.subtree if t.dep_ != "punct" or t.i > v2.i})
+    he = next(t.i for t in doc if t.lower_ == "he")
+    assert (he in unsure_pronouns(doc, pieces, s, ctx, {}, set(), spans)) is unsure

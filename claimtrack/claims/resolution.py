@@ -248,6 +248,45 @@ def resolution_subs(doc, pieces, s: int, e: int, ctx: resolve.Context, *, quoted
     return subs
 
 
+def unsure_pronouns(doc, pieces, s: int, ctx: resolve.Context, subs: dict[int, str], exempt, people_spans) -> set[int]:
+    """The he/she/him/her/his of a claim split off as a later verb conjunct of its sentence that
+    borrows the first one's subject ("Tom Baker has denounced Mr. Cole for months, and on Monday expressed satisfaction that he
+    had been fired" -> "Tom Baker on Monday expressed satisfaction that he had been fired"), left as
+    worded (not resolved, not quoted, not kept for the claim's speaker: ``exempt``), while the
+    conjunct cut off before it names a person the pronoun may stand for (gender fitting or
+    unknown) whom the claim itself does not name: alone, the claim reads he as Baker; it may
+    well be Cole. Such a claim cannot stand alone."""
+    toks = {p for p in pieces if isinstance(p, int)}
+    cands = [i for i in toks if i not in subs and i not in exempt and doc[i].lower_ in resolve.PRONOUNS
+             and doc[i].pos_ == "PRON"]
+    if not cands or not people_spans:
+        return set()
+    # the claim's verb conjunct: a verb of the claim conjoined to a verb the claim leaves out
+    heads = [doc[i] for i in toks if doc[i].dep_ == "conj" and doc[i].pos_ in ("VERB", "AUX")
+             and doc[i].head.i not in toks and doc[i].head.pos_ in ("VERB", "AUX") and doc[i].head.i < i]
+    if len(heads) != 1:
+        return set()
+    v2 = heads[0]
+    v1 = v2.head
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v2.children):
+        return set()  # (a conjunct with its own subject reads as in its sentence: "..., and Romney surprised ...")
+    cut = [c for c in v1.children if c.i not in toks and c.i != v2.i and c.i < v2.i
+           and c.dep_ not in ("nsubj", "nsubjpass", "cc", "punct", "aux", "auxpass", "neg", "conj")]
+    if not cut:
+        return set()
+    spans = {t.i for c in cut for t in c.subtree}
+    named = {v.removesuffix("'s") for v in subs.values() if v}
+    named |= {ctx.canonical(t) or t for ent, t, _ in people_spans if ent.start in toks}
+    rivals = [ctx.canonical(t) or t for ent, t, _ in people_spans if ent.start >= s and ent.root.i in spans]
+    out = set()
+    for i in cands:
+        if not any(t.i == v2.i for t in doc[i].ancestors):
+            continue
+        if any(r not in named and ctx.gender_fits(r, doc[i].lower_) for r in rivals):
+            out.add(i)
+    return out
+
+
 def _speaker_pronoun_window(doc, cands, s: int, e: int):
     """The speaker pronoun among ``cands`` (the subject outside quotation marks, before any
     one inside them) and the part of the sentence [a, b) whose people it may stand for: never
