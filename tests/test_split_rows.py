@@ -279,6 +279,19 @@ TABLE = [
      [("A young man approached the mayor on a sidewalk", None)], {}),
     ("indefinite_participle", "A man, identified by police as Tom Hale, was arrested on Monday.",
      [("A man was arrested on Monday", None), ("A man was identified by police as Tom Hale", None)], {}),
+    # "... but he needed millions anyway": "anyway" answers the first conjunct, which it keeps
+    ("concessive_conjunct", "In a tweet Wednesday morning, Hale claimed, falsely, that the state was already paying "
+     "for a new bridge, thanks to a newly signed deal, and that the bridge was already largely done but he needed "
+     "millions of dollars anyway.",
+     [("the state was already paying for a new bridge, thanks to a newly signed deal", "Hale"),
+      ("the bridge was already largely done but he needed millions of dollars anyway", "Hale")], {}),
+    # a condition the parse made the root ("Once A and B and C, she will ..."): its members are no facts
+    ("condition_root", "\"She is waiting on the advice of counsel to see what final budget is passed,\" Tom Hale, the "
+     "mayor's chief of staff, told the Post at the time. \"Once the final budget is done and the law is changed and is "
+     "complete and she can see that, she will make a decision on how she proceeds.\"",
+     [("Tom Hale is the mayor's chief of staff", None),
+      ("She is waiting on the advice of counsel to see what final budget is passed", "Tom Hale")],
+     {"fragment_subordinate": 1}),
 ]
 
 

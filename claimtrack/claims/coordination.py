@@ -300,6 +300,8 @@ def second_subordinate(doc, head, c_start: int) -> bool:
 
 
 COMPARATIVE_WORDS = {"less", "more", "fewer"}
+CONDITION_MARKS = {"once", "if", "unless", "until", "when", "whenever"}
+CONCESSIVE_ADVERBS = {"anyway", "anyways", "regardless", "nonetheless", "nevertheless"}
 
 
 def elliptical(doc, child) -> bool:
@@ -344,6 +346,13 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
         toks = unit.token_set()
     if noun_series_misparse(doc, toks):
         return [unit]
+    if head.dep_ == "ROOT" and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS and g.i < head.i
+                                   for g in head.children):
+        # '"Once the final bill is done and the law is changed and he can see that, he will ..."':
+        # a condition the parse made the sentence's root; its conjuncts are the condition's
+        # members, not facts ("the law is changed and is complete"). (Not "because"/"since"/
+        # "although", whose clauses are asserted: "Because we're going in, and we're going to X")
+        return [unit]
     for child in head.children:
         if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX") or child.i not in toks:
             continue
@@ -357,7 +366,10 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
             continue
         if alternative(doc, head, child) or tense_mismatch(head, child) or voice_mismatch(head, child):
             continue
-        if second_subordinate(doc, head, c_start) or elliptical(doc, child):
+        if second_subordinate(doc, head, c_start) or elliptical(doc, child) or any(
+                g.dep_ == "advmod" and g.lower_ in CONCESSIVE_ADVERBS for g in child.children):
+            # ("the wall was largely done but he needed billions anyway": "anyway" is in spite of
+            # the first conjunct; alone, "he needed billions anyway" loses what it answers)
             continue
         if imperative_conjunct(head, child) and child.i not in quoted_words(doc, unit):
             # "Trump has dropped plans to moderate a debate, but don't expect him to fade": the
