@@ -1571,6 +1571,10 @@ SESSION_29_ROWS = [
      "the old bridge could collapse in a strong storm", "The mayor", "indirect", "warned", None),
     ("Mayor Dana Whitfield spoke on Monday. But Whitfield claims that the water plant was never inspected last year.",
      "the water plant was never inspected last year", "Dana Whitfield", "indirect", "claims", None),
+    # "X, Mr. Y said on Fox, was ...": two subjects before the cue, the nearer one speaks (not "X")
+    ("That group of donors, Mr. Whitfield said on Fox, was beginning to realize \u201cthat we don\u2019t have a lot of "
+     "time before the vote.\u201d", "That group of donors was beginning to realize \u201cthat we don\u2019t have a lot of "
+     "time before the vote\u201d", "Whitfield", "mixed", "said", None),
 ]
 
 

@@ -495,21 +495,28 @@ def _fronted_subject(doc, root, s: int, end: int):
     """"The savings, Ms. Hale said, “do not cut a single benefit.”" parsed with the cue as the
     root, the fronted subject hung on it and the rest as its xcomp: the subject and the rest
     are the content, Hale its speaker (a Unit), or None."""
-    if root.pos_ != "VERB" or lem(root) not in ASIDE_VERBS or root.i + 2 >= end or doc[root.i + 1].text != ",":
+    if root.pos_ != "VERB" or lem(root) not in ASIDE_VERBS:
         return None
-    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    hi = root.i  # (with a phrase of its own: "X, Mr. Y said on Fox, was ...")
+    for c in root.children:
+        if c.dep_ == "prep" and c.i == hi + 1 and c.right_edge.i - c.i <= 4:
+            hi = c.right_edge.i
+    if hi + 2 >= end or doc[hi + 1].text != ",":
+        return None
+    # (the subject next to the cue: "That group, Mr. Y said": two subjects, Y the nearer)
+    subj = max((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), key=lambda c: c.i, default=None)
     if subj is None or subj.pos_ != "PROPN" or not valid_speaker(subj):
         return None
     comma = subj.left_edge.i - 1
     front = next((c for c in root.children if c.dep_ in ("dep", "nsubj", "npadvmod") and c.i < comma
                   and c.left_edge.i == s and c.right_edge.i + 1 == comma and c.pos_ in ("NOUN", "PROPN")), None)
-    rest = next((c for c in root.children if c.dep_ in ("xcomp", "ccomp") and c.i > root.i + 1), None)
+    rest = next((c for c in root.children if c.dep_ in ("xcomp", "ccomp") and c.i > hi + 1), None)
     if comma <= s or doc[comma].text != "," or front is None or rest is None or rest.pos_ not in ("VERB", "AUX") \
             or any(c.dep_ in ("dobj", "dative") for c in root.children) \
             or any(c.dep_ in ("nsubj", "nsubjpass") for c in rest.children):
         return None
-    pieces = list(range(s, comma)) + list(range(root.i + 2, end))
-    return Unit(pieces, rest, speaker_text(subj), cue_text(root), quote_kind_of(doc, root.i + 2, end, s, end),
+    pieces = list(range(s, comma)) + list(range(hi + 2, end))
+    return Unit(pieces, rest, speaker_text(subj), cue_text(root), quote_kind_of(doc, hi + 2, end, s, end),
                 composed=True)  # (its subject is not the head's in the parse)
 
 
