@@ -1571,6 +1571,12 @@ SESSION_29_ROWS = [
      "the old bridge could collapse in a strong storm", "The mayor", "indirect", "warned", None),
     ("Mayor Dana Whitfield spoke on Monday. But Whitfield claims that the water plant was never inspected last year.",
      "the water plant was never inspected last year", "Dana Whitfield", "indirect", "claims", None),
+    # a quotation split by its cue: one quotation again, no stray marks inside
+    ("Dana Whitfield spoke to the crowd at the harbor. \u201cThe old pier,\u201d she said, \u201cis a danger to every "
+     "swimmer in the bay.\u201d", "The old pier is a danger to every swimmer in the bay", "Dana Whitfield", "direct", "said",
+     'Dana Whitfield said "The old pier is a danger to every swimmer in the bay"'),
+    ('Dana Whitfield spoke to the crowd at the harbor. "Sprawl," she declared, "is eating the coastline."',
+     "Sprawl is eating the coastline", "Dana Whitfield", "direct", "declared", None),
     # "X, Mr. Y said on Fox, was ...": two subjects before the cue, the nearer one speaks (not "X")
     ("That group of donors, Mr. Whitfield said on Fox, was beginning to realize \u201cthat we don\u2019t have a lot of "
      "time before the vote.\u201d", "That group of donors was beginning to realize \u201cthat we don\u2019t have a lot of "

@@ -705,6 +705,12 @@ def aside_attribution(doc, unit: Unit, toks: set[int]):
                 cut.add(hi + 1)
             cut |= _leading_frame(doc, toks, cut)
             lo, hi = min(cut), max(cut)
+            closing = [j for j in range(lo - 1, subj.left_edge.i) if j in toks and doc[j].text in ("\u201d", '"', "''")]
+            opening = [j for j in range(v.i + 1, hi + 2) if j in toks and doc[j].text in ("\u201c", '"', "``", "''")]
+            if closing and opening and subj.i < v.i:
+                # '\u201cA,\u201d she said, \u201cB.\u201d': one quotation again, no '\u201d \u201c' left inside
+                cut |= {closing[-1], opening[0]}
+                lo, hi = min(cut), max(cut)
             if lo - 1 in toks and doc[lo].text == "," and doc[lo - 1].lower_ in ("that", "this") \
                     and doc[lo - 1].dep_ == "pobj" and doc[lo - 1].head.dep_ == "prep" \
                     and doc[lo - 1].head.left_edge.i == min(toks) and lo - min(toks) <= 3:
