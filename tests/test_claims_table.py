@@ -755,7 +755,7 @@ TABLE = [
      "went to the hearing with him.\n\nLast spring, Mr. Moore took a leave from the council. After winning "
      "re-election in May, he resigned, citing his health.", "clause",
      [("Dan Moore Jr. pleaded guilty on Monday", None), ("Dan Moore Jr. is the former mayor", None),
-      ("Mr. Moore's father went to the hearing with him", None),
+      ("Mr. Moore's father, the Rev. Dan Moore, went to the hearing with him", None),
       ("Mr. Moore's father is the Rev. Dan Moore", None),
       ("Last spring, Mr. Moore took a leave from the council", None)], {"unresolved_pronoun": 1}),
     # filters: a capitalised epithet ("The Congressman") is as unnamed as "the congressman"
@@ -951,7 +951,7 @@ TABLE = [
      [("Mr. Hale trails the front-runner, Ana Ruiz, by ten points", None)], None),
     # ... nor one whose restrictive relative clause made it that role
     ("relative", "The banker who had run the fund for a decade, Tom Hale, pleaded guilty on Monday.", "clause",
-     [("The banker who had run the fund for a decade pleaded guilty on Monday", None)], None),
+     [("The banker who had run the fund for a decade, Tom Hale, pleaded guilty on Monday", None)], None),
     # ... while an anchored role ("the firm's", "the Democratic") still gives its claim
     ("relative", "The Democratic leader, Ana Ruiz, opposed the bill.", "clause",
      [("The Democratic leader opposed the bill", None), ("The Democratic leader is Ana Ruiz", None)], None),

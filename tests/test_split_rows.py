@@ -174,7 +174,7 @@ TABLE = [
     # a carried subject is the subject's words before the verb, not an appositive hung on it past the verb
     ("carried_subject", "The letters were found in the office of Ms. Ruiz’s longtime aide, Thomas B. Hale, and were "
      "released as part of a court filing.",
-     [("The letters were found in the office of Ms. Ruiz’s longtime aide", None),
+     [("The letters were found in the office of Ms. Ruiz’s longtime aide, Thomas B. Hale", None),
       ("Ms. Ruiz’s longtime aide is Thomas B. Hale", None), ("The letters were released as part of a court filing", None)],
      {}),
     # a party-and-state label is said in words ("is D-Ohio" reads as nothing); an appositive "at
@@ -292,6 +292,16 @@ TABLE = [
      [("Tom Hale is the mayor's chief of staff", None),
       ("She is waiting on the advice of counsel to see what final budget is passed", "Tom Hale")],
      {"fragment_subordinate": 1}),
+    # a role's name stays in the clause ("the city's police chief at the time recommended ..." says
+    # not who); a role "at the time" was
+    ("role_name_kept", "A few days later, the city's police chief at the time, Tom Hale, recommended that no charges "
+     "be filed.",
+     [("A few days later, the city's police chief at the time, Tom Hale, recommended that no charges be filed", None),
+      ("the city's police chief at the time was Tom Hale", None)], {}),
+    ("role_name_kept", "The paper obtained a letter sent from Ruiz's lawyer, Tom Hale, to the state attorney general "
+     "on May 6.",
+     [("The paper obtained a letter sent from Ruiz's lawyer, Tom Hale, to the state attorney general on May 6", None),
+      ("Ruiz's lawyer is Tom Hale", None)], {}),
 ]
 
 

@@ -145,6 +145,17 @@ def identifying_appositive(doc, noun, app_head, np_: list[int], app: list[int]) 
                for c in app_head.children)
 
 
+def comma_before_bare_verb(doc, noun, b: int, toks: set[int]) -> bool:
+    """Does a kept aside after the subject ``noun`` end on a comma right before the subject's
+    verb, a bare past form ("ROLE, NAME, pleaded guilty")? The fragment check reads that as a
+    subject with a participial aside (no finite verb) and drops the claim."""
+    verb = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and b < len(doc) and doc[b].text == "," and b in toks \
+        and noun.right_edge.i + 1 == b \
+        and verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and all(doc[j].dep_ in ("advmod", "neg") and doc[j].head.i == verb.i for j in range(b + 1, verb.i))
+
+
 def lead_trimmed(doc, noun, np_: list[int]) -> list[int]:
     """The noun phrase from after its last punctuation before the noun ("So pathetic,”
     Frank Sharry" -> "Frank Sharry"): words before a comma or quote are no part of the name."""
@@ -700,8 +711,12 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 continue  # "the Sept. 11, 2001, attacks" is no "the Sept. 11 is 2001 years old"
             verb = "is"
             words = " ".join(doc[j].lower_ for j in app)
-            if " at the time" in f" {words}" or words.startswith("then "):
-                verb = "was"  # "X, McCain's policy director at the time, recalled": not "is ... at the time"
+            lead_words = " ".join(doc[j].lower_ for j in np_)
+            if " at the time" in f" {words}" or words.startswith("then ") or noun.pos_ == "NOUN" and (
+                    f"{lead_words} ".endswith(" at the time ") or " then " in f" {lead_words} "):
+                # "X, McCain's policy director at the time, recalled": not "is ... at the time"; nor
+                # "the F.B.I. director at the time, James Comey," -> "... at the time was James Comey"
+                verb = "was"
             pieces = np_ + [verb] + app + (["years old"] if age else [])
             if not age and PARTY_STATE.fullmatch(doc[app[0]:app[-1] + 1].text):
                 # "Sen. Ana Ruiz, D-Ohio," -> "Sen. Ana Ruiz is a Democrat from Ohio" (not "is D-Ohio");
@@ -711,7 +726,8 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                     described = False
                 else:
                     pieces = np_ + ["is", said]
-            if noun.head.i in toks and identifying_appositive(doc, noun, tok, np_, app) and not age:
+            if noun.head.i in toks and identifying_appositive(doc, noun, tok, np_, app) and not age \
+                    and not comma_before_bare_verb(doc, noun, b, toks):
                 # "The hearing, the second this week on the port closure, offered few new facts":
                 # a bare "the hearing" is no thing the claim names; the definite description is
                 # what says which hearing, so the clause keeps it (and no "X is Y" is made of it).
@@ -722,6 +738,13 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
             if described:
                 side.append(unit.copy(pieces, head=tok, kind="appositive", composed=True, speaker=None, cue=None,
                                       quote_kind="none"))
+            if noun.pos_ == "NOUN" and tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and noun.head.i in toks:
+                # "the city's police chief at the time, Tom Hale, recommended ...": cut, the clause
+                # would keep the role and lose the name that says who; the name stays in it
+                # (not where the fragment check would read "ROLE, NAME, verbed" as a subject and an
+                # aside and drop the clause: there the name is cut, as before)
+                if not comma_before_bare_verb(doc, noun, b, toks):
+                    continue
             cut |= set(range(a - 1, b))
             if b < e and doc[b].text in (",", ")"):
                 cut.add(b)
