@@ -100,7 +100,7 @@ def sentence_spans(doc) -> Iterator[tuple[int, int]]:
     text = doc.user_data.get("claimtrack.text")
     if text is None:
         text = doc.text
-    if "!" in text or "?" in text:
+    if "!" in text:
         spans = _title_marks_joined(doc, spans)
     if len(spans) and GLUED_ABBREVIATION.search(text):
         spans = _abbreviation_ends(doc, spans, text)
@@ -121,15 +121,16 @@ CLOSED_WORDS = {"nothing", "nobody", "none", "no", "he", "she", "it", "they", "w
 
 
 def _title_marks_joined(doc, spans: list[list[int]]) -> list[list[int]]:
-    """"... a book titled It's About the Money!: How You Can ...": an exclamation or question
-    mark glued to a colon or comma ends a title, not a sentence; the parse's cut there is undone."""
+    """"... a book titled It's About the Money!: How You Can ...": an exclamation mark glued to
+    a colon or comma ends a title, not a sentence; the parse's cut there is undone. (Not a
+    question mark: 'He asked why?: ...' would then drop the whole as a question.)"""
     out: list[list[int]] = []
     for span in spans:
         if out and out[-1][1] == span[0]:
             a, b = out[-1]
             k = b - 1
-            glued = doc[k].text in (":", ",", ";") and k > a and doc[k - 1].text in ("!", "?") \
-                and doc[k - 1].whitespace_ == "" or doc[k].text in ("!", "?") and doc[k].whitespace_ == "" \
+            glued = doc[k].text in (":", ",", ";") and k > a and doc[k - 1].text == "!" \
+                and doc[k - 1].whitespace_ == "" or doc[k].text == "!" and doc[k].whitespace_ == "" \
                 and doc[span[0]].text in (":", ",", ";")
             if glued:
                 out[-1] = [a, span[1]]
