@@ -1601,6 +1601,11 @@ SESSION_29_DROPPED = [
      "the city should sell the old pier to a developer"),
     ("The board is split over the harbor plan. Many believe the city should sell the old pier to a developer.",
      "the city should sell the old pier to a developer"),
+    # a demonstrative description as the speaker, not resolved: which one, the claim does not say
+    ("The harbor board voted on the pier in May. That board said it would wait for the engineers.",
+     "it would wait for the engineers"),
+    ("Two remedies were debated at length. Those two remedies said the pier was a danger to every swimmer.",
+     "the pier was a danger"),
     # "Given that" is never read as the conjunction of the reported clause
     ("Mayor Dana Whitfield spoke on Monday. Given that, Ms. Whitfield said, the harbor\u2019s budget was \u201cbroken\u201d "
      "beyond repair.", "Given that"),

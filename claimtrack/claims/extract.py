@@ -306,6 +306,12 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
                 dropped["unresolved_speaker"] += 1
                 continue
                 continue
+            if sidx > 0 and unit.speaker and speaker == unit.speaker and " " in unit.speaker \
+                    and unit.speaker.split()[0].lower() in ("that", "this", "these", "those"):
+                # "The X Committee opened an inquiry. That committee said A": the one named before,
+                # which resolution did not name here; the claim does not say which
+                dropped["unresolved_speaker"] += 1
+                continue
             if unit.speaker and unit.speaker.lower() in BARE_QUANTIFIERS:
                 dropped["unresolved_speaker"] += 1  # "Some say A": some of whom? nobody to attribute A to
                 continue
