@@ -302,6 +302,9 @@ TABLE = [
      "on May 6.",
      [("The paper obtained a letter sent from Ruiz's lawyer, Tom Hale, to the state attorney general on May 6", None),
       ("Ruiz's lawyer is Tom Hale", None)], {}),
+    # "amid A and B": the circumstances together
+    ("amid_list", "Tom Hale resigned from the council last year amid a state inquiry and a long illness.",
+     [("Tom Hale resigned from the council last year amid a state inquiry and a long illness", None)], {}),
 ]
 
 

@@ -851,7 +851,9 @@ def split_lists(doc, unit: Unit, depth: int = 0) -> list[Unit]:
             continue  # "both Mr. Christie's stagecraft and his oratory": one claim about both
         verb = tok.head
         if tok.dep_ == "pobj":
-            if verb.lower_ in SYMMETRIC_PREPS:
+            if verb.lower_ in SYMMETRIC_PREPS or verb.lower_ in ("amid", "amidst"):
+                # ("resigned amid a federal investigation and his treatment for X": the circumstances
+                # together; "resigned amid his treatment" alone skews why)
                 continue
             if verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and verb.lower_ in LOCATIVE_PREPS and any(
                     c.ent_type_ in ("GPE", "LOC") for c in [tok] + conj):
