@@ -316,3 +316,16 @@ def _nlp():
 @pytest.mark.parametrize("rule,text,expected,dropped", TABLE, ids=[f"{r[0]}-{i}" for i, r in enumerate(TABLE)])
 def test_split_rows(rule, text, expected, dropped):
     assert_rows(text, expected, dropped)
+
+
+def test_party_labels_in_words():
+    # every spelling of a state news uses after a party letter (one table with the verifier's)
+    from claimtrack.claims.relative import party_words
+
+    assert party_words("R-Minn.") == "a Republican from Minnesota"
+    assert party_words("D-W. Va.") == party_words("D-W.Va.") == "a Democrat from West Virginia"
+    assert party_words("I-N.H.") == "an independent from New Hampshire"
+    assert party_words("D-CA") == "a Democrat from California"
+    assert party_words("R-New Hampshire") == "a Republican from New Hampshire"
+    assert party_words("R-Utah") == "a Republican from Utah"
+    assert party_words("D-Day") is None

@@ -9,6 +9,7 @@ import re
 from claimtrack.claims.attribution import SPEECH_VERBS, quote_regions, quoted_tokens
 from claimtrack.claims.units import Unit, subtree, subtree_range
 from claimtrack.claims.resolve import PERSON_NOUNS, ROLE_NOUNS, person_noun
+from claimtrack.us_states import AP_ABBREVIATIONS, POSTAL_CODES, STATE_NAMES, abbreviation_key
 
 
 RELATIVE_VAGUE = {"those", "one", "ones", "anyone", "everyone", "someone", "people", "others", "many", "some"}
@@ -357,27 +358,6 @@ PARTY_STATE = re.compile(r"[DRI]\s*[-\u2013]\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]
 
 
 PARTIES = {"D": "a Democrat", "R": "a Republican", "I": "an independent"}
-STATES = {
-    "ala": "Alabama", "al": "Alabama", "alaska": "Alaska", "ak": "Alaska", "ariz": "Arizona", "az": "Arizona",
-    "ark": "Arkansas", "ar": "Arkansas", "calif": "California", "ca": "California", "colo": "Colorado",
-    "co": "Colorado", "conn": "Connecticut", "ct": "Connecticut", "del": "Delaware", "de": "Delaware",
-    "fla": "Florida", "fl": "Florida", "ga": "Georgia", "hawaii": "Hawaii", "hi": "Hawaii", "idaho": "Idaho",
-    "id": "Idaho", "ill": "Illinois", "il": "Illinois", "ind": "Indiana", "in": "Indiana", "iowa": "Iowa",
-    "ia": "Iowa", "kan": "Kansas", "kans": "Kansas", "ks": "Kansas", "ky": "Kentucky", "la": "Louisiana",
-    "maine": "Maine", "me": "Maine", "md": "Maryland", "mass": "Massachusetts", "ma": "Massachusetts",
-    "mich": "Michigan", "mi": "Michigan", "minn": "Minnesota", "mn": "Minnesota", "miss": "Mississippi",
-    "ms": "Mississippi", "mo": "Missouri", "mont": "Montana", "mt": "Montana", "neb": "Nebraska",
-    "nebr": "Nebraska", "ne": "Nebraska", "nev": "Nevada", "nv": "Nevada", "n.h": "New Hampshire",
-    "nh": "New Hampshire", "n.j": "New Jersey", "nj": "New Jersey", "n.m": "New Mexico", "nm": "New Mexico",
-    "n.y": "New York", "ny": "New York", "n.c": "North Carolina", "nc": "North Carolina", "n.d": "North Dakota",
-    "nd": "North Dakota", "ohio": "Ohio", "oh": "Ohio", "okla": "Oklahoma", "ok": "Oklahoma", "ore": "Oregon",
-    "or": "Oregon", "pa": "Pennsylvania", "r.i": "Rhode Island", "ri": "Rhode Island", "s.c": "South Carolina",
-    "sc": "South Carolina", "s.d": "South Dakota", "sd": "South Dakota", "tenn": "Tennessee", "tn": "Tennessee",
-    "texas": "Texas", "tex": "Texas", "tx": "Texas", "utah": "Utah", "ut": "Utah", "vt": "Vermont",
-    "va": "Virginia", "wash": "Washington", "wa": "Washington", "w.va": "West Virginia", "wv": "West Virginia",
-    "wis": "Wisconsin", "wisc": "Wisconsin", "wi": "Wisconsin", "penn": "Pennsylvania", "cal": "California", "wyo": "Wyoming", "wy": "Wyoming",
-}
-STATE_NAMES = {v.lower(): v for v in STATES.values()}
 
 
 def party_words(label: str) -> str | None:
@@ -385,8 +365,8 @@ def party_words(label: str) -> str | None:
     m = re.fullmatch(r"([DRI])\s*[-\u2013]\s*(.+?)\.?", label.strip())
     if m is None:
         return None
-    key = m.group(2).lower().rstrip(".")
-    state = STATES.get(key) or STATES.get(key.replace(" ", "")) or STATE_NAMES.get(key)
+    key = abbreviation_key(m.group(2))
+    state = AP_ABBREVIATIONS.get(key) or POSTAL_CODES.get(key) or STATE_NAMES.get(m.group(2).lower().rstrip("."))
     return f"{PARTIES[m.group(1)]} from {state}" if state else None
 
 
