@@ -156,6 +156,15 @@ TABLE = [
      "since June.", [("Tom Baker met Ann Ruiz and her husband in Dayton on Monday", None)], {"unresolved_pronoun": 1}),
     ("gender_pick", "Ann Ruiz spoke in Dayton on Monday. Tom Baker and Jane Cole thanked her at the rally. She has raised "
      "$2 million for the race since June.", [("Ann Ruiz spoke in Dayton on Monday", None)], {"unresolved_pronoun": 3}),
+    # (session 29) a sentence opening on "Said Ellis:" (the tagger took "Said" into the name) names
+    # Ellis, the article's Tom Ellis, not a second Ellis that makes a later "Mr. Ellis" uncertain ...
+    ("said_lead", "Tom Ellis spoke in Dayton on Monday. Said Ellis: “We will win this race in November.” Mr. Ellis added "
+     "that taxes were too high in Ohio.",
+     [("Tom Ellis spoke in Dayton on Monday", None), ("taxes were too high in Ohio", "Tom Ellis")], None),
+    # ... but a first name "Said" stays one
+    ("said_lead", "Said Jalili spoke in Tehran on Monday. Said Jalili: “We will win this race in November.” Jalili added "
+     "that the talks had stalled in June.",
+     [("Said Jalili spoke in Tehran on Monday", None), ("the talks had stalled in June", "Said Jalili")], None),
     ("gender_pick", "Tom Baker and Jane Cole thanked her at the rally on Monday. She has raised $2 million for the race "
      "since June.", [], {"unresolved_pronoun": 3}),
     ("gender_pick", "Tom Baker spoke about Ann Ruiz's record on Monday. The crowd in Dayton booed loudly. She has raised "

@@ -295,6 +295,8 @@ def person_spans(doc, s: int, e: int, ctx: "Context | None" = None):
         cut = next((k for k, t in enumerate(ent) if t.text in ("'s", "’s") and 0 < k < len(ent) - 1), None)
         if cut is not None:
             ent = doc[ent.start:ent.start + cut]  # "Clinton’s van" tagged a person: the person is Clinton
+        if len(ent) >= 2 and ent[0].lower_ in SPEECH_LEADS and _inverted_cue(doc, ent, s, ctx):
+            ent = doc[ent.start + 1:ent.end]  # "Said Ellis: “...”": the person is Ellis
         text = ent.text
         if text.endswith(("'s", "’s")):
             text = text[:-2]
@@ -320,6 +322,29 @@ def person_spans(doc, s: int, e: int, ctx: "Context | None" = None):
 
 
 KNOWN_FIRST = MALE_FIRST | FEMALE_FIRST
+
+# speech verbs the tagger takes into a name when a sentence opens on them ("Said Ellis: “...”")
+SPEECH_LEADS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "replied", "continued"}
+
+
+def _inverted_cue(doc, ent, s: int, ctx: "Context | None") -> bool:
+    """Is the first word of the PERSON entity ``ent`` ("Said Ellis") an inverted speech cue:
+    the sentence opens on it (or on a quotation mark), a colon or a comma and a quotation mark
+    follow the name, and the name without it opens on a known first name or is a person the article named with
+    another first name ("Tom Ellis")? "Said Jalili", a first name, is left whole."""
+    i = ent.start
+    if i > s and not all(t.is_punct for t in doc[s:i]):
+        return False
+    j = ent.end
+    if j >= len(doc) or doc[j].text not in (":", ","):
+        return False
+    if doc[j].text == "," and not (j + 1 < len(doc) and doc[j + 1].text in ("“", '"', "``", "''", "‘")):
+        return False
+    rest = doc[i + 1:ent.end].text
+    if len(rest.split()) >= 2 and rest.split()[0].lower() in KNOWN_FIRST:
+        return True  # "Said Tom Ellis:"
+    canon = ctx.canonical(rest) if ctx is not None else None
+    return canon is not None and canon.split()[0].lower() != doc[i].lower_
 
 
 def record_shadows(ctx: Context, doc) -> None:
