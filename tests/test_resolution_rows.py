@@ -435,7 +435,7 @@ def test_named_thing_not_resolved(text, words):
 # (session 29, reader r73 #214) a later verb conjunct split off with its first one's subject
 # ("..., and on Monday expressed satisfaction that he had been fired"): a he left as worded while
 # the cut-off conjunct names another man (Cole) cannot stand alone -- ``unsure_pronouns`` finds it
-# (the gate itself sits in extract: not wired in this session); a conjunct with its own subject,
+# and extract drops such a claim as unresolved_pronoun; a conjunct with its own subject,
 # or a person named only in a relative clause of the subject, is no such case
 UNSURE = [
     ("Tom Baker has denounced Mr. Cole for months, and on Monday expressed satisfaction that he had been fired.",
@@ -463,3 +463,14 @@ def test_unsure_pronoun_in_split_conjunct(text, verb, unsure):
     pieces = sorted({t.i for t in subj.subtree} | {t.i for t in v2.subtree if t.dep_ != "punct" or t.i > v2.i})
     he = next(t.i for t in doc if t.lower_ == "he")
     assert (he in unsure_pronouns(doc, pieces, s, ctx, {}, set(), spans)) is unsure
+
+
+def test_split_conjunct_with_unsure_he_is_not_stored():
+    from claimtrack.claims import extract
+
+    result = extract.extract_many([UNSURE[0][0]])[0]
+    assert [c.text for c in result.claims] == ["Tom Baker has denounced Mr. Cole for months"]
+    assert result.dropped.get("unresolved_pronoun") == 1
+    # the pronoun that the claim itself can only mean one way stays
+    kept = extract.extract_many([UNSURE[1][0]])[0]
+    assert any("he had been elected" in c.text for c in kept.claims)

@@ -34,7 +34,7 @@ from claimtrack.claims.fragments import repair
 from claimtrack.claims.model import Claim, Extraction
 from claimtrack.claims.nlp import get_nlp
 from claimtrack.claims.relative import side_units
-from claimtrack.claims.resolution import resolution_subs, resolve_speaker
+from claimtrack.claims.resolution import resolution_subs, resolve_speaker, unsure_pronouns
 from claimtrack.claims.segment import iter_docs, sentence_spans
 from claimtrack.claims.units import NO_SPACE_BEFORE, Unit, range_, subtree_range, trim_pieces
 
@@ -331,6 +331,8 @@ def claims_of_doc(doc, offset: int, sentence_base: int, min_tokens: int, dropped
                                     direct=direct, head=unit.head if not unit.composed else None, ctx=ctx,
                                     speaker_alone=speaker_alone(doc, s, e, unit.speaker, speaker, person,
                                                                 sent_people, ctx), kept=kept_pron)
+            if not problem and unsure_pronouns(doc, pieces, s, ctx, subs, quoted | kept_pron, sent_people):
+                problem = "unresolved_pronoun"  # a split-off conjunct's he whom the cut-off part may name
             if problem:
                 dropped[problem] += 1
                 continue
