@@ -38,7 +38,7 @@ from claimtrack.claims.resolution import resolution_subs, resolve_speaker, unsur
 from claimtrack.claims.segment import iter_docs, sentence_spans
 from claimtrack.claims.units import NO_SPACE_BEFORE, Unit, range_, subtree_range, trim_pieces
 
-EXTRACTOR_VERSION = "rules-v12"  # issue 13 eighth pass (counted groups named by the one list the article gives, documents that name their issuer, inverted and joined conditions, answers, presentatives, "Another X", garbled splits kept whole, party labels in words, half brackets) + issue 18 eighth round (narrator conjuncts after a speaker's own pronoun, passive cue subjects, quotes over paragraphs, aside speakers carried, asked-about intentions, '' quotes); attribution split into modules
+EXTRACTOR_VERSION = "rules-v13"  # issue 13 ninth pass (appositives that identify a bare "the X" kept, lists after gerunds/"amid" whole, "came as A and as B"/"not A but rather B"/elliptical conjuncts unsplit, role names kept, sentence ends after initialisms, "!" in titles, square brackets, "Given that,", split-off conjuncts with an unsure he) + issue 18 ninth round (he/she by known gender across sentences, I/you/we asides inside quotes kept, noun cues as verbs, bare quantifier and demonstrative speakers, "cautioned, as did Y, that", cue next to its subject, split quotations joined, "Said X:")
 
 
 # ("''": two apostrophes as a quotation mark, either way round, in NYT texts)
