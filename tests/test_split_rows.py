@@ -305,6 +305,40 @@ TABLE = [
     # "amid A and B": the circumstances together
     ("amid_list", "Tom Hale resigned from the council last year amid a state inquiry and a long illness.",
      [("Tom Hale resigned from the council last year amid a state inquiry and a long illness", None)], {}),
+    # (session 29, post-freeze) two bare verbs under one subject, neither with an object of its
+    # own, say one thing together: kept whole ("The other party will spend" misquotes it)
+    ("bare_pair", "The other party won't tax and will spend.",
+     [("The other party won't tax and will spend", None)], {}),
+    ("bare_pair", "Tom Hale said the other party won't tax and will spend.",
+     [("the other party won't tax and will spend", "Tom Hale")], {}),
+    ("bare_pair", "The council will not tax but will borrow.",
+     [("The council will not tax but will borrow", None)], {}),
+    # ... and a bare verb under a modal before the next verb's object shares that object
+    ("bare_pair", "The company will hire and train new workers.",
+     [("The company will hire and train new workers", None)], {}),
+    # ... but a conjunct with words of its own is still split
+    ("bare_pair", "The city was founded in 1820 and became the state capital in 1850.",
+     [("The city was founded in 1820", None), ("The city became the state capital in 1850", None)], {}),
+    # a place's state set off by commas is no "X is Tex"
+    ("state_appositive", "Ana Ruiz spoke at a rally in Corpus Christi, Tex., on Monday.",
+     [("Ana Ruiz spoke at a rally in Corpus Christi, Tex. on Monday", None)], {}),
+    ("state_appositive", "The plant in Nashua, N.H., closed last year.",
+     [("The plant in Nashua, N.H., closed last year", None)], {}),
+    # a "which" after the object of a participle that completes another noun is as likely that
+    # noun's (the video was posted, not the victims): no claim of it, cut as an aside
+    ("participle_object", "Tom Hale said that a 2009 video of him mocking the flood victims, which was posted "
+     "last spring, was just a joke.",
+     [("a 2009 video of him mocking the flood victims was just a joke", "Tom Hale")], {}),
+    # a relative clause with its gap in a nested clause, misparsed as "that many swore would ...":
+    # no claim without its head
+    ("nested_gap", "Ana Ruiz spoke after the vote, recalling past floods that many swore would change the state's "
+     "laws.",
+     [("Ana Ruiz spoke after the vote", None)], {}),
+    # a relative clause keeps its own second verb
+    ("relative_conjunct", "“I am not going to be the most popular mayor who smiles at you every day and tells you "
+     "what you want to hear,” Ana Ruiz said.",
+     [("I am not going to be the most popular mayor who smiles at you every day and tells you what you want to hear",
+       "Ana Ruiz")], None),
 ]
 
 

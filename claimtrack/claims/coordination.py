@@ -111,6 +111,57 @@ def shared_object(first, child) -> bool:
         c.i > first.i and c.dep_ not in ("cc", "conj", "punct") for c in first.children)
 
 
+BARE_DEPS = ("cc", "punct", "aux", "neg")
+
+
+def bare_pair(head, child) -> bool:
+    """"One party will tax and spend", "won't tax and will spend", "can sink or swim": two bare
+    verbs under one subject, neither with an object or complement of its own, say one thing
+    together; split, "One party will spend" misquotes it. Also "will hire and train new
+    workers" (a bare verb under a modal before the conjunct's object: the object is both
+    verbs'), split "The company will hire". (Session 29, post-freeze; readers r74 #225, r75 #247)"""
+    if head.pos_ != "VERB" or child.pos_ != "VERB" or any(g.dep_ in SUBJECTS for g in child.children):
+        return False
+    if any(g.i > head.i and g.dep_ not in ("cc", "conj", "punct") for g in head.children) or any(
+            g.dep_ in OBJECT_DEPS or g.dep_ in ("auxpass", "prt", "dative") for g in head.children):
+        return False  # the first verb has words of its own after it
+    if child.right_edge.i == child.i and all(g.dep_ in BARE_DEPS for g in child.children):
+        return True
+    return head.tag_ == "VB" and child.tag_ == "VB" and not any(g.dep_ in ("aux", "neg") for g in child.children) \
+        and any(g.dep_ == "aux" and g.tag_ == "MD" for g in head.children) and shared_object(head, child)
+
+
+NESTED_GAP_VERBS = {"swore", "said", "believed", "thought", "predicted", "feared", "hoped", "claimed", "insisted",
+                    "expected", "promised", "warned", "argued"}
+
+
+def nested_gap(doc, head) -> bool:
+    """"recalling past tragedies that many swore would reshape politics": a relative clause
+    whose gap is in a nested clause, misparsed as a "that" clause with "many swore" its subject;
+    alone ("many swore would reshape politics") it has lost its head: no claim. (Session 29,
+    post-freeze; readers r74 #144, r75 #92)"""
+    subj = next((g for g in head.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in NESTED_GAP_VERBS or subj.pos_ != "NOUN" or head.dep_ != "ccomp":
+        return False
+    mark = next((g for g in head.children if g.dep_ == "mark" and g.lower_ == "that" and g.i < subj.i), None)
+    return mark is not None and mark.i > 0 and doc[mark.i - 1].pos_ in ("NOUN", "PROPN")
+
+
+def relative_conjunct(doc, head, child, c_start: int) -> bool:
+    """"the most popular guy who looks into your eye every day and says what you want to hear":
+    a conjunct the parse hung on the main verb right after a relative clause whose verb it
+    matches (both "-s") is the relative clause's own second verb; the clause stays whole.
+    (Session 29, post-freeze; reader r74 #2)"""
+    if c_start < 2 or doc[c_start - 1].dep_ != "cc" or child.tag_ not in ("VBZ", "VBP", "VBD") or any(
+            g.dep_ in SUBJECTS for g in child.children):
+        return False
+    t = doc[c_start - 2]
+    while t.dep_ != "relcl" and t.i != head.i and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "relcl" and t.tag_ == child.tag_ and t.right_edge.i in (c_start - 2, c_start - 1) and t.head.i != head.i \
+        and head.i < t.i and head.tag_ != child.tag_
+
+
 def self_object(subj, child) -> bool:
     """Would the carried subject also be the conjunct's own object ("Mr. Lee accused Mr. Lee
     of ...")? Then the parse hung the conjunct on the wrong verb."""
@@ -346,6 +397,18 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
         toks = unit.token_set()
     if noun_series_misparse(doc, toks):
         return [unit]
+    if nested_gap(doc, head):
+        return []
+    last = max(toks) if toks else -1
+    if 0 <= last < len(doc) - 1 and doc[last].dep_ == "cc" and doc[last + 1].head.i == head.i \
+            and doc[last + 1].dep_ == "conj" and doc[last + 1].pos_ in ("VERB", "AUX") \
+            and relative_conjunct(doc, head, doc[last + 1], last + 1):
+        # '"... the most popular guy who looks into your eye every day and says what you want to
+        # hear"': cut before the relative clause's second verb, the claim would end on "and";
+        # the relative clause keeps its conjunct
+        tail = [j for j in range(last + 1, doc[last + 1].right_edge.i + 1) if not doc[j].is_punct or j < doc[last + 1].right_edge.i]
+        unit = unit.copy(unit.pieces + tail)
+        toks = unit.token_set()
     if head.dep_ == "ROOT" and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS and g.i < head.i
                                    for g in head.children):
         # '"Once the final bill is done and the law is changed and he can see that, he will ..."':
@@ -404,6 +467,8 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
         if child.right_edge.i == child.i and all(g.dep_ in ("cc", "punct") for g in child.children):
             # "The inquiry began two years ago with an audit and expanded": a bare verb conjunct
             # says what it says of the first ("expanded" from that); alone it says nothing
+            continue
+        if bare_pair(head, child) or relative_conjunct(doc, head, child, c_start):
             continue
         cut = c_start
         while cut - 1 in toks and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].text == ","):

@@ -68,7 +68,28 @@ def appositive_is_description(doc, noun, app_head, app: list[int]) -> bool:
     words = [doc[j] for j in app if doc[j].is_alpha]
     if len(words) == 1 and len(words[0].text) <= 2:
         return False
+    if noun.pos_ == "PROPN" and words and len(words) <= 3 and state_words(words):
+        return False  # "Corpus Christi, Tex.,": the place's state, not "Corpus Christi is Tex"
     return True
+
+
+def participle_object(noun) -> bool:
+    """"a 2005 tape of him bragging about X, which was released last fall", "a video of him
+    mocking the victims, which was posted": the object of a participle that completes another
+    noun; the "which" is as likely (there: surely) about that noun. (Session 29, post-freeze;
+    reader r75 #123)"""
+    verb = noun.head
+    return noun.dep_ in ("dobj", "pobj") and (verb.dep_ == "acl" or noun.dep_ == "pobj" and verb.head.dep_ == "acl" and (
+        verb := verb.head)) and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("NOUN", "PROPN")
+
+
+def state_words(words) -> bool:
+    """Are these words (an appositive's) a US state's name or news abbreviation ("Tex.", "N.H.",
+    "W. Va.", "Idaho"; a capitalised two-letter postal code, "TX")? (Session 29, post-freeze)"""
+    text = " ".join(w.text for w in words)
+    key = abbreviation_key(text)
+    return key in AP_ABBREVIATIONS or text.lower() in STATE_NAMES or (
+        len(key) == 2 and text.isupper() and key in POSTAL_CODES)
 
 
 def appositive_certain(doc, noun, app_head, a: int) -> bool:
@@ -413,7 +434,9 @@ def side_units(doc, unit: Unit, s: int, e: int) -> tuple[list[Unit], set[int]]:
                 # stays where it is (or, in a speaker's unquoted words, is cut as the reporter's aside)
                 cut |= unclaimed_aside(doc, unit, tok, s, e, toks)
                 continue
-            if rel.lower_ == "which" and infinitive_of_noun(noun) is not None:
+            if rel.lower_ == "which" and (infinitive_of_noun(noun) is not None or participle_object(noun) and not (
+                    noun.tag_ in ("NNS", "NNPS") and tok.tag_ == "VBZ")):
+                # (a "-s" verb after a plural noun is the number-mismatch rule's, below)
                 # "Mr. Hale's decision to pull out of the pact, which was opposed by every official":
                 # after the object of an infinitive that completes a noun (the decision, the plan, the
                 # move to ...), the "which" is as likely about that noun as about the object: no claim
