@@ -124,8 +124,41 @@ def bound_pronouns(doc, unit, pieces, s: int, e: int, person: str | None = None,
                   and (speaker_class(t) or "") == cls]
         if rivals:
             continue
+        if low in ("he", "she") and ctx is not None and _other_in_view(doc, spk, p, toks, person, ctx):
+            continue
         out.add(p.i)
     return out | _same_person(doc, out, toks, spk)
+
+
+# listeners of a speech verb ("Trump told Sean Hannity that he ...") are not the man in view
+LISTENER_VERBS = {"tell", "ask", "assure", "inform", "interview", "thank"}
+
+
+def _other_in_view(doc, spk, p, toks: set[int], person: str | None, ctx) -> bool:
+    """Another person of the pronoun's gender in view between the speaker and the he/she of its
+    reported clause, outside the claim: a him/her there ("Brat toppled Mr. Cantor, criticizing him
+    ... and contending that he supported amnesty": the he may well be Cantor, whom the sentence
+    calls him already) or a person named as the object of the speaker's own act ("Baker defeated
+    Jim Cole, arguing that he backed ..."); the he/she is not certain then."""
+    low = p.lower_
+    obj = "him" if low == "he" else "her"
+    from claimtrack.claims.resolve import person_spans
+
+    lo = spk.right_edge.i + 1
+    if lo >= p.i:
+        return False
+    for t in doc[lo:p.i]:
+        if t.i not in toks and t.lower_ == obj and t.tag_ == "PRP" and t.dep_ in ("dobj", "pobj", "dative"):
+            return True
+    if not any(t.ent_type_ == "PERSON" and t.dep_ == "dobj" for t in doc[lo:p.i]):
+        return False  # (cheap gate before the spans)
+    for ent, text, _ in person_spans(doc, lo, p.i, ctx):
+        name = ctx.canonical(text) or text
+        if ent.start in toks or name == person or ent.root.dep_ != "dobj" or ent.root.head.lemma_ in LISTENER_VERBS:
+            continue
+        if ctx.gender_fits(name, low):
+            return True
+    return False
 
 
 # (possessives only: an object "him" beside its clause's "he" is someone else -- "he was happy
