@@ -329,6 +329,11 @@ TABLE = [
     ("participle_object", "Tom Hale said that a 2009 video of him mocking the flood victims, which was posted "
      "last spring, was just a joke.",
      [("a 2009 video of him mocking the flood victims was just a joke", "Tom Hale")], {}),
+    # ... only "a video of him doing X": after another participle's object the "which" is the object's
+    ("participle_object", "The police said they found a phone recovered from the suspect's car, which was parked "
+     "near the school.",
+     [("they found a phone recovered from the suspect's car", "The police"),
+      ("the suspect's car was parked near the school", None)], {}),
     # a relative clause with its gap in a nested clause, misparsed as "that many swore would ...":
     # no claim without its head
     ("nested_gap", "Ana Ruiz spoke after the vote, recalling past floods that many swore would change the state's "

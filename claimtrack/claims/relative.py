@@ -79,8 +79,16 @@ def participle_object(noun) -> bool:
     noun; the "which" is as likely (there: surely) about that noun. (Session 29, post-freeze;
     reader r75 #123)"""
     verb = noun.head
-    return noun.dep_ in ("dobj", "pobj") and (verb.dep_ == "acl" or noun.dep_ == "pobj" and verb.head.dep_ == "acl" and (
-        verb := verb.head)) and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("NOUN", "PROPN")
+    if not (noun.dep_ in ("dobj", "pobj") and (verb.dep_ == "acl" or noun.dep_ == "pobj" and verb.head.dep_ == "acl" and (
+            verb := verb.head)) and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN")):
+        return False
+    # only "a tape/video/photo of him doing X": the participle is what the outer noun shows. (Not
+    # "a camera recovered from the suspect's van, which was in the parking lot", "caught on a hot
+    # mic ripping the agenda, which was set by his party": there the "which" is the object's --
+    # BASIL dev, two good claims)
+    doc = noun.doc
+    return verb.i >= 2 and doc[verb.i - 1].tag_ == "PRP" and doc[verb.i - 1].dep_ == "pobj" \
+        and doc[verb.i - 2].lower_ == "of"
 
 
 def state_words(words) -> bool:
