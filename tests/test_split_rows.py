@@ -329,6 +329,9 @@ TABLE = [
     ("participle_object", "Tom Hale said that a 2009 video of him mocking the flood victims, which was posted "
      "last spring, was just a joke.",
      [("a 2009 video of him mocking the flood victims was just a joke", "Tom Hale")], {}),
+    ("participle_object", "Tom Hale said a 2005 tape of him bragging about the deal, which was released last fall, "
+     "was a fake.",
+     [("a 2005 tape of him bragging about the deal was a fake", "Tom Hale")], {}),
     # ... only "a video of him doing X": after another participle's object the "which" is the object's
     ("participle_object", "The police said they found a phone recovered from the suspect's car, which was parked "
      "near the school.",

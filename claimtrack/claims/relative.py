@@ -79,9 +79,11 @@ def participle_object(noun) -> bool:
     noun; the "which" is as likely (there: surely) about that noun. (Session 29, post-freeze;
     reader r75 #123)"""
     verb = noun.head
-    if not (noun.dep_ in ("dobj", "pobj") and (verb.dep_ == "acl" or noun.dep_ == "pobj" and verb.head.dep_ == "acl" and (
-            verb := verb.head)) and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN")):
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.tag_ != "VBG":
         return False
+    # (the parse may hang the participle on the noun, acl, or make it the clause's subject, csubj)
     # only "a tape/video/photo of him doing X": the participle is what the outer noun shows. (Not
     # "a camera recovered from the suspect's van, which was in the parking lot", "caught on a hot
     # mic ripping the agenda, which was set by his party": there the "which" is the object's --
