@@ -1274,6 +1274,23 @@ TABLE = [
      {"fragment_vague_object": 1}),
     ("fragments", "Tom Hale said the state had enough money to finish the bridge.", "clause",
      [("the state had enough money to finish the bridge", "Tom Hale")], {}),
+    # filters (session 29, post-freeze): a bare anonymous plural speaker with no modifier at all
+    # ("Sources", "experts", "observers", "insiders") and a claim that names nothing else says
+    # nowhere who said it: dropped ...
+    ("filters", "Sources told reporters this week that more resignations could be coming.", "clause", [],
+     {"unresolved_speaker": 1}),
+    ("filters", "Experts said the merger would raise prices for consumers across the region.", "clause", [],
+     {"unresolved_speaker": 1}),
+    # ... but a speaker with a modifier, or a claim that names a person, a place or an organisation,
+    # stays, and so does a bare "Officials" (left alone: this project's rows keep it as a speaker)
+    ("filters", "Experts at Acme Bank said the merger would raise prices for consumers across the region.", "clause",
+     [("the merger would raise prices for consumers across the region", "Experts at Acme Bank")], {}),
+    ("filters", "Sources said Tom Baker had resigned on Friday.", "clause",
+     [("Tom Baker had resigned on Friday", "Sources")], {}),
+    ("filters", "Experts said the Ohio plan would raise prices for consumers across the region.", "clause",
+     [("the Ohio plan would raise prices for consumers across the region", "Experts")], {}),
+    ("filters", "Officials said on Thursday that they needed to review the files again.", "clause",
+     [("they needed to review the files again", "Officials")], {}),
 ]
 
 
