@@ -342,6 +342,14 @@ TABLE = [
     ("nested_gap", "Ana Ruiz spoke after the vote, recalling past floods that many swore would change the state's "
      "laws.",
      [("Ana Ruiz spoke after the vote", None)], {}),
+    # a conjunct whose own subject is "they" for the first (plural common) subject stays with it
+    ("they_conjunct", "“Some people look at the mural and they love it,” Ana Ruiz said.",
+     [("Some people look at the mural and they love it", "Ana Ruiz")], {}),
+    ("they_conjunct", "Local farmers lost their crops and they want help from the state.",
+     [("Local farmers lost their crops and they want help from the state", None)], {}),
+    # ... another subject is still split off
+    ("they_conjunct", "The farmers lost their crops, and the state sent no help.",
+     [("The farmers lost their crops", None), ("the state sent no help", None)], {}),
     # a relative clause keeps its own second verb
     ("relative_conjunct", "“I am not going to be the most popular mayor who smiles at you every day and tells you "
      "what you want to hear,” Ana Ruiz said.",

@@ -478,6 +478,13 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
             continue
         second_p = [p for p in unit.pieces if isinstance(p, int) and p >= c_start]
         own_subj = next((g for g in child.children if g.dep_ in SUBJECTS), None)
+        if own_subj is not None and own_subj.lower_ == "they" and subj is not None and subj.pos_ == "NOUN" \
+                and subj.tag_ == "NNS" and own_subj.i == c_start:
+            # '"Some people look at it and they love it"': the conjunct's "they" is the first
+            # subject (common people, no name to resolve it to); split, "Some people look at it"
+            # says nothing and "they love it" is dropped: the clause stays whole. (Session 29,
+            # post-freeze; reader r74 #106)
+            continue
         if refers_back(doc, [p for p in first_p if isinstance(p, int)], second_p,
                        own_subj or next((g for g in head.children if g.dep_ in SUBJECTS), None)):
             continue
