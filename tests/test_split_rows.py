@@ -350,6 +350,13 @@ TABLE = [
     # ... another subject is still split off
     ("they_conjunct", "The farmers lost their crops, and the state sent no help.",
      [("The farmers lost their crops", None), ("the state sent no help", None)], {}),
+    # a gerund is a conjunct's own subject: the first subject is not carried over
+    ("gerund_subject", "Ana Ruiz said the plan is working and cutting the budget now would hurt the city.",
+     [("the plan is working", "Ana Ruiz"), ("cutting the budget now would hurt the city", "Ana Ruiz")], {}),
+    # a gerund subject the parse hung on the adjective before it is not the clause's end
+    ("dangling_gerund", "Ana Ruiz had argued that a small police presence should remain because the mission there "
+     "is ongoing and removing officers now would cause more problems for the city.",
+     [("a small police presence should remain because the mission there is ongoing", "Ana Ruiz")], {}),
     # a relative clause keeps its own second verb
     ("relative_conjunct", "“I am not going to be the most popular mayor who smiles at you every day and tells you "
      "what you want to hear,” Ana Ruiz said.",

@@ -400,6 +400,21 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
     if nested_gap(doc, head):
         return []
     last = max(toks) if toks else -1
+    if 0 <= last < len(doc) - 1 and doc[last].is_alpha and last + 1 not in toks and not doc[last + 1].is_punct:
+        dangling = next((t for t in doc[min(toks):last + 1] if t.dep_ == "conj" and t.tag_ == "VBG" and t.head.pos_ == "ADJ"
+                         and t.right_edge.i == last and t.i in toks and t.left_edge.i - 1 in toks
+                         and doc[t.left_edge.i - 1].dep_ == "cc"), None)
+        if dangling is not None:
+            # "because the mission there is ongoing and removing troops now would cause ...": the
+            # parse hung the next clause's gerund subject on the adjective and its verb elsewhere;
+            # cut there, the claim ends "is ongoing and removing troops". Kept without it.
+            # (Session 29, post-freeze; reader r74 #131)
+            cut = dangling.left_edge.i - 1
+            unit = unit.copy([p for p in unit.pieces if not (isinstance(p, int) and cut <= p <= last)])
+            toks = unit.token_set()
+            if not toks:
+                return []
+            last = max(toks)
     if 0 <= last < len(doc) - 1 and doc[last].dep_ == "cc" and doc[last + 1].head.i == head.i \
             and doc[last + 1].dep_ == "conj" and doc[last + 1].pos_ in ("VERB", "AUX") \
             and relative_conjunct(doc, head, doc[last + 1], last + 1):
@@ -477,7 +492,9 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
         if not any(isinstance(p, int) for p in first_p) or cut <= min(toks):
             continue
         second_p = [p for p in unit.pieces if isinstance(p, int) and p >= c_start]
-        own_subj = next((g for g in child.children if g.dep_ in SUBJECTS), None)
+        own_subj = next((g for g in child.children if g.dep_ in SUBJECTS or g.dep_ in ("csubj", "csubjpass")), None)
+        # ("the plan is working and cutting it now would hurt the city": a gerund is the
+        # conjunct's own subject; carried over, "the plan cutting it now would hurt the city")
         if own_subj is not None and own_subj.lower_ == "they" and subj is not None and subj.pos_ == "NOUN" \
                 and subj.tag_ == "NNS" and own_subj.i == c_start:
             # '"Some people look at it and they love it"': the conjunct's "they" is the first
