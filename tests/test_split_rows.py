@@ -350,6 +350,12 @@ TABLE = [
     # ... another subject is still split off
     ("they_conjunct", "The farmers lost their crops, and the state sent no help.",
      [("The farmers lost their crops", None), ("the state sent no help", None)], {}),
+    # a conjunct whose subject is a bare "none"/"most" (of the first conjunct's noun) stays with it
+    ("bare_quantifier", "Tom Hale said 23 towns have passed parking rules, and none have been struck down by the "
+     "courts.",
+     [("23 towns have passed parking rules, and none have been struck down by the courts", "Tom Hale")], {}),
+    ("bare_quantifier", "Ten towns passed the rule, and most have kept it.",
+     [("Ten towns passed the rule, and most have kept it", None)], {}),
     # a gerund is a conjunct's own subject: the first subject is not carried over
     ("gerund_subject", "Ana Ruiz said the plan is working and cutting the budget now would hurt the city.",
      [("the plan is working", "Ana Ruiz"), ("cutting the budget now would hurt the city", "Ana Ruiz")], {}),

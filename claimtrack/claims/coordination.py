@@ -112,6 +112,7 @@ def shared_object(first, child) -> bool:
 
 
 BARE_DEPS = ("cc", "punct", "aux", "neg")
+BARE_QUANTIFIERS = {"none", "all", "most", "some", "many", "few", "several", "both", "each", "neither", "either"}
 
 
 def bare_pair(head, child) -> bool:
@@ -495,6 +496,12 @@ def split_coordination(doc, unit: Unit) -> list[Unit]:
         own_subj = next((g for g in child.children if g.dep_ in SUBJECTS or g.dep_ in ("csubj", "csubjpass")), None)
         # ("the plan is working and cutting it now would hurt the city": a gerund is the
         # conjunct's own subject; carried over, "the plan cutting it now would hurt the city")
+        if own_subj is not None and own_subj.lower_ in BARE_QUANTIFIERS and not any(own_subj.children) \
+                and own_subj.i == c_start:
+            # "23 states have enacted such laws, and none have been overturned": a bare "none"
+            # (all, most, some ...) is of the first conjunct's noun; alone it says nothing.
+            # (Session 29, post-freeze; reader r74 #190)
+            continue
         if own_subj is not None and own_subj.lower_ == "they" and subj is not None and subj.pos_ == "NOUN" \
                 and subj.tag_ == "NNS" and own_subj.i == c_start:
             # '"Some people look at it and they love it"': the conjunct's "they" is the first
