@@ -130,19 +130,19 @@ TABLE = [
      "The suit from Delta and United asks a judge to block the fee.",
      [("Delta and United sued the agency on Friday", None), ("the new fee was unlawful", "Delta and United"),
       ("a judge should block the fee", "Delta and United")], {}),
-    # (session 29) a he/she with nobody named before it in its sentence, after a sentence naming
-    # several people: the one whose known gender fits (first name or honorific), when every other
-    # one's known gender does not ...
+    # (session 29, QA of rules-v13) a he/she with nobody named before it in its sentence, after a
+    # sentence naming several people, is NOT the one whose known gender fits: an unnamed person
+    # there ("a nurse", "the widow", "the queen") is invisible to such a pick, and a first name
+    # is no certain gender ("Chris Evert", "Lynn Swann")
     ("gender_pick", "Tom Baker attacked Ann Ruiz at a rally on Monday. She has raised $2 million for the race since June.",
-     [("Tom Baker attacked Ann Ruiz at a rally on Monday", None),
-      ("Ann Ruiz has raised $2 million for the race since June", None)], {}),
-    ("gender_pick", "Mrs. Ruiz debated Mr. Baker in Dayton on Tuesday. His campaign has spent $3 million on television ads.",
-     [("Mrs. Ruiz debated Mr. Baker in Dayton on Tuesday", None),
-      ("Baker's campaign has spent $3 million on television ads", None)], {}),
-    # ... never with a rival of unknown gender ("Jordan"), two of the same gender, a description
-    # ("the senator") or an unnamed person ("a reporter", "her husband") there, a pronoun of the
-    # same gender there (someone else in view), a sentence in between, or a fitting person named
-    # in the sentence before that one
+     [("Tom Baker attacked Ann Ruiz at a rally on Monday", None)], {"unresolved_pronoun": 1}),
+    ("gender_pick", "Tom Baker and Ann Lee visited a nurse at the county hospital on Monday. She said the ward had been "
+     "short of staff for a year.",
+     [("Tom Baker and Ann Lee visited a nurse at the county hospital on Monday", None)], {"unresolved_speaker": 1}),
+    ("gender_pick", "Lindsey Vonn and Tom Baker finished first and second in the race on Sunday. He said the course had "
+     "been icy all week.", [("Lindsey Vonn finished first and second in the race on Sunday", None),
+                            ("Tom Baker finished first and second in the race on Sunday", None)],
+     {"unresolved_speaker": 1}),
     ("gender_pick", "Tom Baker attacked Jordan Ruiz at a rally on Monday. He has raised $2 million for the race since June.",
      [("Tom Baker attacked Jordan Ruiz at a rally on Monday", None)], {"unresolved_pronoun": 1}),
     ("gender_pick", "Tom Baker and Ann Ruiz debated Mike Cole in Dayton on Tuesday. He has raised $2 million for the race "

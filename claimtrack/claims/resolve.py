@@ -53,18 +53,20 @@ FEMALE_MARKS = {"mrs.", "mrs", "ms.", "ms", "miss", "congresswoman", "spokeswoma
 
 # common first names with a clear gender (US/UK news), so that "her" is never resolved to
 # "Rick Perry" ("It can make her strong again": her = America); names not listed: unknown
-MALE_FIRST = set("""adam alan albert alex alexander andrew anthony arnold barack ben benjamin bernie bill bob
-bobby brad brian bruce carl charles charlie chris christopher chuck dan daniel david dennis dick don donald
+# (names that men and women both carry -- Chris, Lindsey, Sam, Alex, Pat, Lynn, Leigh -- are not
+# listed: "Lindsey Vonn and Tom Baker finished first. He said ..." must not make Vonn the "he")
+MALE_FIRST = set("""adam alan albert alexander andrew anthony arnold barack ben benjamin bernie bill bob
+bobby brad brian bruce carl charles charlie christopher chuck dan daniel david dennis dick don donald
 doug douglas duncan ed edward elijah eric frank fred gary george gerald greg gregory harry henry howard ian
 jack jacob jake james jared jason jeb jeff jeffrey jerry jim jimmy joe john jon jonathan joseph josh joshua
-justin keith ken kevin larry lindsey marco mark martin matt matthew michael mike mitch mitt newt nick
-nicholas pat patrick paul peter phil philip ralph randy raymond richard rick robert rod roger ron ronald roy
-rudy rush ryan sam samuel scott sean sergei stephen steve steven ted thomas tim timothy todd tom tony
+justin keith ken kevin larry marco mark martin matt matthew michael mike mitch mitt newt nick
+nicholas patrick paul peter phil philip ralph randy raymond richard rick robert rod roger ron ronald roy
+rudy rush ryan samuel scott sean sergei stephen steve steven ted thomas tim timothy todd tom tony
 trey vladimir walter wayne william xi yuri""".split())
 FEMALE_FIRST = set("""alexandria amy ann anna anne barbara betsy betty carly carol caroline catherine
 cathy christine claire deborah debbie diane donna elizabeth ellen emily hillary huma ilhan ivanka jane janet
 jeanne jennifer jill joan joni judith julia julie karen kate katherine kathleen kathy kellyanne kirsten
-kristen laura lauren leigh linda lisa liz lois loretta lynn margaret maria marie mary melania michele
+kristen laura lauren linda lisa liz lois loretta margaret maria marie mary melania michele
 michelle nancy nicole nikki patricia rachel rashida rebecca ruth sally sandra sarah sharon stephanie susan
 susana tammy theresa tulsi virginia""".split())
 
@@ -121,10 +123,6 @@ class Context:
     # ("\u201cLee wasn't happy.\u201d", "the Lee campaign", "she told Fox's Ann Lee"): no he/she speaker later
     last_sentence_listeners: set[str] = field(default_factory=set)
     last_subject_person: str | None = None
-    # the sentence that set ``last_sentence_people`` (doc, start, end), and how many of its
-    # entries came from descriptions or unrecognised names ("the senator", an untagged "LePage")
-    last_people_sentence: tuple | None = None
-    last_sentence_rivals: int = 0
     last_speaker: str | None = None
     last_speaker_age: int = 99  # sentences since the last person speaker
     last_pair: str | None = None
@@ -666,8 +664,6 @@ def update(ctx: Context, doc, s: int, e: int, speaker_name: str | None) -> None:
         ctx.last_sentence_people = list(dict.fromkeys([ctx.canonical(n) or n for n in names] + rivals
                                                       + (["?"] if lost else [])))
         ctx.last_subject_person = subj_name
-        ctx.last_people_sentence = (doc, s, e)
-        ctx.last_sentence_rivals = len(rivals)
         from claimtrack.claims.attribution import not_a_speaker, quote_regions
 
         regions = {i for a, b in quote_regions(doc) for i in range(a + 1, b)}
@@ -678,8 +674,6 @@ def update(ctx: Context, doc, s: int, e: int, speaker_name: str | None) -> None:
     elif lost:
         ctx.last_sentence_people = ["?"]
         ctx.last_subject_person = None
-        ctx.last_people_sentence = (doc, s, e)
-        ctx.last_sentence_rivals = 0
     ctx.last_speaker_age += 1
     if speaker_name:
         ctx.last_speaker = speaker_name
@@ -702,10 +696,10 @@ def resolve_pronoun(ctx: Context, doc, tok, s: int, e: int | None = None) -> str
                 ent.root.dep_ in ("dobj", "pobj", "dative", "attr", "poss") for ent, _, _ in spans_before):
             return None
     elif not before:
+        # (never the one of several whose known gender fits: "Tom Baker and Ann Lee visited a
+        # nurse. She said ..." is the nurse -- an unnamed person is invisible to such a pick)
         if len(ctx.last_sentence_people) == 1:
             name = ctx.last_sentence_people[0]
-        elif len(ctx.last_sentence_people) > 1:
-            name = gender_pick(ctx, doc, tok, s)
     if name is None or name == "?":
         return None
     if bound_object(tok):
@@ -749,73 +743,6 @@ def resolve_pronoun(ctx: Context, doc, tok, s: int, e: int | None = None) -> str
     if low == "his" or (low == "her" and tok.dep_ == "poss"):
         return name + "'s"
     return name
-
-
-def _sentence_before(ctx: Context, doc, s: int):
-    """The (doc, start, end) of the sentence processed just before the one starting at ``s``
-    (whether or not that one is recorded yet), or None."""
-    sents = ctx.sentences
-    k = len(sents) - 1
-    if k >= 0 and sents[k][0] is doc and sents[k][1] == s:
-        k -= 1
-    return sents[k] if k >= 0 else None
-
-
-def _unnamed_person(t) -> bool:
-    """A singular person noun ("a reporter", "his wife", "the senator") that is no title or
-    appositive of a named person ("Senate Majority Leader Ann Lee", "Ann Lee, the nominee")."""
-    if t.tag_ != "NN" or t.pos_ != "NOUN" or t.lower_ not in PERSON_NOUNS and t.lower_ not in ROLE_NOUNS:
-        return False
-    if t.dep_ in ("compound", "appos") and t.head.ent_type_ == "PERSON":
-        return False
-    return not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children)
-
-
-def gender_pick(ctx: Context, doc, tok, s: int) -> str | None:
-    """For a he/she/him/her/his with nobody named before it in its sentence, when the sentence
-    just before named several people ("Tom Baker attacked Ann Lee on Monday. She said ..."): the
-    one of them whose known gender fits, when every other one's known gender does not. Never
-    with a person of unknown gender, an unrecognised name or a description there ("the
-    senator"), an unnamed person noun ("a reporter", "his wife") there or before the pronoun,
-    a pronoun of the same gender there (someone else may be in view: "He thanked Tom Baker and
-    Ann Lee. He said ..."), or when that sentence is not the one just before."""
-    people = ctx.last_sentence_people
-    if "?" in people or ctx.last_sentence_rivals or ctx.last_people_sentence is None:
-        return None
-    prev = _sentence_before(ctx, doc, s)
-    last = ctx.last_people_sentence
-    if prev is None or prev[0] is not last[0] or prev[1] != last[1]:
-        return None  # (a sentence naming nobody came in between)
-    low = tok.lower_
-    fit = None
-    for p in people:
-        person = ctx.person(p)
-        if person is None or len(person.genders) != 1:
-            return None
-        if ctx.gender_fits(p, low):
-            if fit is not None:
-                return None
-            fit = p
-    if fit is None:
-        return None
-    same = MALE_PRONOUNS if low in MALE_PRONOUNS else FEMALE_PRONOUNS
-    pdoc, ps, pe = prev
-    if any(t.lower_ in same and t.pos_ == "PRON" or _unnamed_person(t) for t in pdoc[ps:pe]):
-        return None
-    if any(_unnamed_person(t) for t in doc[s:tok.i]):
-        return None
-    # nobody else it could be just before either: the last person quoted, or a person named in
-    # the sentence before that one ("Ann Ruiz spoke on Monday. Tom Baker and Jane Cole thanked
-    # the crowd. She said ...": Ruiz may be meant as much as Cole), unless their gender does not fit
-    if ctx.last_speaker and ctx.last_speaker != fit and ctx.last_speaker_age <= 2 and ctx.gender_fits(ctx.last_speaker, low):
-        return None
-    k = next((k for k in range(len(ctx.sentences) - 1, -1, -1) if ctx.sentences[k] is prev), None)
-    if k:
-        bdoc, bs, be = ctx.sentences[k - 1]
-        if any((ctx.canonical(t) or t) != fit and ctx.gender_fits(ctx.canonical(t) or t, low)
-               for _, t, _ in person_spans(bdoc, bs, be, ctx)):
-            return None
-    return fit
 
 
 QUANTIFIERS = {"several", "some", "many", "all", "one", "two", "three", "most", "few", "each", "both", "none", "any"}

@@ -262,6 +262,11 @@ def continued_speaker(doc, ctx, mention: str, s: int, e: int) -> str | None:
     if spk is not None:
         cands.append(spk)
     cands += [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c not in cands]
+    if any(m.pos_ == "PROPN" for c in cands for m in c.conjuncts):
+        # a subject list ("Lindsey Vonn and Tom Baker finished first. He said ..."): a he/she after
+        # it is no continued subject -- the one of them whose gender fits is no certain pick either
+        # ("Ann Lee and Tom Baker met the king. He said ...": the king)
+        return None
     cands += [a for a in aside_speakers(root, pquoted) if a not in cands]
     for t in pdoc[prev.start:min(prev.start + 3, prev.end)]:
         if t.lower_ == "according":  # "According to Ham, ..."
