@@ -122,12 +122,20 @@ def report_frame(doc, verb, speaker_tok) -> bool:
     return first > 0 and doc[first - 1].text == "," and lem(verb) in SAY_VERBS
 
 
+# the characters any quotation mark token below is made of
+QUOTE_CHARS = ("\u201c", "\u201d", "\u00ab", "\u00bb", '"', "''", "``")
+
+
 def quote_regions(doc) -> list[tuple[int, int]]:
     """(opening mark, closing mark) token indices of the double quotations of a paragraph;
     an unclosed one runs to the paragraph's end (len(doc))."""
     cached = doc.user_data.get("claimtrack_quote_regions")
     if cached is not None:
         return cached
+    text = doc.user_data.get("claimtrack.text")
+    if text is not None and not any(q in text for q in QUOTE_CHARS):
+        doc.user_data["claimtrack_quote_regions"] = []  # (most paragraphs quote nobody: no token walk)
+        return []
     out, start = [], None
     for t in doc:
         if t.text == "\u201c" and start is not None and t.i > start + 1 and not doc[t.i - 1].whitespace_ \
@@ -151,6 +159,8 @@ def quote_regions(doc) -> list[tuple[int, int]]:
 def quoted_tokens(doc, s: int, e: int) -> set[int]:
     """Token indices of [s, e) inside double quotation marks (a speaker's own words)."""
     out: set[int] = set()
+    if not quote_regions(doc):
+        return out  # (no quotation mark in the paragraph)
     inside = False
     for t in doc[s:e]:
         if t.text in ("“", "«", "``"):
